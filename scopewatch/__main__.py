@@ -1,0 +1,5 @@
+"""Allows `python -m scopewatch`."""
+
+from scopewatch.cli import main
+
+main()

@@ -1,0 +1,117 @@
+"""Plain dataclasses for a scope agreement, shared by every pipeline stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterator, Literal
+
+ItemKind = Literal["deliverable", "exclusion", "client_provides"]
+LIMIT_PERIODS = ("week", "month", "quarter", "project")
+LANGUAGES = ("en", "nl")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """How much of a deliverable is agreed: `count` per `per` (week, month, quarter, project)."""
+
+    count: int
+    per: str
+    unit: str | None = None  # what is counted, e.g. "revision round"; default: the deliverable
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """One clause of the agreement: a deliverable, an exclusion or something the client provides."""
+
+    id: str
+    kind: ItemKind
+    description: str
+    terms: tuple[str, ...]
+    limit: Limit | None = None
+    due: str | None = None  # free text or ISO date: when it is due ("every Thursday", "2026-03-01")
+    estimate_hours: float | None = None
+    line: int | None = None  # line in the YAML file, for explanations that point at the clause
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Rate:
+    amount: Decimal
+    currency: str = "EUR"
+    per: str = "hour"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An accepted change request, written into the agreement by scopewatch."""
+
+    id: str
+    date: date
+    description: str
+    terms: tuple[str, ...]
+    finding: int | None = None
+    estimate_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A client's scope agreement, validated. `client_id` is the YAML file's name without `.yaml`."""
+
+    client_id: str
+    client: str
+    contacts: tuple[str, ...]
+    deliverables: tuple[ScopeItem, ...]
+    language: str = "en"
+    project: str | None = None
+    goal: str | None = None
+    period: Period = field(default_factory=Period)
+    rate: Rate | None = None
+    exclusions: tuple[ScopeItem, ...] = ()
+    client_provides: tuple[ScopeItem, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    acceptance: str | None = None
+    change_policy: str | None = None
+    estimate_hours: float | None = None  # default estimate for extra work in this agreement
+    source_path: str | None = None
+    source_text: str = ""
+    content_hash: str = ""  # sha256 of source_text: identifies the agreement version
+
+    def items(self) -> Iterator[ScopeItem]:
+        """Every clause, deliverables first (accepted amendments count as deliverables)."""
+        yield from self.deliverables
+        for a in self.amendments:
+            yield ScopeItem(
+                id=a.id,
+                kind="deliverable",
+                description=a.description,
+                terms=a.terms,
+                estimate_hours=a.estimate_hours,
+            )
+        yield from self.exclusions
+        yield from self.client_provides
+
+    def item(self, item_id: str) -> ScopeItem | None:
+        for it in self.items():
+            if it.id == item_id:
+                return it
+        return None
+
+    def claims_sender(self, address: str) -> bool:
+        """True when `address` is one of the contacts or falls under one of its @domains."""
+        addr = address.strip().lower()
+        domain = addr.rpartition("@")[2]
+        for c in self.contacts:
+            c = c.lower()
+            if c.startswith("@"):
+                if domain == c[1:]:
+                    return True
+            elif addr == c:
+                return True
+        return False

@@ -1,0 +1,129 @@
+"""The `scopewatch` command line. Each command parses its options and calls one function;
+errors scopewatch raises on purpose become one clear line and an exit code here, at the edge."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from scopewatch import __version__
+from scopewatch.errors import ScopewatchError
+
+WORKSPACE_OPTION = click.option(
+    "--workspace",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="SCOPEWATCH_WORKSPACE",
+    help="Workspace folder with scopes/ (default: $SCOPEWATCH_WORKSPACE or the current folder).",
+)
+
+
+def friendly_errors(fn):
+    """Turn ScopewatchError into `error: ...` on stderr and its exit code, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ScopewatchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def echo_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="scopewatch")
+def cli():
+    """scopewatch: flags client requests that fall outside the agreed scope of work.
+
+    \b
+    Quick start on the bundled sample:
+        scopewatch demo
+    """
+
+
+# --- scope agreements -------------------------------------------------------------------------
+
+
+@cli.group()
+def scope():
+    """Check and read the clients' scope agreements (scopes/CLIENT.yaml)."""
+
+
+@scope.command("lint")
+@WORKSPACE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per problem.")
+@friendly_errors
+def scope_lint(workspace, as_json):
+    """Validate every agreement in the workspace and list all problems.
+
+    \b
+    Example:
+        scopewatch scope lint --workspace ~/va
+    Exit code 0 when all agreements are valid, 2 when any has a problem.
+    """
+    from scopewatch.agreement.load import lint_agreements
+    from scopewatch.workspace import default_workspace
+
+    root = workspace or default_workspace()
+    agreements, problems = lint_agreements(root / "scopes")
+    if as_json:
+        for p in problems:
+            echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
+    else:
+        for p in problems:
+            click.echo(str(p))
+        n = len(agreements)
+        click.echo(
+            f"{n} agreement{'s' if n != 1 else ''} checked, "
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''}",
+            err=bool(problems),
+        )
+    sys.exit(2 if problems else 0)
+
+
+@scope.command("show")
+@WORKSPACE_OPTION
+@click.argument("client")
+@friendly_errors
+def scope_show(workspace, client):
+    """Print a readable summary of one client's agreement.
+
+    \b
+    Example:
+        scopewatch scope show devries-social
+    """
+    from scopewatch.agreement.show import describe
+    from scopewatch.errors import NotFoundError
+    from scopewatch.workspace import open_workspace
+
+    ws = open_workspace(workspace)
+    agreement = ws.agreements.get(client)
+    if agreement is None:
+        known = ", ".join(sorted(ws.agreements)) or "none"
+        raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
+    click.echo(describe(agreement))
+
+
+# --- commands added by later stages go below this line ---------------------------------------
+
+
+def main() -> None:
+    cli(prog_name="scopewatch")
+
+
+if __name__ == "__main__":
+    main()

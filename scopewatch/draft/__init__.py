@@ -1,0 +1,1 @@
+"""Change-request reply drafts, rendered with Jinja2 from `templates/`."""

@@ -1,0 +1,102 @@
+"""Every error scopewatch raises on purpose, named by its cause.
+
+The CLI turns these into one clear line and an exit code; anything else reaching the edge is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ScopewatchError(Exception):
+    """Base class: a problem the user can understand and fix."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file the user wrote (agreement, rule, config)."""
+
+    file: str
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ProblemsError(ScopewatchError):
+    """Raised with every problem found, so the user can fix them all in one go."""
+
+    exit_code = 2
+    what = "file"
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in {self.what}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class AgreementError(ProblemsError):
+    """A scope agreement YAML file is invalid."""
+
+    what = "scope agreements"
+
+
+class RuleError(ProblemsError):
+    """A rule file is invalid."""
+
+    what = "rules"
+
+
+class ConfigError(ScopewatchError):
+    """scopewatch.toml or an environment setting is invalid."""
+
+    exit_code = 2
+
+
+class WorkspaceError(ScopewatchError):
+    """The workspace folder is missing or not a scopewatch workspace."""
+
+    exit_code = 2
+
+
+class MessageError(ScopewatchError):
+    """A message cannot be read at all (not e-mail, empty, unparseable)."""
+
+    exit_code = 1
+
+
+class NotFoundError(ScopewatchError):
+    """A client, finding or other named thing does not exist."""
+
+    exit_code = 3
+
+
+class MailboxError(ScopewatchError):
+    """The mailbox could not be reached or used (network, protocol, missing folder)."""
+
+    exit_code = 4
+
+
+class AuthenticationError(MailboxError):
+    """The mail server refused the username or password."""
+
+    exit_code = 5
+
+
+class StoreError(ScopewatchError):
+    """The ledger database could not be opened, migrated or written."""
+
+    exit_code = 6
+
+
+class TemplateError(ScopewatchError):
+    """A draft or digest template is missing or broken."""
+
+    exit_code = 2

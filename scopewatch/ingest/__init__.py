@@ -1,0 +1,1 @@
+"""Mailbox sources (IMAP with IDLE, local Maildir): deliver raw messages without changing the mailbox."""

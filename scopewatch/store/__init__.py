@@ -1,0 +1,1 @@
+"""The request ledger: the only code that opens database sessions."""
