@@ -747,7 +747,7 @@ class _Checker:
                 out.append(
                     Amendment(
                         id=v["id"], date=when, description=v["description"], terms=v["terms"],
-                        finding=finding, estimate_hours=estimate,
+                        finding=finding, estimate_hours=estimate, line=_line(item_node),
                     )
                 )
         return out

@@ -58,6 +58,7 @@ class Amendment:
     terms: tuple[str, ...]
     finding: int | None = None
     estimate_hours: float | None = None
+    line: int | None = None  # line in the YAML file, like ScopeItem.line
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Agreement:
                 description=a.description,
                 terms=a.terms,
                 estimate_hours=a.estimate_hours,
+                line=a.line,
             )
         yield from self.exclusions
         yield from self.client_provides

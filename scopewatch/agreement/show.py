@@ -100,7 +100,8 @@ def _amendments(amendments: tuple[Amendment, ...]) -> list[str]:
     lines = ["", "Amendments (accepted changes, now part of the agreed work):"]
     for am in amendments:
         source = f"  (from finding #{am.finding})" if am.finding is not None else ""
-        lines += _bullet(f"{am.date.isoformat()} {am.id}: {am.description}{source}")
+        where = f"  [line {am.line}]" if am.line else ""
+        lines += _bullet(f"{am.date.isoformat()} {am.id}: {am.description}{source}{where}")
         if am.estimate_hours is not None:
             lines += _detail("estimate", _hours(am.estimate_hours))
         lines += _detail("terms", ", ".join(am.terms))
