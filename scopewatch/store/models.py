@@ -1,0 +1,201 @@
+"""The ledger's tables as SQLAlchemy models; the Alembic migrations in `migrations/` create exactly
+these. Only `store/` imports this module."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Fixed constraint names, so migrations can refer to them and both databases agree.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FINDING_STATUSES = ("new", "confirmed", "dismissed", "drafted", "sent", "accepted", "declined")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that always comes back timezone-aware in UTC (SQLite stores no zone at all)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Client(Base):
+    """A client as named by its agreement file (`scopes/<id>.yaml`)."""
+
+    __tablename__ = "client"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+
+
+class AgreementVersion(Base):
+    """One exact text of a client's agreement; a changed file is a new version."""
+
+    __tablename__ = "agreement_version"
+    __table_args__ = (UniqueConstraint("client_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("client.id"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source_text: Mapped[str] = mapped_column(Text)
+    source_path: Mapped[str | None] = mapped_column(String(1000))
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MailboxCursor(Base):
+    """How far one mailbox folder has been read, and how the last fetch went."""
+
+    __tablename__ = "mailbox_cursor"
+
+    account: Mapped[str] = mapped_column(String(200), primary_key=True)
+    folder: Mapped[str] = mapped_column(String(500), primary_key=True)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    last_uid: Mapped[int | None] = mapped_column(BigInteger)
+    last_fetch_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None]
+    backlog: Mapped[int | None] = mapped_column(Integer)
+
+
+class Message(Base):
+    """A processed client message. `identity` is the Message-ID when there is one, else
+    `sha256:<content hash>`: unique per account, so a message is stored once however often seen."""
+
+    __tablename__ = "message"
+    __table_args__ = (
+        UniqueConstraint("account", "identity"),
+        Index("ix_message_client_date", "client_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(String(200))
+    identity: Mapped[str] = mapped_column(String(1000))
+    message_id: Mapped[str | None] = mapped_column(Text)
+    folder: Mapped[str] = mapped_column(String(500))
+    uid: Mapped[int | None] = mapped_column(BigInteger)
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    key: Mapped[str] = mapped_column(String(500))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    sender: Mapped[str | None] = mapped_column(String(500))
+    subject: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[datetime | None]
+    client_id: Mapped[str | None] = mapped_column(ForeignKey("client.id"))
+    language: Mapped[str | None] = mapped_column(String(10))
+    verdict: Mapped[str] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    new_text: Mapped[str | None] = mapped_column(Text)
+    processed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProcessedKey(Base):
+    """A mailbox key (IMAP `<uidvalidity>:<uid>`, Maildir file name) that has been handled. The key
+    embeds the UIDVALIDITY already, so uniqueness is on (account, folder, key): a NULL uidvalidity
+    (Maildir) would otherwise make every row distinct."""
+
+    __tablename__ = "processed_key"
+    __table_args__ = (UniqueConstraint("account", "folder", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(String(200))
+    folder: Mapped[str] = mapped_column(String(500))
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    key: Mapped[str] = mapped_column(String(500))
+    message_pk: Mapped[int | None] = mapped_column(ForeignKey("message.id"), index=True)
+    processed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Finding(Base):
+    """One request found in a message, with the verdict and the review status."""
+
+    __tablename__ = "finding"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("message.id"), index=True)
+    agreement_version_id: Mapped[int | None] = mapped_column(ForeignKey("agreement_version.id"))
+    verdict: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str | None] = mapped_column(String(30))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    part: Mapped[str] = mapped_column(String(10))
+    rules: Mapped[list[str]]
+    scope_item: Mapped[str | None] = mapped_column(String(200))
+    scope_item_description: Mapped[str | None] = mapped_column(Text)
+    scope_item_kind: Mapped[str | None] = mapped_column(String(30))
+    confidence: Mapped[float] = mapped_column(Float)
+    review: Mapped[bool] = mapped_column(Boolean)
+    explanation: Mapped[str] = mapped_column(Text)
+    matched_terms: Mapped[list[str]]
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Event(Base):
+    """Append-only history of a finding's status: who moved it, when and why."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    why: Mapped[str | None] = mapped_column(Text)
+
+
+class Lease(Base):
+    """Which process works a mailbox folder, until when."""
+
+    __tablename__ = "lease"
+
+    account: Mapped[str] = mapped_column(String(200), primary_key=True)
+    folder: Mapped[str] = mapped_column(String(500), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[datetime]
