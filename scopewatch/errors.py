@@ -100,3 +100,9 @@ class TemplateError(ScopewatchError):
     """A draft or digest template is missing or broken."""
 
     exit_code = 2
+
+
+class SmtpError(ScopewatchError):
+    """The outgoing mail server could not be reached, refused the login or the message."""
+
+    exit_code = 4
