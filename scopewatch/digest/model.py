@@ -1,0 +1,70 @@
+"""What the VA's digest holds: per client, the new out-of-scope requests, the low-confidence
+ones to check, and running totals. The ledger fills these; `digest.render` renders them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass
+class DigestItem:
+    """One request in the digest, with what the VA needs to decide on it."""
+
+    finding_id: int
+    evidence: str  # the client's sentence
+    category: str | None  # new_work, excluded, quantity, deadline, client_duty
+    scope_item: str | None  # the agreement clause's id
+    scope_item_description: str | None
+    confidence: float
+    subject: str
+    sender: str
+    date: datetime | None
+    draft_ready: bool  # a change-request reply waits in Drafts
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LimitUse:
+    """How much of a limited deliverable is used in the current period: "posts this week: 5 of 3"."""
+
+    item_id: str
+    description: str
+    used: int
+    limit: int
+    per: str  # week, month, quarter, project
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.limit
+
+
+@dataclass
+class ClientDigest:
+    client_id: str
+    client_name: str
+    flagged: list[DigestItem] = field(default_factory=list)
+    checks: list[DigestItem] = field(default_factory=list)  # low confidence: the VA decides
+    in_scope_count: int = 0
+    totals: dict[str, int] = field(default_factory=dict)  # out-of-scope requests by category, running
+    limits: list[LimitUse] = field(default_factory=list)
+    extra_value: Decimal | None = None  # value of extra work at the agreed rate
+    currency: str = "EUR"
+
+    @property
+    def has_news(self) -> bool:
+        return bool(self.flagged or self.checks)
+
+
+@dataclass
+class Digest:
+    generated_at: datetime
+    since: datetime | None
+    va_name: str
+    clients: list[ClientDigest] = field(default_factory=list)
+
+
+def is_empty(digest: Digest) -> bool:
+    """True when no client has a new flagged or to-check request: such a digest is not sent."""
+    return not any(c.has_news for c in digest.clients)
