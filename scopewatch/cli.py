@@ -121,6 +121,32 @@ def scope_show(workspace, client):
 # --- commands added by later stages go below this line ---------------------------------------
 
 
+@cli.command("demo")
+@click.option(
+    "--workspace",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A workspace with scopes/ and a mailbox/ Maildir (default: the bundled sample).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON document.")
+@friendly_errors
+def demo(workspace, as_json):
+    """Check the bundled sample mailbox and explain every flag.
+
+    Reads the sample Maildir (or WORKSPACE/mailbox/), never changes it, and prints per client
+    the out-of-scope requests with the sentence, category, rule and agreement clause.
+
+    \b
+    Example:
+        scopewatch demo
+        scopewatch demo --json > demo.json
+    """
+    from scopewatch.demo import run_demo
+
+    run_demo(workspace, echo=click.echo, as_json=as_json, color=not as_json)
+
+
 def main() -> None:
     cli(prog_name="scopewatch")
 
