@@ -27,3 +27,6 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     return CORPUS
+
+from tests.pg import ledger_url, pg_server, pg_url  # noqa: E402,F401  PostgreSQL + ledger fixtures
+from tests.dovecot import dovecot, dovecot_server, private_dovecot  # noqa: E402,F401  real Dovecot IMAP fixtures
