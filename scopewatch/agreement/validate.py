@@ -48,6 +48,8 @@ _DOMAIN = r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
 ADDRESS_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@" + _DOMAIN + r"$")
 DOMAIN_RE = re.compile(r"^@" + _DOMAIN + r"$")
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "DOLLAR": "USD", "£": "GBP", "POUND": "GBP"}
+COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "JPY")
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -86,21 +88,22 @@ _PLAIN_YAML = (
 )
 
 
-def _syntax_problem(label: str, exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(label: str, exc: yaml.YAMLError, text: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
         return Problem(
             label,
             "",
-            f"invalid YAML: the file contains a control character ({exc.character!r}) that YAML "
-            "does not allow; remove it",
-            None,
+            f"invalid YAML: an invisible control character (U+{exc.character:04X}) that YAML does not "
+            "allow; delete it (retyping the line helps)",
+            text.count("\n", 0, exc.position) + 1,
         )
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "problem_mark", None)
     # For an unclosed quote or a key without ':' the problem mark lands after the fact; the
     # context mark is where the VA has to look.
-    if context in ("while scanning a quoted scalar", "while scanning a simple key"):
+    if context in ("while scanning a quoted scalar", "while scanning a simple key",
+                   "while parsing a flow sequence", "while parsing a flow mapping"):
         mark = getattr(exc, "context_mark", None) or mark
     plain = next((msg for needle, msg in _PLAIN_YAML if needle in problem), None)
     if plain is None:
@@ -162,15 +165,14 @@ class _Checker:
     # -- document ---------------------------------------------------------------------------
 
     def check(self, text: str) -> Agreement | None:
-        loader = yaml.SafeLoader(text)
-        self._loader = loader
         try:
+            # The reader checks for forbidden characters already while it is being created.
+            self._loader = loader = yaml.SafeLoader(text)
             root = loader.get_single_node()
-        except yaml.YAMLError as exc:
-            self.problems.append(_syntax_problem(self.label, exc))
-            return None
-        finally:
             loader.dispose()
+        except yaml.YAMLError as exc:
+            self.problems.append(_syntax_problem(self.label, exc, text))
+            return None
         if root is None or _is_null(root):
             self.problem(
                 "", "the file is empty; an agreement needs at least client:, contacts: and deliverables:", line=1
@@ -291,7 +293,7 @@ class _Checker:
     def construct(self, node: ScalarNode, path: str):
         try:
             return self._loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        except Exception:  # noqa: BLE001 - PyYAML raises odd types on odd scalars (`!!timestamp x`)
             if node.tag == _TAG + "timestamp":
                 self.problem(path, f"'{node.value}' is not a valid date", node)
             else:
@@ -319,6 +321,9 @@ class _Checker:
             message = f"expected {kind}, got {_what(node)}"
             if isinstance(node, ScalarNode) and re.fullmatch(r"\s*\d+,\d+\s*", node.value):
                 message += f"; write decimals with a dot: {node.value.strip().replace(',', '.')}"
+            elif isinstance(node, ScalarNode) and re.search(r"\d", node.value) and re.search(r"[€$£]|[A-Za-z]{3}", node.value):
+                digits = re.sub(r"[^\d.,]", "", node.value).replace(",", ".")
+                message += f"; write only the number ({digits}) and put the currency in currency:"
             self.problem(path, message, node)
             return None
         value = self.construct(node, path)
@@ -387,7 +392,7 @@ class _Checker:
                 continue
             raw = item.value.strip()
             contact = raw.lower()
-            if ADDRESS_RE.match(contact) or DOMAIN_RE.match(contact):
+            if (ADDRESS_RE.match(contact) and not contact.startswith("*@")) or DOMAIN_RE.match(contact):
                 if contact not in out:
                     out.append(contact)
                     self.contact_lines.append((contact, _line(item)))
@@ -459,14 +464,16 @@ class _Checker:
             return None
         code = node.value.strip().upper()
         if not CURRENCY_RE.match(code):
-            hint = {"€": "EUR", "$": "USD", "£": "GBP"}.get(node.value.strip())
+            hint = CURRENCY_WORDS.get(code)
             message = f"'{node.value}' is not a 3-letter currency code like EUR, USD or GBP"
             self.problem("rate.currency", message + (f"; write {hint}" if hint else ""), node)
             return None
         known = _iso_currencies()
         if known and code not in known:
             message = f"'{node.value}' is not an ISO currency code"
-            close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
+            # Common currencies first, so 'EUO' suggests EUR rather than the obscure XEU.
+            close = difflib.get_close_matches(code, COMMON_CURRENCIES, n=1, cutoff=0.6) or \
+                difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.6)
             self.problem("rate.currency", message + (f"; did you mean '{close[0]}'?" if close else ""), node)
             return None
         return code
