@@ -36,17 +36,19 @@ def describe(agreement: Agreement) -> str:
         lines += _field("Change policy", a.change_policy)
 
     lines.append("")
-    lines += _field("File", a.source_path or "(not loaded from a file)")
-    lines += _field("Version", f"sha256 {a.content_hash}" if a.content_hash else None)
+    lines += _field("File", a.source_path or "(not loaded from a file)", wrap=False)
+    lines += _field("Version", f"sha256 {a.content_hash}" if a.content_hash else None, wrap=False)
     return "\n".join(lines)
 
 
-def _field(label: str, value: str | None) -> list[str]:
+def _field(label: str, value: str | None, *, wrap: bool = True) -> list[str]:
     if not value:
         return []
     head = f"{label + ':':<{LABEL}}"
+    if not wrap:  # paths and hashes stay whole, so they can be copied
+        return [head + value]
     wrapped = textwrap.wrap(
-        value, WIDTH, initial_indent=head, subsequent_indent=" " * LABEL, break_on_hyphens=False
+        value, WIDTH, initial_indent=head, subsequent_indent=" " * LABEL, break_on_hyphens=False, break_long_words=False
     )
     return wrapped or [head.rstrip()]
 
@@ -109,11 +111,11 @@ def _amendments(amendments: tuple[Amendment, ...]) -> list[str]:
 
 
 def _bullet(text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
+    return textwrap.wrap(text, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)
 
 
 def _detail(label: str, text: str) -> list[str]:
     head = f"      {label + ':':<10}"
     return textwrap.wrap(
-        text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head), break_on_hyphens=False
+        text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head), break_on_hyphens=False, break_long_words=False
     )
