@@ -382,6 +382,7 @@ class Ledger:
         status: str | Iterable[str] | None = None,
         since: date | datetime | None = None,
         message_pk: int | None = None,
+        verdict: str | None = None,
     ) -> list[FindingRecord]:
         """Stored findings, oldest mail first; `since` compares with the mail's date."""
         when = func.coalesce(Message.date, Finding.created_at)
@@ -401,6 +402,8 @@ class Ledger:
             q = q.where(when >= literal(since, UTCDateTime()))
         if message_pk is not None:
             q = q.where(Finding.message_pk == message_pk)
+        if verdict is not None:
+            q = q.where(Finding.verdict == verdict)
         with self._session() as s:
             return [_finding_record(f, m, v) for f, m, v in s.execute(q)]
 

@@ -10,6 +10,9 @@ from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
 from scopewatch.parse.message import ParsedMessage
 
+# A finding's review status; the draft/digest stages move it past "confirmed".
+FINDING_STATUSES = ("new", "confirmed", "dismissed", "drafted", "sent", "accepted", "declined")
+
 
 @dataclass
 class IncomingMessage:

@@ -1,0 +1,214 @@
+"""The VA's review of the ledger from the command line: list flags, read one in full, confirm or
+dismiss it, see a client's ledger, upgrade the database. Each function returns the text to print."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from scopewatch.errors import NotFoundError
+from scopewatch.store.ledger import FindingRecord, Ledger
+from scopewatch.store.report import LedgerReport
+from scopewatch.store.url import database_url
+
+EVIDENCE_WIDTH = 60
+
+
+def reviewer() -> str:
+    """Who is reviewing: the login name, else "va"."""
+    return os.environ.get("USER") or os.environ.get("USERNAME") or "va"
+
+
+def _open(workspace: Path | None, database: str | None) -> Ledger:
+    return Ledger.open(database_url(workspace, database))
+
+
+def _day(value: datetime | None) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d") if value else "-"
+
+
+def _stamp(value: datetime | None) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+
+
+def _short(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _category(f: FindingRecord) -> str:
+    label = f.category or ("in scope" if f.verdict == "in_scope" else "-")
+    return f"{label} (check)" if f.review else label
+
+
+def flags(
+    workspace: Path | None,
+    database: str | None,
+    *,
+    client: str | None = None,
+    status: str | None = None,
+    since: date | None = None,
+    include_in_scope: bool = False,
+    as_json: bool = False,
+) -> str:
+    """The findings as a table (or one JSON object per line), oldest mail first."""
+    ledger = _open(workspace, database)
+    try:
+        records = ledger.findings(
+            client=client, status=status, since=since, verdict=None if include_in_scope else "out_of_scope"
+        )
+    finally:
+        ledger.close()
+    if as_json:
+        return "\n".join(json.dumps(r.to_json(), ensure_ascii=False, default=str) for r in records)
+    if not records:
+        return "no flags" + (" matching these filters" if client or status or since else "")
+    rows = [("ID", "DATE", "CLIENT", "CATEGORY", "CONF", "STATUS", "REQUEST")]
+    for r in records:
+        rows.append(
+            (
+                str(r.id),
+                _day(r.message.date or r.created_at),
+                r.client or "-",
+                _category(r),
+                f"{r.confidence:.2f}",
+                r.status,
+                _short(r.evidence, EVIDENCE_WIDTH),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1] for row in rows
+    )
+
+
+def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
+    """Everything about one finding: why it was flagged, the mail's new text and its history."""
+    ledger = _open(workspace, database)
+    try:
+        f = ledger.finding(finding_id)
+        history = ledger.events(finding_id)
+    finally:
+        ledger.close()
+    m = f.message
+    verdict = "out of scope" if f.verdict == "out_of_scope" else "in scope"
+    if f.category:
+        verdict += f" ({f.category})"
+    lines = [
+        f"Finding {f.id}: {verdict}, confidence {f.confidence:.2f}, status {f.status}"
+        + ("  [low confidence: check it]" if f.review else ""),
+        f"Client:      {f.client or 'unknown'}",
+        f"Mail:        {m.subject or '(no subject)'!r} from {m.sender or 'unknown sender'}, {_stamp(m.date)}",
+        f"Mailbox:     {m.account}/{m.folder or '(top)'} key {m.key}",
+        f"Message-ID:  {m.message_id or '-'}",
+        "",
+        f"Request ({f.part}, characters {f.start}-{f.end}):",
+        f"  \"{f.evidence}\"",
+    ]
+    if f.explanation:
+        lines += ["Why:", *textwrap.wrap(f.explanation, 96, initial_indent="  ", subsequent_indent="  ")]
+    lines.append(f"Rules:       {', '.join(f.rules) or '-'}")
+    if f.scope_item:
+        kind = f" ({f.scope_item_kind})" if f.scope_item_kind else ""
+        lines.append(f"Agreement:   {f.scope_item}{kind}: {f.scope_item_description or ''}".rstrip())
+    else:
+        lines.append("Agreement:   no clause covers this request")
+    if f.agreement_hash:
+        where = f.agreement_path or "agreement"
+        lines.append(f"             judged against {where}, version {f.agreement_hash[:12]}")
+    if f.matched_terms:
+        lines.append(f"Terms:       {', '.join(f.matched_terms)}")
+    lines += ["", "New text of the mail:"]
+    text = (m.new_text or "").strip("\n")
+    lines += ["  | " + line for line in text.splitlines()] if text else ["  (none stored)"]
+    lines += ["", "History:"]
+    for e in history:
+        change = f"{e.from_status} -> {e.to_status}" if e.from_status else f"-> {e.to_status}"
+        lines.append(f"  {_stamp(e.at)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
+    return "\n".join(lines)
+
+
+def set_status(
+    workspace: Path | None, database: str | None, finding_id: int, status: str, *, why: str | None = None
+) -> str:
+    """Confirm, dismiss (or otherwise move) a finding; logged with the reviewer's name."""
+    ledger = _open(workspace, database)
+    try:
+        before = ledger.finding(finding_id).status
+        after = ledger.set_status(finding_id, status, who=reviewer(), why=why)
+    finally:
+        ledger.close()
+    if before == after.status:
+        return f"finding {finding_id} is already {after.status}"
+    return f"finding {finding_id}: {before} -> {after.status}" + (f" ({why})" if why else "")
+
+
+def client_ledger(workspace: Path | None, database: str | None, client: str, *, as_json: bool = False) -> str:
+    """The client's ledger report against the agreement in the workspace."""
+    from scopewatch.workspace import open_workspace
+
+    ws = open_workspace(workspace)
+    agreement = ws.agreements.get(client)
+    if agreement is None:
+        known = ", ".join(sorted(ws.agreements)) or "none"
+        raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
+    ledger = _open(ws.root, database)
+    try:
+        report = ledger.ledger_report(agreement)
+    finally:
+        ledger.close()
+    if as_json:
+        return json.dumps(report.to_json(), ensure_ascii=False)
+    return format_report(report)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def format_report(r: LedgerReport) -> str:
+    if r.period_start or r.period_end:
+        period = f"{r.period_start or '…'} to {r.period_end or '…'}"
+    else:
+        period = "all time"
+    lines = [f"Ledger for {r.client} ({r.client_id}), {period}"]
+    verdicts = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in r.by_verdict.items())
+    lines.append(f"{_plural(r.messages, 'message')}" + (f": {verdicts}" if verdicts else ""))
+    extra = f", {r.dismissed} dismissed not counted" if r.dismissed else ""
+    lines.append(f"{_plural(r.findings, 'request')}: {r.in_scope} in scope, {r.out_of_scope} out of scope{extra}")
+    if r.by_category:
+        lines.append("Out of scope by category: " + ", ".join(f"{c} {n}" for c, n in r.by_category.items()))
+    if r.usage:
+        lines.append("Limits:")
+        for u in r.usage:
+            window = f" ({u.window_start}..{u.window_end})" if u.window_start and u.window_end else ""
+            lines.append(f"  {u.label()}{window}" + ("  OVER" if u.over else ""))
+    if r.extra_hours is not None:
+        worth = f", worth {r.currency} {r.extra_value}" if r.extra_value is not None else ""
+        missing = f" ({_plural(r.unestimated, 'request')} without an estimate)" if r.unestimated else ""
+        lines.append(f"Extra work requested: {r.extra_hours:g} h{worth}{missing}")
+    elif r.out_of_scope:
+        lines.append("Extra work requested: no hour estimates in the agreement to value it")
+    return "\n".join(lines)
+
+
+def upgrade_database(workspace: Path | None, database: str | None) -> str:
+    """Create or upgrade the ledger schema to the newest version."""
+    from scopewatch.store import db
+
+    url = database_url(workspace, database)
+    engine = db.make_engine(url)
+    try:
+        before = db.current_revision(engine)
+        db.upgrade(engine)
+        after = db.current_revision(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    engine.dispose()
+    if before == after:
+        return f"ledger {db.safe_url(url)} is up to date (schema {after})"
+    return f"ledger {db.safe_url(url)} upgraded from schema {before or 'none'} to {after}"
