@@ -59,8 +59,17 @@ _STRONG_SIGNOFF = (
 )
 # Gratitude can open a paragraph ("Thanks!" then a request); it is a sign-off only when a name follows or it ends a mail.
 _WEAK_SIGNOFF = r"best|thanks|thank you|thanks again|many thanks|thx|ta|bedankt|alvast bedankt|dank je(?: wel)?|dank u(?: wel)?|dankjewel|dankuwel"
-_STRONG_LINE = re.compile(rf"^\s*(?i:{_STRONG_SIGNOFF})\s*[,.!]*\s*(?:{_NAME}\s*[.!]?)?\s*$")
-_WEAK_LINE = re.compile(rf"^\s*(?i:{_WEAK_SIGNOFF})\s*(?P<punct>[,.!]*)\s*(?P<name>{_NAME}\s*[.!]?)?\s*$")
+# "Met vriendelijke groet / Kind regards", "Groeten uit Utrecht", "Cheers from Leeds"
+_SECOND = rf"(?:\s*/\s*(?i:{_STRONG_SIGNOFF}|{{weak}}))?(?:\s+(?i:uit|vanuit|from|van)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+_STRONG_LINE = re.compile(
+    rf"^\s*(?i:{_STRONG_SIGNOFF}){_SECOND.format(weak='thanks')}\s*[,.!]*\s*(?:{_NAME}\s*[.!]?)?\s*$"
+)
+# "Thanks for your help", "Alvast bedankt voor je hulp": gratitude with a short tail, still a sign-off.
+_WEAK_TAIL = r"(?:\s+(?i:for|in|again|voor|nogmaals|alvast)\b[^?\n]{0,40}?)?"
+_WEAK_LINE = re.compile(
+    rf"^\s*(?i:{_WEAK_SIGNOFF}){_WEAK_TAIL}{_SECOND.format(weak='thanks')}\s*(?P<punct>[,.!]*)\s*"
+    rf"(?P<name>(?<=[,\s]){_NAME}\s*[.!]?)?\s*$"
+)
 _NAME_LINE = re.compile(rf"^\s*{_NAME}\s*\.?\s*$")
 _DASH_NAME = re.compile(r"^\s*(?:-(?=\S)|[–—]\s?)[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,3}\s*$")
 _POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?P\.?\s?S|P\.?\s?S)(?:\.|:|\s|$)", re.IGNORECASE)
