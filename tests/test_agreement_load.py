@@ -276,3 +276,42 @@ def test_non_utf8_file_names_the_line(tmp_path):
     assert messages(lint_agreements(path.parent)[1], tmp_path) == [
         "scopes/acme.yaml:5: not UTF-8 text (byte 0xe9); save the file as UTF-8 in your editor"
     ]
+
+
+# --- details a hand-written file runs into ----------------------------------------------------
+
+
+def test_yaml_merge_keys_reuse_an_item_and_written_keys_win(tmp_path):
+    text = """\
+    client: Acme
+    contacts: [jo@acme.example, JO@acme.example]
+    language: NL
+    deliverables:
+      - &post
+        id: posts
+        description: Posts
+        terms: [post]
+        limit: {count: 3, per: week}
+      - <<: *post
+        id: stories
+        terms: [story]
+    """
+    a = load_agreement_file(write(tmp_path, "acme.yaml", text))
+    assert a.language == "nl"
+    assert a.contacts == ("jo@acme.example",)  # the same address twice is kept once
+    posts, stories = a.deliverables
+    assert (stories.id, stories.terms, stories.description, stories.limit) == (
+        "stories", ("story",), "Posts", posts.limit,
+    )
+    assert stories.line == 10
+
+
+def test_contact_clash_points_at_the_contact_as_written(tmp_path):
+    scopes = tmp_path / "scopes"
+    write(scopes, "a.yaml", MINIMAL)
+    write(scopes, "b.yaml", MINIMAL.replace("[jo@acme.example]", "[jo, ed@bee.example, jo@acme.example]"))
+    assert messages(lint_agreements(scopes)[1], tmp_path) == [
+        "scopes/b.yaml:2: contacts[0]: 'jo' is not an e-mail address (name@domain.nl) or a @domain",
+        "scopes/b.yaml:2: contacts[2]: 'jo@acme.example' is also a contact of client 'a' (scopes/a.yaml:2); "
+        "an address or @domain can belong to one client only",
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scopewatch.agreement.model import Agreement
-from scopewatch.agreement.validate import check_agreement_text
+from scopewatch.agreement.validate import ContactAt, check_agreement_text
 from scopewatch.errors import AgreementError, Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -25,7 +25,7 @@ class _FileResult:
     path: Path
     agreement: Agreement | None = None
     problems: list[Problem] = field(default_factory=list)
-    contacts: list[tuple[str, int | None]] = field(default_factory=list)
+    contacts: list[ContactAt] = field(default_factory=list)
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -140,11 +140,11 @@ def _check_contacts_across(results: list[_FileResult]) -> None:
     just as ambiguous. Each problem goes to the later file and names the earlier one."""
     owners: dict[str, tuple[_FileResult, int | None]] = {}
     for result in results:
-        for contact, line in result.contacts:
+        for contact, line, _ in result.contacts:
             owners.setdefault(contact, (result, line))
     for result in results:
         found = []
-        for index, (contact, line) in enumerate(result.contacts):
+        for contact, line, index in result.contacts:
             owner, why = owners[contact], "is also a contact of"
             if owner[0] is result and not contact.startswith("@"):
                 domain = "@" + contact.rpartition("@")[2]
