@@ -664,6 +664,925 @@ Op ma 9 feb. 2026 om 17:02 schreef Wim Maes <wim@schilderwerkenmaes.example.nl>:
 > Wim
 """, "out_of_scope", "excluded", "scheur herstellen, herstelwerk uitgesloten", reply=True, cte="base64")
 
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — Bloemsierkunst Margriet (social media)
+# --------------------------------------------------------------------------------------------
+M2 = "Margriet Hoekstra <margriet@bloemsierkunstmargriet.example.nl>"
+W = "Winkel Bloemsierkunst Margriet <winkel@bloemsierkunstmargriet.example.nl>"
+
+mail("holdout", "nl-social", M2, "TikTok", "2026-01-16 22:10", """\
+Hoi Lotte,
+
+Mijn dochter (16) zegt dat we echt op TikTok moeten, daar zitten alle jonge bruidjes
+tegenwoordig. Kun jij daar filmpjes voor maken? Een paar per week lijkt me genoeg, gewoon
+van het binden van de boeketten.
+
+Wat vind jij?
+Margriet
+""", "out_of_scope", "new_work", "TikTok-filmpjes, alleen Instagram afgesproken")
+
+mail("holdout", "nl-social", M2, "open dag maandag!!", "2026-03-07 16:45", """\
+lotte, ik ben helemaal vergeten te zeggen dat we maandag open dag hebben voor de
+bruidsworkshops. kun je zondagavond nog een extra post zetten? dat is dan de vierde deze
+week maar het is belangrijk. sorry sorry
+
+margriet
+""", "out_of_scope", "quantity;deadline", "vierde post in een week en werk op zondagavond")
+
+mail("holdout", "nl-social", M2, "Bruidsbeurs Nijkerk", "2026-02-18 11:36", """\
+Hallo Lotte,
+
+Aanstaande zaterdag staan we op de bruidsbeurs in Nijkerk. Kun je daar deze week tien stories
+over doen? Een paar aankondigingen vooraf en dan zaterdag live vanaf de stand, dus ook in het
+weekend.
+
+Ik sta zelf de hele dag achter de stand en heb echt geen handen vrij om foto's te maken. Zou
+jij mee kunnen gaan om te fotograferen?
+
+Groetjes en alvast heel erg bedankt,
+Margriet
+""", "out_of_scope", "quantity;deadline;client_duty",
+     "tien stories (vijf per week), zaterdagwerk en zelf fotograferen")
+
+mail("holdout", "nl-social", W, "paastakken + nieuwsbrief", "2026-03-16 09:28", """\
+Hoi Lotte,
+
+Graag ook de nieuwsbrief van maart in Mailchimp zetten, de tekst heb ik al geschreven (zit
+in de bijlage). Het is maar één mailing, dus het moet vlot gaan denk ik.
+
+En de post over de paastakken kan woensdag, zoals we in de planning hadden.
+
+Groet vanuit de winkel,
+Margriet en Joyce
+""", "out_of_scope", "excluded", "nieuwsbrief uitgesloten; paastakken-post wel binnen afspraak")
+
+mail("holdout", "nl-social", M2, "LinkedIn uitvaartondernemers", "2026-02-09 14:02", """\
+Dag Lotte,
+
+Ik heb een vraag. Een groot deel van ons rouwwerk komt via uitvaartondernemers. Zou je ook
+op LinkedIn iets kunnen plaatsen over onze rouwstukken, zodat die ons beter leren kennen?
+Ik heb wel een profiel maar daar doe ik nooit iets mee.
+
+Hartelijke groet,
+Margriet Hoekstra
+""", "out_of_scope", "new_work", "LinkedIn-posts, geen deliverable")
+
+mail("holdout", "nl-social", M2, "boosten?", "2026-02-20 19:51", """\
+Hoi Lotte! Ik las dat je een post kunt boosten. Zou het niet slim zijn om die post over de
+bruidsbeurs te boosten? 50 euro ofzo, dan zien meer mensen uit de buurt hem. Doe maar als je
+denkt dat het werkt.
+Xx Margriet
+""", "out_of_scope", "excluded", "betaald boosten van een post, uitgesloten", html_only=True)
+
+mail("holdout", "nl-social", M2, "Re: Planning april", "2026-03-26 10:17", """\
+Hoi Lotte,
+
+Ziet er goed uit hoor! Eén ding: wil jij bedenken welke actie we met Pasen doen? Iets met
+korting op paastakken en eieren, jij weet beter wat werkt op Instagram. Dan zet je dat er
+meteen in.
+
+Margriet
+
+Op wo 25 mrt. 2026 om 15:03 schreef Lotte de Wit <lotte@lottesocials.example.nl>:
+> Hoi Margriet,
+>
+> Hierbij de contentkalender voor april. Bij 1 april heb ik een plekje vrijgehouden voor
+> een paasactie. Laat je weten welke actie je wilt doen en wat de prijzen zijn?
+>
+> Groetjes,
+> Lotte
+""", "out_of_scope", "client_duty", "paasactie en korting bedenken; acties geeft klant door", reply=True)
+
+mail("holdout", "nl-social", M2, "rapportage februari", "2026-02-16 08:05", """\
+Goedemorgen Lotte,
+
+Kun je de maandrapportage van februari deze keer al op 25 februari sturen in plaats van
+begin maart? Ik heb op de 26e een gesprek met de bank over de verbouwing van de werkplaats en
+wil laten zien hoe we groeien.
+
+Groetjes,
+Margriet
+""", "out_of_scope", "deadline", "maandrapport eerder dan de eerste werkdag van de maand")
+
+mail("holdout", "nl-social", M2, "reactie mevrouw Smit", "2026-01-23 15:33", """\
+Hoi Lotte,
+
+Wil je op die reactie van mevrouw Smit onder het rouwstuk even vriendelijk reageren? Ze was
+niet tevreden over de kleur van de lelies. Zeg maar dat het me spijt en dat ze me altijd
+kan bellen op het winkelnummer.
+
+Dank je,
+Margriet
+""", "in_scope", "", "reageren op een reactie (community)", cte="quoted-printable")
+
+mail("holdout", "nl-social", M2, "Re: contentkalender april", "2026-03-27 13:48", """\
+Kalender april ziet er mooi uit. Alleen graag de post over de kransworkshop van vrijdag naar
+maandag verplaatsen, dan hebben mensen het weekend om zich op te geven.
+
+Groetjes!
+
+> Hoi Margriet, hierbij de kalender voor april ter goedkeuring. Groet, Lotte
+""", "in_scope", "", "aanpassing aan de contentkalender", reply=True, html_only=True)
+
+mail("holdout", "nl-social", M2, "", "2026-03-04 12:22", """\
+kun je deze in de story van vandaag zetten? zijn de eerste pioenen 😍
+
+Verstuurd vanaf mijn iPhone
+""", "in_scope", "", "één story met eigen foto, lege onderwerpregel")
+
+mail("holdout", "nl-social", M2, "posts volgende week", "2026-02-26 17:04", """\
+Hai Lotte,
+
+Wil je volgende week de drie posts doen over de voorjaarsworkshop, de tulpen uit
+Noord-Holland en de nieuwe rouwkransen? De foto's stuur ik morgen.
+
+Groetjes,
+Margriet
+""", "in_scope", "", "drie posts, precies het weeklimiet")
+
+mail("holdout", "nl-social", M2, "wetransfer", "2026-02-23 20:14", """\
+Hoi, heb je de foto's van de bruidsbeurs ontvangen? Ik heb ze gisteren via WeTransfer
+gestuurd maar ik kreeg geen melding dat ze gedownload waren.
+Margriet
+""", "no_request", "", "vraag ter informatie over foto's")
+
+mail("holdout", "nl-social", M2, "Re: kwartaal", "2026-03-30 11:40", """\
+Dank je Lotte, fijn om zo terug te kijken op het kwartaal. Misschien is het na de zomer
+leuk om ook iets met een webshop te doen, maar daar hebben we het dan wel over. Eerst maar
+eens de bruiloften van mei en juni overleven!
+
+Groetjes, Margriet
+""", "no_request", "", "hypothetisch: webshop na de zomer", reply=True)
+
+mail("holdout", "nl-social", M2, "vol!", "2026-03-13 18:26", """\
+Lotte!! De kransworkshop van zaterdag zit helemaal vol, allemaal via jouw posts. Ook de
+rouwkransen lopen ineens super. Ik ben zo blij dat ik je heb gevraagd.
+
+Fijne avond,
+Margriet
+
+--
+Bloemsierkunst Margriet
+Bruidswerk - Rouwwerk - Workshops - Bezorging in Amersfoort e.o.
+""", "no_request", "", "bedankje met 'ook'; handtekening noemt diensten")
+
+mail("holdout", "nl-social", M2, "kerststukken story", "2026-01-07 09:03", """\
+Hoi Lotte,
+
+Die story over de opruiming van de kerststukken hoeft niet meer, alles is al weg! Je
+ideeën voor januari vind ik verder prima.
+
+Groetjes,
+Margriet
+""", "no_request", "", "intrekking: story hoeft niet meer", charset="windows-1252")
+
+mail("holdout", "nl-social", "Sanne Kuipers <sanne.kuipers94@hotmail.example.nl>", "bruidsboeket bestellen", "2026-02-27 21:37", """\
+Hallo,
+
+Ik zag jullie post over de bruidsboeketten op Instagram en ik ben er helemaal verliefd op.
+Kan ik bij jullie een boeket bestellen voor 14 maart? Ik trouw dan in Baarn.
+
+Liefs, Sanne
+""", "unknown_sender", "", "klant van de bloemist schrijft de VA")
+
+mail("holdout", "nl-social", M2, "DM weddingplanner", "2026-03-19 10:55", """\
+Hoi Lotte,
+
+Er staat een DM van een weddingplanner uit Utrecht, 'Wonderful Weddings' of zo. Kun je
+haar antwoorden dat ik graag een keer kennismaak en dat ze me kan mailen?
+
+Groetjes, Margriet
+""", "in_scope", "", "DM beantwoorden (community)")
+
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — Van Leeuwen Coaching & Training (admin)
+# --------------------------------------------------------------------------------------------
+K2 = "Marieke van Leeuwen <marieke@vanleeuwencoaching.example.nl>"
+R = "Ruben Smit <ruben@vanleeuwencoaching.example.nl>"
+
+mail("holdout", "nl-admin", K2, "aanmeldpagina", "2026-01-26 10:40", """\
+Hoi Femke,
+
+Voor de nieuwe open training 'Regie over je werkdag' wil ik een aparte aanmeldpagina op
+onze website, met een formuliertje waar mensen zich kunnen inschrijven. Zou jij die kunnen
+maken? Je hebt vast wel eens met WordPress gewerkt.
+
+Groetjes,
+Marieke
+""", "out_of_scope", "new_work", "aanmeldpagina op de website maken")
+
+mail("holdout", "nl-admin", K2, "na de training", "2026-02-13 17:32", """\
+Hoi Femke,
+
+De training bij Vitens was een succes! Wil je morgen een LinkedIn-post plaatsen met de
+groepsfoto (staat in de app-groep)? En zet de evaluatieafspraak met hun HR-manager in mijn
+agenda, ergens in de week van 2 maart.
+
+Dank je wel!
+Marieke
+""", "out_of_scope", "excluded", "LinkedIn-post (uitgesloten) plus agenda-afspraak (binnen)")
+
+mail("holdout", "nl-admin", R, "extra teamoverleg", "2026-03-17 13:20", """\
+Hoi Femke,
+
+Vanwege de reorganisatie hebben we deze maand een tweede teamoverleg ingelast, donderdag
+om 10 uur. Kun jij daar weer notuleren? Marieke vindt het fijn als jij het doet, dan
+loopt het verslag net als de vorige keer.
+
+Groet,
+Ruben Smit
+Office manager
+""", "out_of_scope", "quantity", "tweede overleg in een maand, één per maand afgesproken")
+
+mail("holdout", "nl-admin", K2, "mailing zaterdag", "2026-03-19 16:15", """\
+Femke,
+
+Morgen gaat de mailing over het najaarsprogramma de deur uit. Kun je zaterdag even de inbox
+bijhouden? Ik verwacht veel reacties en ik wil niet dat mensen tot maandag op antwoord
+moeten wachten.
+
+Marieke
+""", "out_of_scope", "deadline", "inbox op zaterdag, werkdagen afgesproken")
+
+mail("holdout", "nl-admin", K2, "NS zakelijk", "2026-02-03 08:09", """\
+Goedemorgen Femke,
+
+Ik ben mijn wachtwoord van NS Zakelijk kwijt en de reset-mail komt niet aan. Kun jij regelen
+dat je er weer in kunt, desnoods een nieuw account aanmaken op mijn naam? Dan kun je daarna
+meteen de treinkaartjes voor Utrecht op de 12e boeken.
+
+Mvg Marieke
+""", "out_of_scope", "client_duty", "toegang tot account regelen ligt bij de klant; kaartjes boeken wel binnen")
+
+mail("holdout", "nl-admin", K2, "RE: Offerte Rabobank", "2026-02-25 12:51", """\
+Hi Femke, ik zit op Schiphol. Kun jij de offerte voor de Rabobank namens mij tekenen en
+terugsturen? En betaal meteen even de factuur van De Werelt, die is al over de termijn.
+
+Marieke
+
+From: Femke Jansen <femke@femkeregelt.example.nl>
+Sent: Wednesday, February 25, 2026 11:02 AM
+To: Marieke van Leeuwen <marieke@vanleeuwencoaching.example.nl>
+Subject: Offerte Rabobank
+
+Hoi Marieke,
+
+De Rabobank heeft de offerte voor de teamdag gestuurd, ze willen hem voor vrijdag getekend
+terug. Ook kwam er een aanmaning binnen van De Werelt in Lunteren.
+
+Groet, Femke
+""", "out_of_scope", "client_duty;excluded", "offerte tekenen (klant tekent) en factuur betalen (uitgesloten)",
+     reply=True)
+
+mail("holdout", "nl-admin", K2, "drukker", "2026-03-09 15:27", """\
+Hoi Femke,
+
+Het werkboek voor de training Feedback moet morgenochtend om 9 uur naar de drukker. Kun je
+vanavond nog de opmaak afmaken? En zoek meteen een andere drukker uit die goedkoper is,
+vraag maar bij drie drukkerijen een offerte op. Drukkerij Hoekman wordt echt te duur.
+
+Marieke
+""", "out_of_scope", "deadline;new_work", "opmaak 's avonds; drukkers vergelijken en offertes opvragen")
+
+mail("holdout", "nl-admin", K2, "werkboeken april", "2026-03-23 09:44", """\
+Hoi Femke,
+
+In april geef ik drie trainingen: Timemanagement, Feedback en de nieuwe Regie-training. Kun je
+voor alle drie het werkboek opmaken? De concepten zet ik vandaag in de Drive.
+
+Groet,
+Marieke
+""", "out_of_scope", "quantity", "drie trainingen opmaken in een maand, twee per maand afgesproken")
+
+mail("holdout", "nl-admin", K2, "standaardantwoord open trainingen", "2026-01-12 09:58", """\
+Hoi Femke,
+
+Er komen veel vragen binnen op info@ over de data van de open trainingen. Kun je die deze
+week beantwoorden met het standaardantwoord? De data staan in het document 'Programma
+voorjaar'. Eén aanpassing: de training van 5 maart is verplaatst naar het café van
+De Observant in Amersfoort.
+
+Bedankt!
+Marieke
+""", "in_scope", "", "inbox: standaardvragen beantwoorden", charset="iso-8859-1")
+
+mail("holdout", "nl-admin", K2, "verslag teamoverleg", "2026-01-16 08:31", """\
+Goedemorgen,
+
+Graag het verslag van het teamoverleg van gisteren rondsturen naar het hele team, met de
+actiepunten bovenaan en per actiepunt wie het oppakt.
+
+Fijne vrijdag!
+Marieke
+""", "in_scope", "", "notulen rondsturen, één overleg")
+
+mail("holdout", "nl-admin", K2, "slides workshop", "2026-02-05 14:03", """\
+Hoi Femke,
+
+Wil je de slides voor de workshop Feedback geven in onze huisstijl zetten? Nu is het een
+allegaartje van drie oude presentaties. Het mag gewoon in PowerPoint blijven.
+
+Groetjes,
+Marieke
+""", "in_scope", "", "presentatie in huisstijl (trainingsmateriaal)", html_only=True)
+
+mail("holdout", "nl-admin", K2, "joost", "2026-03-03 08:52", """\
+femke kun je mn afspraak met joost verzetten naar vrijdag? sta in de file bij hoevelaken.
+thx
+""", "in_scope", "", "afspraak verzetten, telefoonstijl")
+
+mail("holdout", "nl-admin", K2, "tandarts", "2026-02-19 20:06", """\
+Hoi Femke, ik heb ook mijn privéafspraak bij de tandarts zelf in de agenda gezet (donderdag
+8.30), dus niet schrikken als je hem ziet. Fijne avond!
+Marieke
+""", "no_request", "", "mededeling met 'ook' en 'privé'")
+
+mail("holdout", "nl-admin", K2, "Groningen", "2026-03-20 12:38", """\
+Femke, super geregeld die reis naar Groningen. Het hotel was top en op loopafstand, precies
+wat ik wilde. Dank je!
+
+Marieke van Leeuwen
+Van Leeuwen Coaching & Training
+Leiderschap | Teamcoaching | Loopbaanbegeleiding | Trainingen op maat
+""", "no_request", "", "bedankje met diensten in de handtekening")
+
+mail("holdout", "nl-admin", K2, "uren februari", "2026-03-02 11:11", """\
+Hoi Femke, hoeveel uur heb je in februari ongeveer gemaakt? Dan kan ik het meenemen in de
+begroting voor het tweede kwartaal.
+Groet, Marieke
+""", "no_request", "", "vraag ter informatie")
+
+mail("holdout", "nl-admin", K2, "Re: evaluatie kwartaal", "2026-03-27 16:20", """\
+Dank voor je lijstje, goed om te zien wat er allemaal gebeurd is. Misschien kunnen we het na
+de zomer eens hebben over mijn LinkedIn, dat ligt al maanden stil. Maar nu nog niet hoor,
+eerst het voorjaar door.
+
+Marieke
+
+Op vr 27 mrt. 2026 om 11:05 schreef Femke Jansen <femke@femkeregelt.example.nl>:
+> Hoi Marieke,
+>
+> Zoals beloofd een overzicht van het eerste kwartaal. Zullen we volgende week even bellen
+> over april?
+>
+> Groet, Femke
+""", "no_request", "", "hypothetisch: LinkedIn na de zomer", reply=True, cte="base64")
+
+mail("holdout", "nl-admin", "Hanneke Vos <h.vos@vitens-hr.example.nl>", "Training 18 maart", "2026-03-10 09:21", """\
+Beste Femke,
+
+Helaas kan ik niet bij de training op 18 maart zijn. Kan ik ruilen naar de groep van april?
+Graag hoor ik of dat mogelijk is.
+
+Met vriendelijke groet,
+Hanneke Vos
+""", "unknown_sender", "", "deelnemer, geen contact van de klant")
+
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — Fietsen Peeters (web designer), Flemish client
+# --------------------------------------------------------------------------------------------
+J2 = "Jan Peeters <jan@fietsenpeeters.example.nl>"
+L2 = "Lien Peeters <lien@fietsenpeeters.example.nl>"
+
+mail("holdout", "nl-web", J2, "ons logo", "2026-01-20 21:48", """\
+Dag Bram,
+
+Nu ik die eerste schetsen zie, valt het pas op hoe oud ons logo eruitziet. Het is van 1998,
+getekend door mijn nonkel. Zoudt ge dat ook ne keer kunnen opfrissen? Gewoon wat moderner,
+de fiets mag blijven.
+
+Groeten,
+Jan
+""", "out_of_scope", "excluded", "logo opfrissen, logo en huisstijl uitgesloten")
+
+mail("holdout", "nl-web", L2, "na de oplevering", "2026-03-12 14:16", """\
+Hoi Bram,
+
+Nog een vraagje voor na de oplevering: kunt ge dan elke maand de plugins en de updates
+bijhouden? Wij gaan daar zelf echt niet aan denken en ik wil niet dat de site gehackt wordt.
+
+Groetjes,
+Lien
+""", "out_of_scope", "excluded", "onderhoud en updates na oplevering, uitgesloten")
+
+mail("holdout", "nl-web", J2, "foto's", "2026-02-13 18:40", """\
+Bram,
+
+Mijn broer heeft de foto's verprutst, ze zijn allemaal donker en scheef. Kunt gij niet ne
+keer langskomen om foto's van de winkel en de werkplaats te trekken? Ge hebt daar
+waarschijnlijk een beter toestel voor.
+
+Jan
+""", "out_of_scope", "client_duty", "foto's maken, die levert de klant")
+
+mail("holdout", "nl-web", L2, "Franse versie", "2026-02-02 11:55", """\
+Dag Bram,
+
+We hebben veel Franstalige klanten uit Brussel die hier komen voor de fietsverhuur. Zou het
+mogelijk zijn om de site ook in het Frans te maken, met zo'n knopje NL/FR bovenaan?
+
+Vriendelijke groet,
+Lien Peeters
+""", "out_of_scope", "new_work", "Franstalige versie van de site")
+
+mail("holdout", "nl-web", J2, "fietsbeurs + domein", "2026-01-29 22:31", """\
+Bram, groot nieuws, we staan op de fietsbeurs in Antwerp Expo op 28 februari! We willen de
+site daar tonen. Kunt ge dan al klaar zijn? Dat is twee weken vroeger dan gepland, ik weet
+het.
+
+En de domeinnaam, fietsenpeeters.be, kunt ge die voor ons registreren? Ik heb geen idee bij
+wie dat moet.
+
+Merci!
+Jan
+""", "out_of_scope", "deadline;client_duty", "oplevering 28 feb i.p.v. 13 maart; domeinnaam registreren levert klant")
+
+mail("holdout", "nl-web", L2, "contactpagina", "2026-03-05 09:07", """\
+Hallo Bram,
+
+Ik weet dat we onze twee correctierondes al gehad hebben, maar zou er nog één ronde
+aanpassingen op de contactpagina kunnen? Het adres staat nu onder de kaart en de
+openingsuren zijn in het klein.
+
+Groeten,
+Lien
+""", "out_of_scope", "quantity", "ronde na de twee afgesproken correctierondes")
+
+mail("holdout", "nl-web", L2, "blog met fietstochten", "2026-02-26 20:03", """\
+Hoi Bram!
+
+Jan en ik hadden een idee: een blog op de site waar we fietstochten rond Antwerpen op zetten,
+met een kaartje en een routebestand om te downloaden. Zoudt ge dat erbij kunnen maken? En
+als het kan dit weekend al, want maandag komt de Gazet van Antwerpen langs voor een artikel.
+
+Lien
+""", "out_of_scope", "new_work;deadline", "blog met routes, en weekendwerk om sneller te zijn")
+
+mail("holdout", "nl-web", J2, "Google Ads campagne opzetten voor de opening van de site?", "2026-03-10 07:45",
+     "\n", "out_of_scope", "excluded", "alleen onderwerp: Google Ads, uitgesloten")
+
+mail("holdout", "nl-web", J2, "Re: Ontwerp - tweede versie", "2026-02-20 12:25", """\
+Dag Bram,
+
+Dit is dan onze tweede en laatste ronde, beloofd:
+- op de pagina fietsen de merken in alfabetische volgorde
+- de foto van de bakfiets mag eruit
+- het telefoonnummer ook bovenaan rechts
+
+Voor de rest is het top!
+
+Jan
+
+> Dag Jan, in bijlage de tweede versie met jullie opmerkingen verwerkt. Jullie hebben
+> nog één correctieronde. Groeten, Bram
+""", "in_scope", "", "tweede correctieronde, binnen de twee", reply=True, html_only=True)
+
+mail("holdout", "nl-web", L2, "uitleg", "2026-03-11 16:42", """\
+Hoi Bram,
+
+Wanneer kunnen we dat uur uitleg inplannen? Jan en ik willen leren hoe we zelf de
+openingsuren en de vakantiesluiting aanpassen. Liefst op een dinsdagavond na sluiting, of
+op zondag, dan zijn we allebei vrij.
+
+Lien
+""", "in_scope", "", "het afgesproken uur uitleg inplannen (avond/zondag voor de klant, niet om te versnellen)")
+
+mail("holdout", "nl-web", J2, "menu op gsm", "2026-03-02 08:18", """\
+Bram, op mijn gsm valt het menu half van het scherm, zie screenshot. Kunt ge dat nakijken?
+Op de computer is het wel goed.
+
+Verstuurd vanaf mijn iPhone
+""", "in_scope", "", "fout in de mobiele weergave, valt onder bouw")
+
+mail("holdout", "nl-web", L2, "kaartje contactpagina", "2026-03-06 13:30", """\
+Dag Bram,
+
+Zet de Google Maps-kaart op de contactpagina aub iets groter, nu zie je de Statiestraat
+bijna niet. En graag een pinnetje op de ingang van de werkplaats, niet op de winkel.
+
+Bedankt!
+Lien
+""", "in_scope", "", "kaartje aanpassen (afspraakformulier/kaart)", cte="quoted-printable")
+
+mail("holdout", "nl-web", J2, "hosting", "2026-01-27 10:26", """\
+Dag Bram,
+
+De domeinnaam is geregistreerd en de hosting is besteld bij Combell, het kleinste
+WordPress-pakket. De inloggegevens stuur ik u via sms, dat lijkt me veiliger.
+
+Mvg
+Jan
+""", "no_request", "", "nieuws: domein en hosting geregeld door klant")
+
+mail("holdout", "nl-web", J2, "planning", "2026-03-03 19:05", """\
+Zijt ge nog op schema voor de 13e? Ik moet de affiches voor het voorjaarsonderhoud laten
+drukken en wil weten of ik de url er al op kan zetten.
+Jan
+""", "no_request", "", "vraag ter informatie over de planning")
+
+mail("holdout", "nl-web", J2, "Re: eerste ontwerpen", "2026-01-23 17:50", """\
+Dag Bram,
+
+Schoon werk! Lien en ik waren er allebei direct weg van. We zijn benieuwd naar de rest.
+
+Met vriendelijke groeten,
+Jan Peeters
+Fietsen Peeters - Verkoop | Herstellingen | Verhuur | Webshop (binnenkort!)
+Statiestraat 112, 2600 Berchem
+""", "no_request", "", "bedankje; handtekening noemt webshop", reply=True, charset="windows-1252")
+
+mail("holdout", "nl-web", L2, "fotogalerij", "2026-02-23 10:48", """\
+Hoi Bram,
+
+Die fotogalerij op de pagina over ons moet niet meer, we houden het simpel met die ene foto
+van het team. Scheelt u ook werk.
+
+Groeten,
+Lien
+""", "no_request", "", "intrekking: fotogalerij hoeft niet meer")
+
+mail("holdout", "nl-web", "Tom Janssens <tom@fietsenjanssens.example.be>", "website", "2026-03-13 15:12", """\
+Goeiendag,
+
+Ik heb een fietsenwinkel in Mortsel en Jan Peeters raadde u aan. Wij zouden ook een nieuwe
+site willen, met een webshop erbij. Wat zou dat ongeveer kosten en wanneer zoudt ge kunnen
+starten?
+
+Met vriendelijke groeten,
+Tom Janssens
+""", "unknown_sender", "", "andere fietsenwinkel, geen contact van de klant")
+
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — Hoveniersbedrijf Groen & Zo (boekhouder)
+# --------------------------------------------------------------------------------------------
+P2 = "Peter Bos <peter@groenenzo.example.nl>"
+I2 = "Ingrid Bos <ingrid@groenenzo.example.nl>"
+
+mail("holdout", "nl-boekhouding", P2, "aangifte IB", "2026-02-24 21:19", """\
+Nicole,
+
+Onze accountant, meneer Koster, gaat met pensioen. Kun jij dit jaar ook onze IB-aangifte
+doen? Die van Ingrid en mij, het is niet zo ingewikkeld denk ik, gewoon de winst uit de
+zaak en het huis.
+
+Groeten, Peter
+""", "out_of_scope", "excluded", "aangifte inkomstenbelasting, uitgesloten")
+
+mail("holdout", "nl-boekhouding", P2, "subsidie elektrische machines", "2026-03-06 06:58", """\
+Goedemorgen Nicole,
+
+Ik las in de Vakblad Groen dat er subsidie is als je elektrische machines koopt, iets met
+MIA en Vamil. We willen een elektrische minigraver. Zou jij die subsidie voor ons kunnen
+aanvragen?
+
+Groet,
+Peter Bos
+""", "out_of_scope", "excluded", "subsidieaanvraag, uitgesloten")
+
+mail("holdout", "nl-boekhouding", I2, "uren", "2026-02-02 13:44", """\
+Hoi Nicole,
+
+Ik kom er deze maand echt niet aan toe. Kun jij de uren van de jongens uit de app halen en
+er urenstaten van maken per klant? Dan kun je daarna de facturen maken. De inlog van de app
+stuur ik je apart.
+
+Groetjes,
+Ingrid
+""", "out_of_scope", "client_duty", "urenstaten maken, die levert Ingrid aan")
+
+mail("holdout", "nl-boekhouding", P2, "boekingen februari", "2026-02-27 17:12", """\
+Nicole, kun je de boekingen van februari al voor 3 maart klaar hebben? Ik wil dinsdag met
+de bank om tafel over een nieuwe bus en die wil actuele cijfers. Als het moet vanavond of
+dit weekend, prima.
+Peter
+""", "out_of_scope", "deadline", "boekingen ver voor de 15e, avond- of weekendwerk")
+
+mail("holdout", "nl-boekhouding", P2, "ook maandelijks overzicht", "2026-01-19 12:30", """\
+Hoi Nicole,
+
+Dat kwartaaloverzicht was erg handig. Ik wil naast het kwartaaloverzicht voortaan ook elke
+maand zo'n overzicht, te beginnen met januari en februari. Dan zie ik eerder of we goed
+zitten.
+
+Peter
+""", "out_of_scope", "quantity", "maandelijkse overzichten, één per kwartaal afgesproken")
+
+mail("holdout", "nl-boekhouding", I2, "drukke maand", "2026-03-31 16:25", """\
+Hoi Nicole,
+
+Maart was een gekkenhuis, we hebben 30 klussen gedaan. Dat worden dus zo'n 30 facturen,
+sorry! De werkbonnen liggen hier nog in de bus, kun je ze maandag komen ophalen en
+uitzoeken welke bij welke klant horen? Ik heb echt geen tijd.
+
+Groetjes,
+Ingrid
+""", "out_of_scope", "quantity;client_duty", "30 facturen (25 per maand) en werkbonnen uitzoeken (levert klant)",
+     html_only=True)
+
+mail("holdout", "nl-boekhouding", P2, "offerte Kramer + facturen", "2026-03-18 15:03", """\
+Nicole,
+
+Kun je een offerte maken voor de aanleg van de tuin bij de familie Kramer? Mijn aantekeningen
+en de prijzen van de bestrating zitten in de bijlage. En de facturen van deze week wil ik
+vanavond nog verstuurd hebben, de klanten betalen dan voor het weekend.
+
+Gr. Peter
+""", "out_of_scope", "new_work;deadline", "offerte opstellen (geen deliverable) en facturen 's avonds")
+
+mail("holdout", "nl-boekhouding", P2, "zomerkrachten", "2026-03-25 20:50", """\
+Hoi Nicole,
+
+Deze zomer nemen we twee zomerkrachten aan, de zonen van de buren. Kun je ook hun
+loonstroken doen? En zou je een simpel arbeidscontract voor ze kunnen opstellen, voor drie
+maanden?
+
+Dank je wel,
+Peter
+""", "out_of_scope", "excluded;new_work", "loonstroken (uitgesloten) en arbeidscontract opstellen")
+
+mail("holdout", "nl-boekhouding", I2, "creditnota Jansen", "2026-01-28 10:33", """\
+Hoi Nicole,
+
+Kun je een creditnota maken voor mevrouw Jansen aan de Dorpsstraat? Ze heeft de snoeibeurt
+van januari twee keer gefactureerd gekregen, dus één keer crediteren graag.
+
+Groetjes,
+Ingrid
+""", "in_scope", "", "creditnota maken (verkoopfacturen)")
+
+mail("holdout", "nl-boekhouding", P2, "januari", "2026-02-05 07:14", """\
+Goedemorgen Nicole,
+
+Wil je de bankmutaties van januari verwerken? Alle bonnetjes en inkoopfacturen staan sinds
+gisteren in de map, ook die van de tankpas.
+
+Groet,
+Peter
+""", "in_scope", "", "boekingen januari; bonnen zijn aangeleverd", cte="base64")
+
+mail("holdout", "nl-boekhouding", P2, "btw Q1", "2026-03-30 18:02", """\
+Hoi Nicole,
+
+Graag de btw-aangifte van Q1 klaarzetten als de maart-boekingen erin zitten. Ik kijk hem dan
+half april na, dan kun jij hem indienen voor het eind van de maand.
+
+Groet, Peter
+""", "in_scope", "", "btw-aangifte Q1 binnen de termijn")
+
+mail("holdout", "nl-boekhouding", P2, "RE: loonstrook Daan", "2026-02-16 09:49", """\
+Top, dan regel ik dat met Salarisbureau Zuid. Stuur dan ook een herinnering naar
+Hendriks, die staat nog steeds open sinds december.
+
+Peter
+
+-----Original Message-----
+From: Nicole Verbeek <nicole@verbeekadministratie.example.nl>
+Sent: Friday, February 13, 2026 10:15 AM
+To: Peter Bos <peter@groenenzo.example.nl>
+Subject: RE: loonstrook Daan
+
+Hoi Peter,
+
+Loonadministratie valt buiten mijn afspraak met jullie, maar Salarisbureau Zuid doet dat
+voor veel kleine bedrijven. Zal ik je hun gegevens sturen?
+
+Groet, Nicole
+
+-----Original Message-----
+From: Peter Bos
+Sent: Thursday, February 12, 2026 8:45 PM
+Subject: loonstrook Daan
+
+Kun jij elke maand de loonstrook van Daan maken?
+""", "in_scope", "", "herinnering sturen; loonstrookvraag staat alleen in het citaat", reply=True)
+
+mail("holdout", "nl-boekhouding", I2, "bonnetjes januari", "2026-02-03 12:07", """\
+Hoi Nicole, ik heb de bonnetjes van januari in de map gezet, ook die van de tankpas en de
+Intratuin. Alles staat er nu in.
+Groetjes Ingrid
+""", "no_request", "", "mededeling: bonnen aangeleverd, met 'ook'")
+
+mail("holdout", "nl-boekhouding", P2, "KOR", "2026-01-13 21:22", """\
+Nicole, een vraag uit nieuwsgierigheid: wat is die kleine ondernemersregeling eigenlijk
+precies? Een klant had het erover. Zijn wij daar te groot voor?
+Peter
+""", "no_request", "", "vraag ter informatie")
+
+mail("holdout", "nl-boekhouding", P2, "Automatisch antwoord: wintersport", "2026-02-16 06:00", """\
+Beste relatie,
+
+Wij zijn van 16 tot en met 20 februari op wintersport. De ploegen werken gewoon door. Voor
+spoed kunt u bellen met Ingrid op 06-12345678.
+
+Met vriendelijke groet,
+Peter Bos
+Hoveniersbedrijf Groen & Zo | Tuinaanleg | Onderhoud | Bestrating | Boomverzorging
+""", "no_request", "", "afwezigheidsmelding")
+
+mail("holdout", "nl-boekhouding", P2, "Re: kwartaal 4", "2026-01-29 17:38", """\
+Dank je, duidelijk overzicht. Als we volgend jaar een bv worden moeten we het eens over de
+jaarrekening hebben, maar dat zien we dan wel.
+
+Groeten,
+Peter
+
+Op do 29 jan. 2026 om 14:12 schreef Nicole Verbeek <nicole@verbeekadministratie.example.nl>:
+> Hoi Peter,
+>
+> In de bijlage het kwartaaloverzicht van Q4. De btw-aangifte is vanochtend ingediend.
+>
+> Groet, Nicole
+""", "no_request", "", "hypothetisch: jaarrekening als ze een bv worden", reply=True, charset="iso-8859-1")
+
+mail("holdout", "nl-boekhouding", "Gerard de Wit <gerard.dewit@kpnmail.example.nl>", "factuur klopt niet", "2026-03-16 11:09", """\
+Geachte heer/mevrouw,
+
+Ik heb een factuur van Groen & Zo ontvangen voor het onderhoud van mijn tuin, maar het
+bedrag klopt niet. Er staan vier uur op terwijl de mannen er twee uur waren. Wilt u dit
+aanpassen?
+
+Met vriendelijke groet,
+G. de Wit
+""", "unknown_sender", "", "klant van de hovenier, geen contact")
+
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — B&B De Oude Pastorie (schilder), Flemish client
+# --------------------------------------------------------------------------------------------
+E2 = "Els Vandenberghe <els@deoudepastorie.example.nl>"
+KO = "Koen Vandenberghe <koen@deoudepastorie.example.nl>"
+
+mail("holdout", "nl-schilder", E2, "badkamer kamer 2", "2026-02-17 16:05", """\
+Dag Wim,
+
+Als ge toch alles hier hebt staan: de badkamer van kamer 2 heeft ook een likje verf nodig.
+Het plafond is wat vergeeld door de douche. Zoudt ge dat erbij kunnen nemen?
+
+Groetjes,
+Els
+""", "out_of_scope", "new_work", "badkamer hoort niet bij de afgesproken kamers")
+
+mail("holdout", "nl-schilder", KO, "trapgang en inkom", "2026-02-24 19:33", """\
+Wim,
+
+Koen hier. Nu boven alles zo fris is, ziet de trapgang beneden er ineens heel grauw uit.
+Kunnen jullie die ook doen? En het oude behang in de inkom, kunnen jullie dat er meteen
+afhalen? Daar komt dan gewoon verf op.
+
+Mvg,
+Koen
+""", "out_of_scope", "new_work;excluded", "trapgang beneden (nieuw) en behang verwijderen (uitgesloten)")
+
+mail("holdout", "nl-schilder", E2, "", "2026-02-26 07:41", """\
+wim kunnen jullie de dakgoot achter ook eens doen, die bladdert helemaal af
+
+Verstuurd vanaf mijn iPhone
+""", "out_of_scope", "excluded", "dakgoot buiten, buitenwerk uitgesloten")
+
+mail("holdout", "nl-schilder", E2, "boeking 21 februari", "2026-02-08 10:22", """\
+Dag Wim,
+
+Goed nieuws en een beetje slecht nieuws: we hebben een boeking binnen voor het weekend van
+21 februari, een groep fietsers die alle drie de kamers wil. Kunnen jullie eerder klaar
+zijn, vóór de 20e? Anders moet ik ze afzeggen.
+
+Groeten,
+Els
+""", "out_of_scope", "deadline", "oplevering voor de 20e i.p.v. 27 februari")
+
+mail("holdout", "nl-schilder", E2, "proefvlakken", "2026-02-03 20:02", """\
+Hallo Wim,
+
+We kunnen echt niet kiezen tussen de twee proefvlakken. Kunnen jullie er nog twee bij zetten,
+dan kunnen we uit vier kiezen? En kunnen jullie vanaf nu tot 19u blijven, dan gaat het
+sneller en zijn we zeker op tijd?
+
+Groetjes,
+Els
+""", "out_of_scope", "quantity;deadline", "vier proefvlakken (twee afgesproken) en langer werken 's avonds")
+
+mail("holdout", "nl-schilder", E2, "kleur kamer 3", "2026-02-11 21:15", """\
+Dag Wim,
+
+Voor kamer 3 kunnen Koen en ik het niet eens worden. Kiest gij maar een kleur, gij hebt daar
+meer verstand van dan wij. Iets rustigs, het is de kamer met het zicht op de tuin.
+
+Els
+""", "out_of_scope", "client_duty", "kleur kiezen, kleurkeuze levert de klant", html_only=True)
+
+mail("holdout", "nl-schilder", E2, "gordijnen en radiatoren", "2026-02-04 08:10", """\
+Goeiemorgen Wim,
+
+Ik ben vergeten de gordijnen in kamer 1 af te halen, kunnen jullie dat doen? De roedes mogen
+blijven hangen. En zoudt ge de radiatoren ook kunnen schilderen? Die zijn nogal vergeeld.
+
+Dank u!
+Els
+""", "out_of_scope", "client_duty;new_work", "gordijnen afhalen (klant maakt leeg) en radiatoren schilderen")
+
+mail("holdout", "nl-schilder", E2, "kamer 4", "2026-02-20 12:47", """\
+Wim,
+
+Koen en ik hebben besloten om de berging naast kamer 3 ook als gastenkamer te verhuren.
+Kunt ge die naast de drie kamers ook nog doen? Dat is dan de vierde kamer op de verdieping,
+zelfde grootte als kamer 1, zelfde kleur ook.
+
+Groeten,
+Els
+""", "out_of_scope", "quantity", "vierde kamer, drie kamers afgesproken")
+
+mail("holdout", "nl-schilder", E2, "kamer 1 bij het raam", "2026-02-25 18:14", """\
+Dag Wim,
+
+Wilt ge in kamer 1 nog een keer over de muur bij het raam gaan? Met de avondzon zie ik daar
+strepen. Verder is het echt mooi.
+
+Groetjes,
+Els
+""", "in_scope", "", "bijwerken van een geschilderde muur binnen de afspraak")
+
+mail("holdout", "nl-schilder", E2, "overloop", "2026-02-13 09:36", """\
+Hallo Wim,
+
+Mag de overloop in dezelfde kleur als kamer 3? Het kleurnummer is S 1005-Y20R, dat staat ook
+op de bestelbon. Eén laag meer mag als het nodig is.
+
+Els
+""", "in_scope", "", "overloop schilderen met opgegeven kleur", charset="windows-1252")
+
+mail("holdout", "nl-schilder", E2, "kozijnen kamer 2", "2026-02-18 07:55", """\
+Goeiemorgen, de deurkozijnen in kamer 2 graag ook in dezelfde kleur als de deuren, niet in
+wit zoals in kamer 1. Merci!
+Els
+""", "in_scope", "", "kozijnen lakken (houtwerk); 'ook' is geen extra werk")
+
+mail("holdout", "nl-schilder", E2, "RE: gevel", "2026-02-05 13:12", """\
+Goed, dan laten we de gevel voor wat hij is. Doe deze week dan gewoon kamer 3 zoals gepland.
+
+Els
+
+Van: Wim Maes <wim@schilderwerkenmaes.example.nl>
+Verzonden: donderdag 5 februari 2026 11:48
+Aan: Els Vandenberghe <els@deoudepastorie.example.nl>
+Onderwerp: RE: gevel
+
+Dag Els,
+
+Het buitenschilderwerk zit niet in onze afspraak en met deze temperaturen kan ik de gevel
+ook niet doen. In april maak ik graag een aparte offerte.
+
+Groeten,
+Wim
+
+Van: Els Vandenberghe
+Verzonden: woensdag 4 februari 2026 22:10
+Onderwerp: gevel
+
+Kunt ge volgende week ook de gevel aan de straatkant schilderen?
+""", "in_scope", "", "kamer 3 volgens planning; gevelvraag staat alleen in het citaat", reply=True,
+     cte="quoted-printable")
+
+mail("holdout", "nl-schilder", E2, "sleutel", "2026-02-01 17:45", """\
+Dag Wim,
+
+De kamers zijn leeg, Koen en zijn broer hebben alles naar de zolder gedragen. De sleutel ligt
+morgen onder de bloempot naast de achterdeur.
+
+Tot morgen,
+Els
+""", "no_request", "", "nieuws: kamers zijn leeg")
+
+mail("holdout", "nl-schilder", E2, "factuur voorschot", "2026-02-10 12:58", """\
+Hebt ge de factuur van het voorschot al verstuurd? Ik vind hem niet in mijn mailbox en de
+boekhouder vraagt ernaar.
+Els
+""", "no_request", "", "vraag ter informatie")
+
+mail("holdout", "nl-schilder", KO, "gevel", "2026-02-22 11:30", """\
+Dag Wim,
+
+Koen hier. We hebben besloten dat we de gevel deze zomer toch zelf doen met mijn broer, dus
+dat moet ge niet meer inplannen voor april. Bedankt om erover mee te denken.
+
+Groeten,
+Koen
+""", "no_request", "", "intrekking: gevel niet meer inplannen")
+
+mail("holdout", "nl-schilder", E2, "Re: oplevering", "2026-03-02 20:40", """\
+Wim, wat een verschil! De gasten van vrijdag gaan hier hun ogen niet geloven. Dank u en uw
+mannen voor het mooie werk.
+
+Els Vandenberghe
+B&B De Oude Pastorie | Kamers | Ontbijt | Fietsverhuur | Vlaamse Ardennen
+
+Verstuurd vanaf mijn iPhone
+""", "no_request", "", "bedankje; handtekening noemt diensten", reply=True, cte="base64")
+
+mail("holdout", "nl-schilder", "Koen Vandenberghe <koen.vandenberghe@devosbouw.example.be>", "luiken", "2026-02-19 15:02", """\
+Wim, ik stuur dit vanop het werk. Als ge tijd over hebt, kunt ge de luiken aan de voorkant
+ook doen? Els weet ervan.
+Koen
+""", "unknown_sender", "", "klant schrijft vanaf werkadres dat geen contact is")
+
 
 # --------------------------------------------------------------------------------------------
 # Wrapping: headers, HTML, transfer encodings. The texts above are the corpus; this only packs.
