@@ -93,12 +93,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     try:
-        with engine.execution_options(**WRITE).begin() as conn:
+        conn = engine.execution_options(**WRITE).connect()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open ledger {safe_url(str(engine.url))}: {_first_line(exc)}") from None
+    try:
+        with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
             command.upgrade(alembic_config(conn), revision)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate ledger {safe_url(str(engine.url))}: {_first_line(exc)}") from None
+    finally:
+        conn.close()
 
 
 def current_revision(engine: Engine) -> str | None:
