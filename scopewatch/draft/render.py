@@ -26,6 +26,7 @@ from scopewatch.parse.message import ParsedMessage
 
 DRAFT_LANGUAGES = ("en", "nl")
 _MAX_EVIDENCE_WORDS = 24  # the whole mail is quoted below; the reply only needs to point at it
+WORD_LIMIT = 150  # the reply before the quoted mail stays under this many words
 _MAX_REFERENCES = 20  # RFC 5322 lets a reply trim a long References chain
 
 
@@ -257,7 +258,7 @@ def render_change_request(
         language = "en"
     register = dutch_register(original.new_text) if language == "nl" else None
     # Several requests shorten each quoted sentence, so the reply stays under ~150 words.
-    evidence_words = _MAX_EVIDENCE_WORDS if len(findings) == 1 else 16 if len(findings) == 2 else 10
+    evidence_words = _MAX_EVIDENCE_WORDS if len(findings) == 1 else 12 if len(findings) == 2 else 7
     items = [_item_context(agreement, df, language, default_estimate_hours, evidence_words) for df in findings]
     sections = []
     for category in CATEGORIES:
@@ -312,6 +313,16 @@ def render_change_request(
     names = [f"change_request.{language}.txt.j2"]
     template = templating.pick_template(env, names)
     body = templating.render(template, context).strip("\n")
+    # Many requests in one mail: quote less of each sentence until the reply is short again
+    # (the whole mail is quoted below it anyway).
+    for words in (5,):
+        if len(body.split()) < WORD_LIMIT or len(items) == 1:
+            break
+        for it in items:
+            it["evidence"] = _short(it["evidence_full"], words)
+        for section in sections:
+            section["groups"] = _group_by_clause(section["requests"])
+        body = templating.render(template, context).strip("\n")
     if not body.strip():
         raise TemplateError(f"template {template.filename}: rendered an empty reply")
     text = body + "\n\n" + _quote(original, language)
