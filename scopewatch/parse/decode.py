@@ -21,7 +21,7 @@ MAX_HEADER_CHARS = 8_000  # a single header value longer than this is junk or an
 MAX_PARTS = 200  # MIME parts walked per message
 
 # Charsets that decode any byte sequence without error, so a wrong declaration goes unnoticed.
-_PERMISSIVE = {"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"}
+_PERMISSIVE = {"iso8859-1", "cp1252", "ascii", "iso8859-15"}
 _CHARSET_ALIASES = {"x-unknown": None, "unknown-8bit": None, "unknown": None, "x-user-defined": None,
                     "utf8": "utf-8", "ks_c_5601-1987": "cp949", "gb2312": "gbk", "x-mac-cyrillic": "mac-cyrillic",
                     "iso-8859-8-i": "iso-8859-8", "windows-874": "cp874", "x-sjis": "shift_jis"}

@@ -48,23 +48,24 @@ def parse_message(raw: bytes) -> ParsedMessage:
     _reject_non_mail(raw)
     defects: list[str] = []
     msg = _parse_headers_and_body(raw, defects)
+    headers = _raw_headers(msg)
 
-    sender_name, sender = _sender(msg, defects)
-    subject = header_text(msg.get("Subject"), defects)
-    in_reply_to = _first_id(msg.get("In-Reply-To"), defects)
+    sender_name, sender = _sender(headers, defects)
+    subject = header_text(_first(headers, "subject"), defects)
+    in_reply_to = _first_id(_first(headers, "in-reply-to"), defects)
     body_text, new_text, html_only = _bodies(msg, defects)
     language = detect_language(new_text or body_text[:2000] or subject)
 
     return ParsedMessage(
-        message_id=_first_id(msg.get("Message-ID"), defects),
+        message_id=_first_id(_first(headers, "message-id"), defects),
         sender=sender,
         sender_name=sender_name,
-        to=_addresses(msg, "To", defects),
-        cc=_addresses(msg, "Cc", defects),
+        to=_addresses(headers, "to", defects),
+        cc=_addresses(headers, "cc", defects),
         subject=subject,
-        date=_date(msg.get("Date"), defects),
+        date=_date(_first(headers, "date"), defects),
         in_reply_to=in_reply_to,
-        references=_references(msg.get("References"), defects),
+        references=_references(_first(headers, "references"), defects),
         language=language,
         new_text=new_text,
         body_text=body_text,
@@ -117,10 +118,23 @@ def _has_known_header(msg: Message) -> bool:
         return False
 
 
-def _sender(msg: Message, defects: list[str]) -> tuple[str, str]:
-    value = msg.get("From")
+def _raw_headers(msg: Message) -> dict[str, list[str]]:
+    """Header values as parsed, unsanitized: compat32's get() turns 8-bit bytes into U+FFFD."""
+    headers: dict[str, list[str]] = {}
+    for name, value in msg.raw_items():
+        headers.setdefault(name.strip().lower(), []).append(value if isinstance(value, str) else str(value))
+    return headers
+
+
+def _first(headers: dict[str, list[str]], name: str) -> str | None:
+    values = headers.get(name)
+    return values[0] if values else None
+
+
+def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str]:
+    value = _first(headers, "from")
     if value is None:
-        value = msg.get("Sender")
+        value = _first(headers, "sender")
     if value is None:
         defects.append("no From header")
         return "", ""
@@ -136,8 +150,8 @@ def _sender(msg: Message, defects: list[str]) -> tuple[str, str]:
     return header_text(name), address
 
 
-def _addresses(msg: Message, field: str, defects: list[str]) -> tuple[str, ...]:
-    values = msg.get_all(field) or []
+def _addresses(headers: dict[str, list[str]], field: str, defects: list[str]) -> tuple[str, ...]:
+    values = headers.get(field, [])
     texts = [_address_header(v) for v in values]
     try:
         pairs = getaddresses(texts)

@@ -1,6 +1,14 @@
 """Cut quoted history, signatures and mobile footers off a mail body, in English and Dutch.
 
-RESULTS_PLACEHOLDER
+Choice (bench/quote_strippers.py on tests/data/quotes/, 55 cases, 28 Dutch; exact match / mean
+character similarity): quotequail.unwrap 19/55, 0.856; quotequail.quote 3/55, 0.668;
+mail-parser-reply (en+nl) 24/55, 0.802; this module 55/55, 1.000, at about 155 us per case
+versus 400-1000 us. Neither library knows Dutch sign-offs, mobile footers or P.S. rescue, and
+combining them added nothing on the set, so this module stands alone. The set was written
+alongside this code, so 55/55 is an in-sample figure, not a promise.
+
+Inline replies: after a "wrote:" line followed by `>` quotes, the sender's unquoted lines in
+between are kept (the quoted lines and the attribution are dropped).
 """
 
 from __future__ import annotations
