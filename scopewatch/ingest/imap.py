@@ -10,6 +10,7 @@ import socket
 import ssl
 import threading
 import time
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
 import imapclient
@@ -339,7 +340,7 @@ class ImapSource:
                     uid=uid,
                     uidvalidity=uidvalidity,
                     raw=bytes(raw) if raw is not None else b"",
-                    internal_date=item.get(b"INTERNALDATE"),
+                    internal_date=_plain_tz(item.get(b"INTERNALDATE")),
                 )
 
     # --- waiting --------------------------------------------------------------------------------
@@ -458,6 +459,14 @@ def _describe(exc: BaseException) -> str:
     if isinstance(text, str) and text.startswith("b'") and text.endswith("'"):
         text = text[2:-1]
     return text or type(exc).__name__
+
+
+def _plain_tz(value: Any) -> datetime | None:
+    """INTERNALDATE with a standard-library timezone (imapclient uses its own tzinfo class)."""
+    if not isinstance(value, datetime):
+        return None
+    offset = value.utcoffset()
+    return value.replace(tzinfo=timezone(offset)) if offset is not None else value
 
 
 def _shutdown(client: imapclient.IMAPClient) -> None:
