@@ -1,0 +1,174 @@
+"""The check pipeline for one workspace: raw bytes -> parsed message -> client -> request sentences
+-> findings judged against that client's agreement. spaCy and the rules load once per Checker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from scopewatch.agreement.model import Agreement
+from scopewatch.detect.findings import CheckResult, Finding
+from scopewatch.detect.judge import judge
+from scopewatch.detect.nlp import SUPPORTED, Pipelines
+from scopewatch.detect.requests import RequestFinder
+from scopewatch.detect.rules import RuleSet, load_rules
+from scopewatch.detect.terms import TermMatcher
+from scopewatch.errors import MessageError
+from scopewatch.parse.message import ParsedMessage
+from scopewatch.workspace import Workspace
+
+
+@dataclass
+class CheckOutcome:
+    parsed: ParsedMessage | None  # None when the message could not be read
+    result: CheckResult
+    agreement: Agreement | None  # the agreement the message was judged against
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]
+
+
+class Checker:
+    """Checks messages against the agreements of one workspace."""
+
+    def __init__(self, workspace: Workspace, *, rules: RuleSet | None = None, pipelines: Pipelines | None = None):
+        self.workspace = workspace
+        self.rules = rules if rules is not None else load_rules(workspace.rules_dirs())
+        self.pipelines = pipelines or Pipelines()
+        self._finders: dict[str, RequestFinder] = {}
+        self._terms: dict[tuple[str, str], TermMatcher] = {}
+
+    # --- building blocks, cached -----------------------------------------------------------
+    def finder(self, language: str) -> RequestFinder:
+        f = self._finders.get(language)
+        if f is None:
+            f = RequestFinder(self.pipelines.get(language), self.rules.for_language(language))
+            self._finders[language] = f
+        return f
+
+    def term_matcher(self, agreement: Agreement, language: str) -> TermMatcher:
+        key = (agreement.content_hash or agreement.client_id, language)
+        m = self._terms.get(key)
+        if m is None:
+            m = TermMatcher(self.pipelines.get(language), agreement, language)
+            self._terms[key] = m
+        return m
+
+    def warm_up(self, languages: Iterable[str] = SUPPORTED) -> None:
+        for lang in languages:
+            self.finder(lang)
+
+    # --- text level ------------------------------------------------------------------------
+    def _findings(self, doc, agreement: Agreement, language: str, part: str) -> list[Finding]:
+        sentences = [s for s in self.finder(language).sentences(doc) if s.is_request]
+        if not sentences:
+            return []
+        all_hits = self.term_matcher(agreement, language).find(doc)
+        findings = []
+        for sentence in sentences:
+            span = sentence.span
+            hits = [h for h in all_hits if span.start <= h.start < span.end]
+            findings.append(judge(sentence, hits, agreement, language, part=part))
+        return findings
+
+    def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
+        """Findings for a piece of new text (and optionally a first message's subject)."""
+        language = language if language in SUPPORTED else agreement.language
+        nlp = self.pipelines.get(language)
+        findings = []
+        if subject:
+            findings += self._findings(nlp(subject), agreement, language, "subject")
+        findings += self._findings(nlp(text), agreement, language, "body")
+        return findings
+
+    # --- message level ---------------------------------------------------------------------
+    def _prepare(self, source: str, raw: bytes) -> tuple[ParsedMessage | None, CheckOutcome | None]:
+        from scopewatch.parse.parser import parse_message
+
+        try:
+            parsed = parse_message(raw)
+        except MessageError as exc:
+            return None, CheckOutcome(None, CheckResult(source, None, None, None, "error", error=_one_line(exc)), None)
+        except Exception as exc:  # a parser bug must cost one message, never the run
+            return None, CheckOutcome(
+                None, CheckResult(source, None, None, None, "error", error=f"could not read message: {_one_line(exc)}"), None
+            )
+        agreement = self.workspace.agreement_for_sender(parsed.sender) if parsed.sender else None
+        if agreement is None:
+            result = CheckResult(
+                source, parsed.message_id, None, parsed.language, "unknown_sender",
+                sender=parsed.sender, subject=parsed.subject,
+            )
+            return parsed, CheckOutcome(parsed, result, None)
+        return parsed, None
+
+    def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
+        result = CheckResult(
+            source=source,
+            message_id=parsed.message_id,
+            client=agreement.client_id,
+            language=parsed.language,
+            verdict=CheckResult.message_verdict(findings),
+            findings=findings,
+            sender=parsed.sender,
+            subject=parsed.subject,
+            client_name=agreement.client,
+            agreement_hash=agreement.content_hash,
+        )
+        return CheckOutcome(parsed, result, agreement)
+
+    def check_parsed(self, parsed: ParsedMessage, source: str = "") -> CheckOutcome:
+        agreement = self.workspace.agreement_for_sender(parsed.sender) if parsed.sender else None
+        if agreement is None:
+            result = CheckResult(source, parsed.message_id, None, parsed.language, "unknown_sender", sender=parsed.sender, subject=parsed.subject)
+            return CheckOutcome(parsed, result, None)
+        subject = parsed.subject if parsed.subject_is_new else None
+        findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
+        return self._result(source, parsed, agreement, findings)
+
+    def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
+        return next(self.check_many([(source, raw)]))
+
+    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64) -> Iterator[CheckOutcome]:
+        """Check many messages in input order, running spaCy with nlp.pipe per language."""
+        batch: list[tuple[str, bytes]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._check_batch(batch)
+                batch = []
+        if batch:
+            yield from self._check_batch(batch)
+
+    def _check_batch(self, batch: list[tuple[str, bytes]]) -> list[CheckOutcome]:
+        out: list[CheckOutcome | None] = [None] * len(batch)
+        todo: dict[str, list[tuple[int, str, ParsedMessage, Agreement, str]]] = {}
+        for n, (source, raw) in enumerate(batch):
+            parsed, done = self._prepare(source, raw)
+            if done is not None:
+                out[n] = done
+                continue
+            agreement = self.workspace.agreement_for_sender(parsed.sender)
+            language = parsed.language if parsed.language in SUPPORTED else agreement.language
+            if parsed.subject_is_new:
+                todo.setdefault(language, []).append((n, source, parsed, agreement, "subject"))
+            todo.setdefault(language, []).append((n, source, parsed, agreement, "body"))
+        findings: dict[int, list[Finding]] = {}
+        for language, jobs in todo.items():
+            nlp = self.pipelines.get(language)
+            texts = [p.subject if part == "subject" else p.new_text for _, _, p, _, part in jobs]
+            for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+                try:
+                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part))
+                except Exception as exc:  # one odd message must not stop the batch
+                    out[n] = CheckOutcome(
+                        parsed,
+                        CheckResult(source, parsed.message_id, agreement.client_id, language, "error",
+                                    error=f"detection failed: {_one_line(exc)}", sender=parsed.sender, subject=parsed.subject),
+                        agreement,
+                    )
+                if out[n] is None and part == "body":
+                    out[n] = self._result(source, parsed, agreement, findings.get(n, []))
+        return out  # type: ignore[return-value]

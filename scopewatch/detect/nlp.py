@@ -1,0 +1,131 @@
+"""The spaCy pipelines: blank `en`/`nl` with a sentencizer, mail-aware line splitting and lookup
+lemmas from spacy-lookups-data; a trained pipeline the user installed is an optional upgrade.
+
+Nothing here downloads anything: blank pipelines need only the spacy and spacy-lookups-data wheels.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from scopewatch.errors import ConfigError
+
+SUPPORTED = ("en", "nl")
+_SENT_END = {".", "!", "?", ":", ";", "…"}
+_BULLETS = {"-", "*", "•", "–", "·", ">"}
+# A line at least this long that ends without punctuation was most likely hard-wrapped by the
+# mail client, so the sentence goes on on the next line.
+_WRAPPED_LINE = 55
+
+
+@Language.component("scopewatch_mail_lines")
+def mail_lines(doc: Doc) -> Doc:
+    """Start a sentence at a blank line, a bullet, or a line break that ends a short line.
+
+    Mail text is full of lines without final punctuation (greetings, lists, phone one-liners);
+    the punctuation-only sentencizer would glue them into one long 'sentence'.
+    """
+    line_len = 0
+    for i, tok in enumerate(doc):
+        if not tok.is_space or "\n" not in tok.text:
+            line_len += len(tok.text_with_ws)
+            continue
+        if i + 1 >= len(doc):
+            break
+        nxt = doc[i + 1]
+        prev = doc[i - 1] if i > 0 else None
+        blank_line = tok.text.count("\n") >= 2
+        ended = prev is not None and (prev.text in _SENT_END or prev.text[-1:] in _SENT_END)
+        starts_item = nxt.text[:1] in _BULLETS or nxt.text[:1].isdigit() or nxt.text[:1].isupper()
+        wrapped = line_len >= _WRAPPED_LINE and not ended and not nxt.text[:1].isdigit()
+        if blank_line or ended or (starts_item and not wrapped) or (prev is not None and prev.text == "," and line_len < 40):
+            nxt.is_sent_start = True
+        line_len = 0
+    return doc
+
+
+@Language.component("scopewatch_lower_lemma")
+def lower_lemma(doc: Doc) -> Doc:
+    """Lower-case lemmas (the English lookup table keeps 'Website' as is) so terms match anywhere."""
+    for tok in doc:
+        lemma = tok.lemma_
+        tok.lemma_ = lemma.lower() if lemma else tok.lower_
+    return doc
+
+
+def _add_rule_components(nlp: Language) -> Language:
+    if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    if "parser" not in nlp.pipe_names:
+        nlp.add_pipe("scopewatch_mail_lines", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
+    if "lemmatizer" not in nlp.pipe_names:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    nlp.add_pipe("scopewatch_lower_lemma", last=True)
+    return nlp
+
+
+def _split_hyphens(nlp: Language) -> None:
+    """Split "LinkedIn-pagina" and "Instagram-post" at the hyphen, as the English tokenizer does,
+    so terms and rules see both halves of a Dutch hyphenated compound."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-zÀ-ÿ0-9])-(?=[A-Za-zÀ-ÿ])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def blank_pipeline(language: str) -> Language:
+    """A blank pipeline with rule components only: no model download, ~0.5 s to build."""
+    if language not in SUPPORTED:
+        raise ConfigError(f"language '{language}' is not supported; scopewatch knows {', '.join(SUPPORTED)}")
+    nlp = spacy.blank(language)
+    if language == "nl":
+        _split_hyphens(nlp)
+    nlp.add_pipe("sentencizer")
+    try:
+        return _add_rule_components(nlp)
+    except Exception as exc:  # a missing spacy-lookups-data is an install problem, say so
+        raise ConfigError(
+            f"could not load the {language} lemma tables ({exc}); install them with `pip install spacy-lookups-data`"
+        ) from exc
+
+
+def trained_pipeline(name: str) -> Language:
+    """A trained pipeline the user installed (e.g. en_core_web_sm): only the parts we use."""
+    try:
+        nlp = spacy.load(name, exclude=["ner", "textcat", "textcat_multilabel", "entity_linker"])
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy pipeline '{name}' is not installed; remove the setting to use the built-in blank pipeline"
+        ) from exc
+    return _add_rule_components(nlp)
+
+
+class Pipelines:
+    """One pipeline per language, built on first use and shared by all checks in the process."""
+
+    def __init__(self, models: dict[str, str] | None = None):
+        # SCOPEWATCH_SPACY_MODEL_EN=en_core_web_sm lets a user opt into a trained pipeline.
+        self.models = dict(models or {})
+        for lang in SUPPORTED:
+            env = os.environ.get(f"SCOPEWATCH_SPACY_MODEL_{lang.upper()}")
+            if env and lang not in self.models:
+                self.models[lang] = env
+        self._nlp: dict[str, Language] = {}
+        self._lock = threading.Lock()
+
+    def get(self, language: str) -> Language:
+        nlp = self._nlp.get(language)
+        if nlp is None:
+            with self._lock:
+                nlp = self._nlp.get(language)
+                if nlp is None:
+                    name = self.models.get(language)
+                    nlp = trained_pipeline(name) if name else blank_pipeline(language)
+                    self._nlp[language] = nlp
+        return nlp

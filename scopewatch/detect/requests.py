@@ -1,0 +1,105 @@
+"""Runs the request rules of one language over a doc and scores each sentence: a sentence whose
+rules add up to the request threshold is a request, and the roles that fired tell the judge how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from scopewatch.detect.rules import Rule
+
+REQUEST_THRESHOLD = 1.0
+
+
+@dataclass
+class Fired:
+    rule: Rule
+    start: int  # token offsets in the doc (regex hits are mapped to tokens)
+    end: int
+
+
+@dataclass
+class Sentence:
+    span: Span
+    fired: list[Fired] = field(default_factory=list)
+
+    @property
+    def rules(self) -> list[Rule]:
+        seen: dict[str, Rule] = {}
+        for f in self.fired:
+            seen.setdefault(f.rule.id, f.rule)
+        return list(seen.values())
+
+    @property
+    def score(self) -> float:
+        return sum(r.score for r in self.rules)
+
+    def roles(self) -> set[str]:
+        return {r.role for r in self.rules}
+
+    def fired_role(self, role: str) -> list[Fired]:
+        return [f for f in self.fired if f.rule.role == role]
+
+    @property
+    def is_request(self) -> bool:
+        rules = self.rules
+        return self.score >= REQUEST_THRESHOLD and any(r.role == "ask" and r.score > 0 for r in rules)
+
+
+class RequestFinder:
+    """All request rules of one language, compiled once into a Matcher, a PhraseMatcher and regexes."""
+
+    def __init__(self, nlp: Language, rules: list[Rule]):
+        self.rules = {r.id: r for r in rules}
+        self._tokens = Matcher(nlp.vocab)
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._regexes: list[Rule] = []
+        for rule in rules:
+            if rule.kind == "tokens":
+                self._tokens.add(rule.id, rule.pattern)
+            elif rule.kind == "phrases":
+                self._phrases.add(rule.id, [nlp.make_doc(p.lower()) for p in rule.pattern])
+            elif rule.kind == "regex":
+                self._regexes.append(rule)
+
+    def _matches(self, doc: Doc) -> list[Fired]:
+        # Always on a whole Doc: spaCy's matchers disagree on offsets for Spans.
+        strings = doc.vocab.strings
+        return [
+            Fired(self.rules[strings[match_id]], start, end)
+            for matcher in (self._tokens, self._phrases)
+            for match_id, start, end in matcher(doc)
+        ]
+
+    def sentences(self, doc: Doc) -> list[Sentence]:
+        sents = [Sentence(s) for s in doc.sents]
+        if not sents:
+            return sents
+        index = [0] * len(doc)
+        for n, s in enumerate(sents):
+            for i in range(s.span.start, s.span.end):
+                index[i] = n
+        for f in self._matches(doc):
+            # A pattern may look at the word before it ("not after 'ik'"): the match belongs to
+            # the sentence of its last token.
+            sents[index[f.end - 1]].fired.append(f)
+        if self._regexes:
+            for s in sents:
+                text = s.span.text
+                for rule in self._regexes:
+                    m = rule.compiled.search(text)
+                    if m:
+                        span = s.span.char_span(m.start(), m.end(), alignment_mode="expand")
+                        start, end = (span.start, span.end) if span is not None else (s.span.start, s.span.end)
+                        s.fired.append(Fired(rule, start, end))
+        return sents
+
+    def fires(self, rule_id: str, doc: Doc) -> bool:
+        """Whether one rule fires anywhere in the doc: the rule examples test uses this."""
+        rule = self.rules[rule_id]
+        if rule.kind == "regex":
+            return any(rule.compiled.search(s.text) for s in doc.sents)
+        return any(f.rule.id == rule_id for f in self._matches(doc))

@@ -1,0 +1,124 @@
+"""Finds the agreement's terms in a message: case-insensitive, on word boundaries, on lemmas and
+on simple plural forms, multi-word terms included. One PhraseMatcher pair per agreement version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from scopewatch.agreement.model import Agreement, ScopeItem
+
+_NL_LONG_VOWELS = ("aa", "ee", "oo", "uu")
+
+
+@dataclass(frozen=True)
+class TermHit:
+    item: ScopeItem
+    term: str  # the agreement's term that matched
+    text: str  # what the client wrote
+    start: int  # token offsets in the doc
+    end: int
+    compound: bool = False  # matched as the head of a Dutch compound ("productfoto" -> "foto")
+
+
+def _en_forms(word: str) -> set[str]:
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    if word.endswith("f"):
+        forms.add(word[:-1] + "ves")
+    return forms
+
+
+def _nl_forms(word: str) -> set[str]:
+    forms = {word, word + "s", word + "'s", word + "en", word + "n", word + "tje", word + "je", word + "tjes", word + "jes"}
+    if len(word) > 3 and word[-1] not in "aeiou" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms.add(word + word[-1] + "en")  # bed -> bedden
+    for v in _NL_LONG_VOWELS:
+        if word[-3:-1] == v:
+            forms.add(word[:-3] + v[0] + word[-1] + "en")  # muur -> muren, raam -> ramen
+    if word.endswith("'s"):
+        forms.add(word[:-2])
+    for suffix in ("en", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)])
+    if word.endswith("en") and len(word) > 4 and word[-3] not in "aeiou" and word[-4] in "aeiou":
+        stem = word[:-2]
+        forms.add(stem[:-1] + stem[-2] + stem[-1])  # muren -> muur
+    return forms
+
+
+def term_forms(term: str, language: str) -> set[str]:
+    """The written forms of a term: itself plus plural/singular of its last word."""
+    term = " ".join(term.lower().split())
+    head, _, last = term.rpartition(" ")
+    forms = _nl_forms(last) if language == "nl" else _en_forms(last)
+    return {f"{head} {f}" if head else f for f in forms}
+
+
+class TermMatcher:
+    """Matches every term of one agreement in docs of one language."""
+
+    def __init__(self, nlp: Language, agreement: Agreement, language: str):
+        self.language = language
+        self.items: dict[str, ScopeItem] = {}
+        self._by_key: dict[str, tuple[ScopeItem, str]] = {}
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._heads: dict[str, tuple[ScopeItem, str]] = {}
+        for n, item in enumerate(agreement.items()):
+            self.items[item.id] = item
+            for m, term in enumerate(item.terms):
+                key = f"{n}:{m}"
+                self._by_key[key] = (item, term)
+                forms = sorted(term_forms(term, language))
+                self._lower.add(key, [nlp.make_doc(f) for f in forms])
+                self._lemma.add(key, [nlp(term.lower())])
+                if language == "nl" and " " not in term.strip():
+                    for f in forms:
+                        if len(f) >= 4:
+                            self._heads.setdefault(f, (item, term))
+
+    def find(self, doc: Doc) -> list[TermHit]:
+        """All term hits in a whole doc, longest first where two overlap ('living room' beats 'room').
+
+        Always called on a Doc: spaCy's Matcher and PhraseMatcher disagree on offsets for Spans.
+        """
+        hits: dict[tuple[int, int, str], TermHit] = {}
+        for matcher in (self._lower, self._lemma):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                item, term = self._by_key[key]
+                hits.setdefault((start, end, item.id), TermHit(item, term, doc[start:end].text, start, end))
+        if self._heads:
+            for tok in doc:
+                low = tok.lower_
+                if len(low) < 7:
+                    continue
+                # The head of a Dutch compound is its last part: try each suffix of 4+ letters
+                # that leaves a modifier of 3+ letters in front.
+                for cut in range(3, len(low) - 3):
+                    found = self._heads.get(low[cut:])
+                    if found is not None:
+                        item, term = found
+                        key = (tok.i, tok.i + 1, item.id)
+                        hits.setdefault(key, TermHit(item, term, tok.text, tok.i, tok.i + 1, compound=True))
+                        break
+        ordered = sorted(hits.values(), key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[TermHit] = []
+        for h in ordered:
+            overlaps = [k for k in kept if k.start < h.end and h.start < k.end]
+            # Two clauses may share a word: keep both only when they cover the same tokens.
+            if not overlaps or all((k.start, k.end) == (h.start, h.end) for k in overlaps):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
