@@ -675,7 +675,7 @@ Hoi Lotte,
 
 Mijn dochter (16) zegt dat we echt op TikTok moeten, daar zitten alle jonge bruidjes
 tegenwoordig. Kun jij daar filmpjes voor maken? Een paar per week lijkt me genoeg, gewoon
-van het binden van de boeketten.
+van het binden van de boeketten. Mss is het ook leuk voor jou?
 
 Wat vind jij?
 Margriet
@@ -683,7 +683,7 @@ Margriet
 
 mail("holdout", "nl-social", M2, "open dag maandag!!", "2026-03-07 16:45", """\
 lotte, ik ben helemaal vergeten te zeggen dat we maandag open dag hebben voor de
-bruidsworkshops. kun je zondagavond nog een extra post zetten? dat is dan de vierde deze
+bruidsworkshops. kun je zondagavond nog n extra post zetten? dat is dan de vierde deze
 week maar het is belangrijk. sorry sorry
 
 margriet
@@ -829,7 +829,8 @@ Bruidswerk - Rouwwerk - Workshops - Bezorging in Amersfoort e.o.
 mail("holdout", "nl-social", M2, "kerststukken story", "2026-01-07 09:03", """\
 Hoi Lotte,
 
-Die story over de opruiming van de kerststukken hoeft niet meer, alles is al weg! Je
+Die story over de opruiming van de kerststukken hoeft niet meer, alles is al weg, zelfs de
+grote stukken van €45! Je
 ideeën voor januari vind ik verder prima.
 
 Groetjes,
@@ -1154,7 +1155,7 @@ Op de computer is het wel goed.
 Verstuurd vanaf mijn iPhone
 """, "in_scope", "", "fout in de mobiele weergave, valt onder bouw")
 
-mail("holdout", "nl-web", L2, "kaartje contactpagina", "2026-03-06 13:30", """\
+mail("holdout", "nl-web", L2, "kaartje contactpagina", "2026-02-16 13:30", """\
 Dag Bram,
 
 Zet de Google Maps-kaart op de contactpagina aub iets groter, nu zie je de Statiestraat
@@ -1183,7 +1184,8 @@ Jan
 mail("holdout", "nl-web", J2, "Re: eerste ontwerpen", "2026-01-23 17:50", """\
 Dag Bram,
 
-Schoon werk! Lien en ik waren er allebei direct weg van. We zijn benieuwd naar de rest.
+Schoon werk! Lien en ik waren er allebei direct weg van, 'très chic' zei mijn schoonmoeder.
+We zijn benieuwd naar de rest.
 
 Met vriendelijke groeten,
 Jan Peeters
@@ -1282,7 +1284,7 @@ Ingrid
 mail("holdout", "nl-boekhouding", P2, "offerte Kramer + facturen", "2026-03-18 15:03", """\
 Nicole,
 
-Kun je een offerte maken voor de aanleg van de tuin bij de familie Kramer? Mijn aantekeningen
+Kun je zsm een offerte maken voor de aanleg van de tuin bij de familie Kramer? Mijn aantekeningen
 en de prijzen van de bestrating zitten in de bijlage. En de facturen van deze week wil ik
 vanavond nog verstuurd hebben, de klanten betalen dan voor het weekend.
 
@@ -1381,7 +1383,7 @@ Hoveniersbedrijf Groen & Zo | Tuinaanleg | Onderhoud | Bestrating | Boomverzorgi
 
 mail("holdout", "nl-boekhouding", P2, "Re: kwartaal 4", "2026-01-29 17:38", """\
 Dank je, duidelijk overzicht. Als we volgend jaar een bv worden moeten we het eens over de
-jaarrekening hebben, maar dat zien we dan wel.
+jaarrekening hebben, maar dat zien we dan wel. Ingrid heeft al allerlei ideeën.
 
 Groeten,
 Peter
@@ -1433,7 +1435,7 @@ Koen
 """, "out_of_scope", "new_work;excluded", "trapgang beneden (nieuw) en behang verwijderen (uitgesloten)")
 
 mail("holdout", "nl-schilder", E2, "", "2026-02-26 07:41", """\
-wim kunnen jullie de dakgoot achter ook eens doen, die bladdert helemaal af
+wim kunnen jullie de dakgoot achter ook eens doen, die bladdert idd helemaal af zoals ge zei
 
 Verstuurd vanaf mijn iPhone
 """, "out_of_scope", "excluded", "dakgoot buiten, buitenwerk uitgesloten")
@@ -1583,6 +1585,147 @@ ook doen? Els weet ervan.
 Koen
 """, "unknown_sender", "", "klant schrijft vanaf werkadres dat geen contact is")
 
+# --------------------------------------------------------------------------------------------
+# HOLDOUT — more mails that ask for nothing or stay inside the agreement, and a few P.S. asks
+# --------------------------------------------------------------------------------------------
+mail("holdout", "nl-social", W, "Winkel gesloten - vakantie", "2026-03-02 07:00", """\
+Beste klant,
+
+Wegens vakantie is onze winkel gesloten van 2 tot en met 9 maart. Vanaf dinsdag 10 maart
+staan we weer voor u klaar. Voor rouwwerk kunt u in deze periode bellen met
+Bloemenhuis Het Zonnetje, 033-4567890.
+
+Hartelijke groet,
+Bloemsierkunst Margriet
+""", "no_request", "", "automatische vakantiemelding van de winkel")
+
+mail("holdout", "nl-social", M2, "akkoord maart", "2026-02-27 18:31", """\
+Hoi Lotte,
+
+Dank voor de kalender van maart, ik ga akkoord! Vooral het idee van de 'bloem van de week'
+vind ik leuk.
+
+Groet,
+Margriet
+
+PS kunnen er in maart twee rapportjes komen, eentje halverwege en eentje aan het eind? Dan
+zie ik sneller of de moederdagposts iets doen.
+""", "out_of_scope", "quantity", "P.S.: twee maandrapporten in één maand, één afgesproken")
+
+mail("holdout", "nl-social", M2, "nieuw nummer", "2026-01-30 12:09", """\
+Hoi Lotte, ik heb ook een nieuwe telefoon gekregen (eindelijk!), dus als je me appt en ik
+reageer niet: mijn nummer is hetzelfde maar WhatsApp moest opnieuw. Tot snel, Margriet
+""", "no_request", "", "nieuws met 'ook'")
+
+mail("holdout", "nl-admin", R, "teamoverleg maart", "2026-03-06 10:18", """\
+Hoi Femke,
+
+Het teamoverleg van maart gaat niet door, Marieke zit die week vol met trainingen. Je hoeft
+dus niet te notuleren, we schuiven het door naar april.
+
+Groet,
+Ruben
+""", "no_request", "", "intrekking: notuleren hoeft niet")
+
+mail("holdout", "nl-admin", K2, "RE: Maastricht en cadeau", "2026-03-13 07:48", """\
+Prima, boek dan de trein van 7.12 uur naar Maastricht en de terugreis rond 18.00 uur.
+
+Marieke
+
+-----Oorspronkelijk bericht-----
+Van: Femke Jansen <femke@femkeregelt.example.nl>
+Verzonden: donderdag 12 maart 2026 16:30
+Aan: Marieke van Leeuwen <marieke@vanleeuwencoaching.example.nl>
+Onderwerp: RE: Maastricht en cadeau
+
+Hoi Marieke,
+
+Voor Maastricht heb ik twee opties: de trein van 7.12 uur of die van 8.12 uur, dan ben je er
+net op tijd. Het cadeau voor Hans valt buiten onze afspraak, dat laat ik dus aan jou.
+
+Groet, Femke
+
+-----Oorspronkelijk bericht-----
+Van: Marieke van Leeuwen
+Verzonden: donderdag 12 maart 2026 09:14
+Onderwerp: Maastricht en cadeau
+
+Kun je de trein naar Maastricht boeken voor de 26e? En wil je ook een cadeau voor Hans
+kopen, hij is volgende week jarig?
+""", "in_scope", "", "trein boeken; het privécadeau staat alleen in het citaat", reply=True)
+
+mail("holdout", "nl-admin", K2, "Sarah Koster", "2026-03-18 13:57", """\
+Hoi Femke, even een leuk berichtje tussendoor: het kennismakingsgesprek met Sarah Koster ging
+heel goed, ze wordt klant! Dank voor het snelle inplannen.
+Groetjes, Marieke
+""", "no_request", "", "nieuws en bedankje")
+
+mail("holdout", "nl-web", L2, "teksten en foto's", "2026-02-09 09:40", """\
+Dag Bram,
+
+De teksten voor alle pagina's zitten nu in de gedeelde map. Ik heb ook de nieuwe foto's
+van de werkplaats erbij gezet, deze keer met een echte fotograaf. Succes ermee!
+
+Groetjes,
+Lien
+""", "no_request", "", "nieuws: teksten en foto's aangeleverd, met 'ook'")
+
+mail("holdout", "nl-web", J2, "uw logo's", "2026-03-17 21:26", """\
+Bram, ik zag op uw site dat ge ook logo's ontwerpt, straf werk! Mijn schoonbroer heeft een
+bakkerij in Edegem en zoekt iemand. Ik heb hem uw nummer gegeven, hij belt u wel.
+
+Groeten,
+Jan
+""", "no_request", "", "doorverwijzing; noemt logo's maar vraagt niets")
+
+mail("holdout", "nl-boekhouding", I2, "verlof", "2026-03-20 14:40", """\
+Hoi Nicole,
+
+Ik ga vanaf 1 april drie maanden met zwangerschapsverlof. De urenstaten komen dan van Peter,
+hij heeft beloofd ze ook op tijd in de map te zetten (we zullen zien, haha).
+
+Groetjes,
+Ingrid
+""", "no_request", "", "nieuws over verlof en wie de uren aanlevert")
+
+mail("holdout", "nl-boekhouding", P2, "btw per maand", "2026-03-09 08:26", """\
+Hoi Nicole,
+
+We kregen een brief van de Belastingdienst: omdat we vorig jaar steeds geld terugkregen
+willen ze dat we voortaan per maand btw aangeven. Kun je vanaf nu elke maand de aangifte
+doen? De brief stuur ik mee.
+
+Groet,
+Peter
+""", "out_of_scope", "quantity", "maandelijkse btw-aangifte, één per kwartaal afgesproken")
+
+mail("holdout", "nl-boekhouding", I2, "uploaden", "2026-02-28 11:12", """\
+Vraagje: tot wanneer moet ik de bonnetjes van februari uploaden? Was dat de 5e of de 10e?
+Groetjes Ingrid
+""", "no_request", "", "vraag ter informatie over aanleveren")
+
+mail("holdout", "nl-schilder", E2, "verf geleverd", "2026-02-06 16:20", """\
+Dag Wim,
+
+Zodat ge het weet: de kleurnummers staan op het lijstje op de keukentafel. Ook de verf voor de
+overloop is vandaag geleverd, die staat in de garage.
+
+Groetjes,
+Els
+""", "no_request", "", "nieuws met 'ook' en kleurnummers")
+
+mail("holdout", "nl-schilder", E2, "plafond kamer 3", "2026-02-16 18:03", """\
+Wim, graag in kamer 3 het plafond ook twee lagen, het is nu nogal vlekkerig. Ik had gezien
+dat ze daar na één laag mee gestopt waren.
+Els
+""", "in_scope", "", "tweede laag op het plafond, binnen de afspraak")
+
+mail("holdout", "nl-schilder", KO, "drogen", "2026-02-26 12:14", """\
+Dag Wim, hoe lang moet de verf drogen voor we de bedden terug in kamer 1 kunnen zetten? Dan
+plan ik mijn broer in.
+Koen
+""", "no_request", "", "vraag ter informatie")
+
 
 # --------------------------------------------------------------------------------------------
 # Wrapping: headers, HTML, transfer encodings. The texts above are the corpus; this only packs.
@@ -1702,5 +1845,47 @@ def build() -> None:
     print(f"wrote {n} mails and labels-nl.csv")
 
 
+def check() -> None:
+    """Every .eml parses and has a label row; senders match the labelled agreement; counts."""
+    import collections
+    import email
+    from email import policy
+
+    import yaml
+
+    agreements = {f.stem: yaml.safe_load(f.read_text(encoding="utf-8"))
+                  for f in sorted((HERE / "scopes").glob("nl-*.yaml"))}
+    for stem, a in agreements.items():
+        for key in ("client", "contacts", "language", "period", "rate", "deliverables",
+                    "exclusions", "client_provides"):
+            assert key in a, f"{stem}: no {key}"
+        assert any("limit" in d for d in a["deliverables"]), f"{stem}: no limited deliverable"
+
+    def owners(addr: str) -> list[str]:
+        dom = addr.rpartition("@")[2]
+        return [stem for stem, a in agreements.items()
+                if any(c.lower() == addr or (c.startswith("@") and c[1:].lower() == dom)
+                       for c in a["contacts"])]
+
+    with open(HERE / "labels-nl.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    on_disk = {p.relative_to(MAIL_DIR.parent).as_posix() for p in MAIL_DIR.rglob("*.eml")}
+    assert on_disk == {r["file"] for r in rows}, "label rows and .eml files differ"
+    verdicts, categories = collections.Counter(), collections.Counter()
+    for r in rows:
+        msg = email.message_from_bytes((MAIL_DIR.parent / r["file"]).read_bytes(),
+                                       policy=policy.default)
+        msg.get_body(("plain", "html")).get_content()
+        sender = msg["From"].addresses[0].addr_spec.lower()
+        expected = [] if r["verdict"] == "unknown_sender" else [r["client"]]
+        assert owners(sender) == expected, f"{r['file']}: {sender} vs {r['client']!r}"
+        assert (r["verdict"] == "out_of_scope") == bool(r["categories"]), r["file"]
+        verdicts[(r["file"].split("/")[1], r["verdict"])] += 1
+        categories.update(c for c in r["categories"].split(";") if c)
+    print("verdicts:", dict(sorted(verdicts.items())))
+    print("categories:", dict(sorted(categories.items())))
+
+
 if __name__ == "__main__":
     build()
+    check()
