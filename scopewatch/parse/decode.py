@@ -70,7 +70,23 @@ def decode_bytes(data: bytes, charset: str | None, defects: list[str] | None = N
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if codec is not None:
+        mostly = _mostly_decodes(data, codec)
+        if mostly is not None:
+            return mostly
     return _guess(data)
+
+
+def _mostly_decodes(data: bytes, codec: str) -> str | None:
+    """The declared charset with a few broken sequences replaced, when it is clearly the right one."""
+    try:
+        text = data.decode(codec, errors="replace")
+    except (LookupError, ValueError, TypeError):
+        return None
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    # A wrong label (cp1252 bytes called utf-8) turns nearly every 8-bit character into U+FFFD.
+    return text if good > 20 * bad else None
 
 
 def _has_high_bytes(data: bytes) -> bool:
@@ -218,6 +234,7 @@ _MD_ESCAPE_LINE_START = re.compile(r"^(\s*)\\([-+#*])", re.MULTILINE)
 _MD_ESCAPE_NUMBERED = re.compile(r"(\d)\\\.")
 _MD_TABLE_RULE = re.compile(r"^[\s|:-]*---[\s|:-]*$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
+_TABLE_PIPES = re.compile(r"(?:\s*\|\s*)+")
 
 
 def _converter() -> html2text.HTML2Text:
@@ -246,7 +263,9 @@ def html_to_text(html: str, drop_quotes: bool = False) -> str:
     text = _MD_ESCAPE_LINE_START.sub(r"\1\2", text)
     text = _MD_ESCAPE_NUMBERED.sub(r"\1.", text)
     text = _MD_TABLE_RULE.sub("", text)
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    # Layout tables come out as "|  |  | cell |"; keep one separator between real cells.
+    text = "\n".join(_TABLE_PIPES.sub(" | ", line).strip(" |") if "|" in line else line.rstrip()
+                     for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip()
 
 

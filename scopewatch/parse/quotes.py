@@ -45,7 +45,7 @@ _FORWARD_OR_ORIGINAL = re.compile(
     r"ursprüngliche nachricht|weitergeleitete nachricht|message d'origine)\s*:?\s*[-=_ ]*\s*$",
     re.IGNORECASE,
 )
-_UNDERSCORE_RULE = re.compile(r"^\s*_{20,}\s*$")
+_UNDERSCORE_RULE = re.compile(r"^\s*(?:_{20,}|-{40,}|={40,})\s*$")  # Outlook separator, list footers
 _RULE = re.compile(r"^\s*(?:-{5,}|_{5,}|={5,}|\*{5,})\s*$")
 
 _QUOTED = re.compile(r"^\s*>")
