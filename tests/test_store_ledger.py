@@ -94,7 +94,7 @@ def make_message(
         new_text=body,
         body_text=body,
         is_reply=False,
-        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        content_hash=hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest(),
     )
     result = CheckResult(
         source=f"{account}/{folder}/{key}",
@@ -405,3 +405,21 @@ def test_timestamps_are_utc_even_when_given_in_another_zone(ledger):
     cest = timezone(timedelta(hours=2))
     fid = ledger.record(make_message("7:1", when=datetime(2026, 6, 1, 12, 0, tzinfo=cest))).finding_ids[0]
     assert ledger.finding(fid).message.date == datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def test_hostile_mail_text_is_stored_not_lost(ledger):
+    # NUL bytes (PostgreSQL refuses them), lone surrogates from undecodable bytes (no database
+    # stores them), a year-1 date with an offset and a Message-ID longer than any index likes.
+    body = "Can you fix this?\x00 bytes: \udcff\udcfe end"
+    msg = make_message("7:1", body=body, message_id="<" + "x" * 2000 + "@acme.example>",
+                       findings=[make_finding(evidence="Can you fix this?\x00")])
+    msg.parsed.subject = "Broken \udc80 subject"
+    msg.parsed.date = datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=5)))
+    out = ledger.record(msg)
+    assert not out.duplicate
+    rec = ledger.finding(out.finding_ids[0])
+    assert rec.evidence == "Can you fix this?\ufffd"
+    assert rec.message.new_text.startswith("Can you fix this?\ufffd bytes: ")
+    assert rec.message.subject.startswith("Broken ") and rec.message.date is None
+    assert rec.message.message_id.startswith("<xxx")
+    assert ledger.record(make_message("7:2", body="other", message_id=msg.parsed.message_id)).duplicate

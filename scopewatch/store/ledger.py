@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from scopewatch.agreement.model import Agreement
 from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.store import db
+from scopewatch.store.convert import storable_date, storable_text, cursor_record, finding_record, message_identity
 from scopewatch.store.models import (
     FINDING_STATUSES,
     AgreementVersion,
@@ -51,7 +52,6 @@ __all__ = [
 ]
 
 _KEY_CHUNK = 500  # keys per IN (...) query: well under SQLite's bound-parameter limit
-_MAX_IDENTITY = 900
 SYSTEM = "scopewatch"  # `who` on events written by the service itself
 
 
@@ -61,21 +61,6 @@ def _insert(session: Session):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert
-
-
-def message_identity(msg: IncomingMessage) -> str:
-    """Message-ID when there is one, else the content hash, else the mailbox key."""
-    mid = (msg.parsed.message_id if msg.parsed else None) or msg.result.message_id
-    if mid and mid.strip():
-        mid = mid.strip()
-        if len(mid) > _MAX_IDENTITY:
-            return "mid-sha256:" + hashlib.sha256(mid.encode("utf-8", "surrogatepass")).hexdigest()
-        return mid
-    chash = (msg.parsed.content_hash if msg.parsed else None) or msg.content_hash
-    if chash:
-        return "sha256:" + chash
-    # Unreadable and no raw hash given: the key is the only identity there is.
-    return f"key:{msg.folder}/{msg.key}"
 
 
 class Ledger:
@@ -135,13 +120,13 @@ class Ledger:
     def cursor(self, account: str, folder: str) -> Cursor | None:
         with self._session() as s:
             row = s.get(MailboxCursor, (account, folder))
-            return _cursor(row) if row is not None else None
+            return cursor_record(row) if row is not None else None
 
     def cursors(self) -> list[Cursor]:
         """Every mailbox folder's cursor, for `scopewatch status`."""
         with self._session() as s:
             rows = s.scalars(select(MailboxCursor).order_by(MailboxCursor.account, MailboxCursor.folder))
-            return [_cursor(r) for r in rows]
+            return [cursor_record(r) for r in rows]
 
     def known_keys(self, account: str, folder: str, keys: list[str]) -> set[str]:
         """Which of `keys` have already been processed in this folder."""
@@ -197,20 +182,20 @@ class Ledger:
             message = Message(
                 account=msg.account,
                 identity=identity,
-                message_id=(p.message_id if p else None) or r.message_id,
+                message_id=storable_text((p.message_id if p else None) or r.message_id),
                 folder=msg.folder,
                 uid=msg.uid,
                 uidvalidity=msg.uidvalidity,
                 key=msg.key,
                 content_hash=(p.content_hash if p else None) or msg.content_hash,
-                sender=(p.sender if p else None) or r.sender,
-                subject=p.subject if p else r.subject,
-                date=p.date if p else None,
+                sender=storable_text((p.sender if p else None) or r.sender),
+                subject=storable_text(p.subject if p else r.subject),
+                date=storable_date(p.date) if p else None,
                 client_id=client_id,
                 language=(p.language if p else None) or r.language,
                 verdict=r.verdict,
-                error=r.error,
-                new_text=p.new_text if p else None,
+                error=storable_text(r.error),
+                new_text=storable_text(p.new_text) if p else None,
             )
             s.add(message)
             s.flush()
@@ -220,18 +205,18 @@ class Ledger:
                     agreement_version_id=version_id,
                     verdict=f.verdict,
                     category=f.category,
-                    evidence=f.evidence,
+                    evidence=storable_text(f.evidence),
                     start=f.start,
                     end=f.end,
                     part=f.part,
-                    rules=list(f.rules),
+                    rules=[storable_text(x) for x in f.rules],
                     scope_item=f.scope_item,
-                    scope_item_description=f.scope_item_description,
+                    scope_item_description=storable_text(f.scope_item_description),
                     scope_item_kind=f.scope_item_kind,
                     confidence=float(f.confidence),
                     review=bool(f.review),
-                    explanation=f.explanation,
-                    matched_terms=list(f.matched_terms),
+                    explanation=storable_text(f.explanation),
+                    matched_terms=[storable_text(x) for x in f.matched_terms],
                     status="new",
                 )
                 for f in r.findings
@@ -304,7 +289,12 @@ class Ledger:
         s.execute(_insert(s)(Client).values(id=a.client_id, name=a.client).on_conflict_do_nothing())
         s.execute(
             _insert(s)(AgreementVersion)
-            .values(client_id=a.client_id, content_hash=chash, source_text=a.source_text, source_path=a.source_path)
+            .values(
+                client_id=a.client_id,
+                content_hash=chash,
+                source_text=storable_text(a.source_text),
+                source_path=a.source_path,
+            )
             .on_conflict_do_nothing()
         )
         return s.scalar(
@@ -405,7 +395,7 @@ class Ledger:
         if verdict is not None:
             q = q.where(Finding.verdict == verdict)
         with self._session() as s:
-            return [_finding_record(f, m, v) for f, m, v in s.execute(q)]
+            return [finding_record(f, m, v) for f, m, v in s.execute(q)]
 
     def finding(self, finding_id: int) -> FindingRecord:
         q = (
@@ -418,7 +408,7 @@ class Ledger:
             row = s.execute(q).first()
         if row is None:
             raise NotFoundError(f"no finding {finding_id} in the ledger (list them with `scopewatch flags`)")
-        return _finding_record(*row)
+        return finding_record(*row)
 
     def set_status(self, finding_id: int, status: str, *, who: str, why: str | None = None) -> FindingRecord:
         """Move a finding to `status`, logging who and why; setting the current status is a no-op."""
@@ -462,54 +452,3 @@ class Ledger:
                 )
             ]
         return build_report(agreement, messages, findings, today)
-
-
-def _cursor(row: MailboxCursor) -> Cursor:
-    return Cursor(
-        account=row.account,
-        folder=row.folder,
-        uidvalidity=row.uidvalidity,
-        last_uid=row.last_uid,
-        last_fetch_at=row.last_fetch_at,
-        last_error=row.last_error,
-        last_error_at=row.last_error_at,
-        backlog=row.backlog,
-    )
-
-
-def _finding_record(f: Finding, m: Message, v: AgreementVersion | None) -> FindingRecord:
-    return FindingRecord(
-        id=f.id,
-        status=f.status,
-        created_at=f.created_at,
-        client=m.client_id,
-        message=MessageInfo(
-            message_id=m.message_id,
-            sender=m.sender,
-            subject=m.subject,
-            date=m.date,
-            new_text=m.new_text,
-            language=m.language,
-            account=m.account,
-            folder=m.folder,
-            verdict=m.verdict,
-            key=m.key,
-        ),
-        verdict=f.verdict,
-        category=f.category,
-        evidence=f.evidence,
-        start=f.start,
-        end=f.end,
-        rules=list(f.rules or []),
-        scope_item=f.scope_item,
-        scope_item_description=f.scope_item_description,
-        confidence=f.confidence,
-        review=f.review,
-        part=f.part,
-        scope_item_kind=f.scope_item_kind,
-        matched_terms=list(f.matched_terms or []),
-        explanation=f.explanation,
-        message_pk=m.id,
-        agreement_hash=v.content_hash if v is not None else None,
-        agreement_path=v.source_path if v is not None else None,
-    )

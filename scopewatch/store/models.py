@@ -123,7 +123,7 @@ class Message(Base):
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     key: Mapped[str] = mapped_column(String(500))
     content_hash: Mapped[str | None] = mapped_column(String(64))
-    sender: Mapped[str | None] = mapped_column(String(500))
+    sender: Mapped[str | None] = mapped_column(Text)
     subject: Mapped[str | None] = mapped_column(Text)
     date: Mapped[datetime | None]
     client_id: Mapped[str | None] = mapped_column(ForeignKey("client.id"))
@@ -166,7 +166,7 @@ class Finding(Base):
     end: Mapped[int] = mapped_column(Integer)
     part: Mapped[str] = mapped_column(String(10))
     rules: Mapped[list[str]]
-    scope_item: Mapped[str | None] = mapped_column(String(200))
+    scope_item: Mapped[str | None] = mapped_column(Text)
     scope_item_description: Mapped[str | None] = mapped_column(Text)
     scope_item_kind: Mapped[str | None] = mapped_column(String(30))
     confidence: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,100 @@
+"""Between pipeline dataclasses and ledger rows: text and dates made storable on any database,
+the identity that makes a message unique, and rows turned back into plain records."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+from scopewatch.store.models import AgreementVersion, Finding, MailboxCursor, Message
+from scopewatch.store.records import Cursor, FindingRecord, IncomingMessage, MessageInfo
+
+_MAX_IDENTITY = 900
+
+
+def storable_text(value: str | None) -> str | None:
+    """Text any database accepts: PostgreSQL refuses NUL characters, and neither database can
+    store lone surrogates (left over from undecodable mail bytes)."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value.replace("\x00", "\ufffd")
+
+
+def storable_date(value: datetime | None) -> datetime | None:
+    """A mail date that fits in UTC; absurd header dates (year 1 with an offset) become None."""
+    if value is None:
+        return None
+    try:
+        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def message_identity(msg: IncomingMessage) -> str:
+    """Message-ID when there is one, else the content hash, else the mailbox key."""
+    mid = (msg.parsed.message_id if msg.parsed else None) or msg.result.message_id
+    if mid and mid.strip():
+        mid = storable_text(mid.strip())
+        if len(mid) > _MAX_IDENTITY:
+            return "mid-sha256:" + hashlib.sha256(mid.encode("utf-8", "surrogatepass")).hexdigest()
+        return mid
+    chash = (msg.parsed.content_hash if msg.parsed else None) or msg.content_hash
+    if chash:
+        return "sha256:" + chash
+    # Unreadable and no raw hash given: the key is the only identity there is.
+    return f"key:{msg.folder}/{msg.key}"
+
+
+def cursor_record(row: MailboxCursor) -> Cursor:
+    return Cursor(
+        account=row.account,
+        folder=row.folder,
+        uidvalidity=row.uidvalidity,
+        last_uid=row.last_uid,
+        last_fetch_at=row.last_fetch_at,
+        last_error=row.last_error,
+        last_error_at=row.last_error_at,
+        backlog=row.backlog,
+    )
+
+
+def finding_record(f: Finding, m: Message, v: AgreementVersion | None) -> FindingRecord:
+    return FindingRecord(
+        id=f.id,
+        status=f.status,
+        created_at=f.created_at,
+        client=m.client_id,
+        message=MessageInfo(
+            message_id=m.message_id,
+            sender=m.sender,
+            subject=m.subject,
+            date=m.date,
+            new_text=m.new_text,
+            language=m.language,
+            account=m.account,
+            folder=m.folder,
+            verdict=m.verdict,
+            key=m.key,
+        ),
+        verdict=f.verdict,
+        category=f.category,
+        evidence=f.evidence,
+        start=f.start,
+        end=f.end,
+        rules=list(f.rules or []),
+        scope_item=f.scope_item,
+        scope_item_description=f.scope_item_description,
+        confidence=f.confidence,
+        review=f.review,
+        part=f.part,
+        scope_item_kind=f.scope_item_kind,
+        matched_terms=list(f.matched_terms or []),
+        explanation=f.explanation,
+        message_pk=m.id,
+        agreement_hash=v.content_hash if v is not None else None,
+        agreement_path=v.source_path if v is not None else None,
+    )
