@@ -250,6 +250,9 @@ ENGLISH = [
     "Hi Anna, quick one: can we get a new logo?",
     "Yes",
     "Make the banner blue",
+    "Sounds good",
+    "Website is down",
+    "Last week's invoice",
 ]
 DUTCH = [
     "Kun je een pagina toevoegen?",
@@ -265,6 +268,9 @@ DUTCH = [
     "Ja graag",
     "Maak de banner blauw",
     "Extra pagina toevoegen aub",
+    "Prima",
+    "Bel me even terug",
+    "Lukt dat deze week?",
 ]
 
 

@@ -22,9 +22,10 @@ _NL = frozenset(
     kun kunt kunnen kan graag nog er naar bij hoi hallo beste bedankt dank wil wilt willen zou zouden
     mag even alvast groet groeten groetjes mij mijn ons onze als wel geen heb hebt heeft hebben ben
     bent waren wordt worden moet moeten gaan gaat doen maken toevoegen sturen aanpassen nieuwe nieuw
-    morgen vandaag gisteren volgende vorige week maand jaar pagina ook nu dan toch al hier daar waar
+    morgen vandaag gisteren volgende vorige maand jaar pagina ook nu dan toch al hier daar waar
     wanneer waarom hoe welke wie zo heel erg veel meer ja nee aub svp zullen zal vriendelijke hartelijke
-    misschien eigenlijk nogmaals wij zij hun hem haar omdat zodat tot onder tussen na sinds""".split()
+    misschien eigenlijk nogmaals wij zij hun hem haar omdat zodat tot onder tussen na sinds terug bel
+    bellen prima oké klopt lukt hoor mee aan uit weer zelf alles iets niets iemand niemand""".split()
 )
 _WORD = re.compile(r"[a-zà-ÿ']+")
 _NL_AFFIX = re.compile(r"ij|oe|ui|aa|uu|sch|cht|(?:tje|tjes|lijk|heid)\b|\bge\w{3,}(?:d|t|en)\b")
