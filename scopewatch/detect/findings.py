@@ -59,6 +59,17 @@ class CheckResult:
             return "in_scope"
         return "no_request"
 
+    @property
+    def review_only(self) -> bool:
+        """Out of scope only through low-confidence findings: a "check" item, not a flag."""
+        oos = [f for f in self.findings if f.verdict == "out_of_scope"]
+        return bool(oos) and all(f.review for f in oos)
+
+    @property
+    def flagged(self) -> bool:
+        """At least one firm out-of-scope finding: what the VA is alerted to."""
+        return any(f.verdict == "out_of_scope" and not f.review for f in self.findings)
+
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "source": self.source,
@@ -68,6 +79,8 @@ class CheckResult:
             "verdict": self.verdict,
             "findings": [f.to_json() for f in self.findings],
         }
+        if self.verdict == "out_of_scope":
+            d["review"] = self.review_only
         if self.error is not None:
             d["error"] = self.error
         d["sender"] = self.sender

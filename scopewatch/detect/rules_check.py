@@ -1,0 +1,42 @@
+"""`scopewatch rules lint`: validates every rule file and runs each rule's own examples, so a user
+who writes a rule learns at once whether it matches what they meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from scopewatch.detect.nlp import SUPPORTED, Pipelines
+from scopewatch.detect.requests import RequestFinder
+from scopewatch.detect.rules import RuleSet, lint_rules
+from scopewatch.errors import Problem
+
+
+def example_problems(ruleset: RuleSet, pipelines: Pipelines | None = None) -> list[Problem]:
+    """One problem per example that does not behave as its rule says."""
+    pipelines = pipelines or Pipelines()
+    problems: list[Problem] = []
+    for lang in SUPPORTED:
+        rules = [r for r in ruleset.for_language(lang) if r.match_examples or r.no_match_examples]
+        if not rules:
+            continue
+        nlp = pipelines.get(lang)
+        finder = RequestFinder(nlp, ruleset.for_language(lang))
+        for rule in rules:
+            if rule.language == "any" and lang != SUPPORTED[0]:
+                continue  # examples of a language-neutral rule are checked once, in English
+            for text in rule.match_examples:
+                if not finder.fires(rule.id, nlp(text)):
+                    problems.append(Problem(rule.source, f"{rule.id}.examples.match", f"does not match: {text!r}", rule.line))
+            for text in rule.no_match_examples:
+                if finder.fires(rule.id, nlp(text)):
+                    problems.append(Problem(rule.source, f"{rule.id}.examples.no_match", f"matches but should not: {text!r}", rule.line))
+    return problems
+
+
+def lint_all(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
+    """Validation problems first; the examples run only when every rule is valid."""
+    ruleset, problems = lint_rules(dirs)
+    if not problems:
+        problems = example_problems(ruleset)
+    return ruleset, problems
