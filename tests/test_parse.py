@@ -339,3 +339,28 @@ def test_real_dutch_outlook_reply_body(corpus_dir):
     assert msg.new_text == "Outlook met een antwoord"
     assert msg.is_reply
     assert "Google Apps Sync Team" in msg.body_text
+
+
+@pytest.mark.parametrize("signoff", ["Kind regards", "Best regards,", "Best,", "Thanks,", "Cheers", "Regards",
+                                     "Met vriendelijke groet,", "Met vriendelijke groeten", "Vriendelijke groet",
+                                     "Groetjes", "Groeten,", "Mvg", "Gr.", "Hartelijke groet,", "Groet,"])
+def test_every_sign_off_ends_the_new_text(signoff):
+    body = f"Kun je de banner aanpassen?\n\n{signoff}\nAnna Smith\nBright Desk | 06 1234 5678\n"
+    assert strip_quotes(body) == "Kun je de banner aanpassen?"
+
+
+@pytest.mark.parametrize("footer", ["Sent from my iPhone", "Verstuurd vanaf mijn iPhone",
+                                    "Verzonden vanaf mijn Samsung Galaxy-smartphone.", "Get Outlook for iOS",
+                                    "Outlook voor iOS downloaden", "Sent from my Android phone"])
+def test_mobile_footers_end_the_new_text(footer):
+    assert strip_quotes(f"Could you book the hotel?\n\n{footer}\n\nOld text\n") == "Could you book the hotel?"
+
+
+def test_html_outlook_appendonsend_drops_the_quote_below_it():
+    html = ("<html><body><div><div>Please send the invoice today.</div></div>"
+            "<div id='appendonsend'></div><hr style='display:inline-block'>"
+            "<div dir='ltr'><font><b>From:</b> Anna<br><b>Sent:</b> Tuesday<br><b>Subject:</b> Invoice</font></div>"
+            "<div><div>Shall I send the invoice?</div></div></body></html>")
+    msg = parse_message(mail(html, ctype="text/html; charset=utf-8"))
+    assert msg.new_text == "Please send the invoice today."
+    assert "Shall I send the invoice?" in msg.body_text
