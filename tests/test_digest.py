@@ -97,7 +97,7 @@ def test_low_confidence_checks_stand_apart_from_flags():
     assert "#43" not in flagged and "#41" in flagged and "#42" in flagged
     assert "#43  new work  (41% sure)" in checks and "scopewatch confirm 43" in checks
     assert "#41" not in checks
-    assert html.index("Please check (low confidence) (1)") < html.index("#43") 
+    assert html.index("Please check (low confidence) (1)") < html.index("#43")
     assert html.index("#42") < html.index("Please check (low confidence)")
 
 

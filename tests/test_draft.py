@@ -8,7 +8,7 @@ import re
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from email import policy
-from pathlib import Path
+from email.utils import parsedate_to_datetime
 
 import pytest
 
@@ -284,8 +284,8 @@ def test_threading_and_addressing_headers():
     assert parsed["In-Reply-To"] == "<m1@bakkerij.example>"
     assert parsed["References"].split() == ["<root@b.example>", "<m0@bakkerij.example>", "<m1@bakkerij.example>"]
     assert parsed["Message-ID"] == d.message_id and d.message_id.endswith("@va.example>")
-    assert email.utils.parsedate_to_datetime(parsed["Date"]) == NOW
-    assert parsed.get_content() .replace("\r\n", "\n") == d.text
+    assert parsedate_to_datetime(parsed["Date"]) == NOW
+    assert parsed.get_content().replace("\r\n", "\n") == d.text
     # a second draft gets a fresh Message-ID
     assert draft_for("excluded", message=msg).message_id != d.message_id
 
