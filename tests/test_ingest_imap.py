@@ -3,6 +3,8 @@ pending/fetch/wait deliver exactly the new messages, dropped connections surface
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 import time
 from datetime import datetime
@@ -353,3 +355,47 @@ def test_append_draft_creates_the_configured_folder_when_none_is_marked(mailbox)
     # a second draft reuses the folder
     assert src.append_draft(make_message("Re: y")) == "Concepten"
     assert len(server.flags(user, "Concepten")) == 2
+
+
+def test_only_read_only_commands_reach_the_client_folders(mailbox, caplog):
+    # Every command the source sends, as imapclient logs it: no SELECT (read-write), no STORE,
+    # EXPUNGE, MOVE, COPY or CLOSE (which expunges), and every FETCH a PEEK.
+    server, user, src = mailbox
+    server.append(user)
+    server.append(user, flags="\\Seen")
+    src.close()
+    with caplog.at_level(logging.DEBUG, logger="imapclient"):
+        src.connect()
+        src.folder_state("INBOX")
+        keys = src.pending("INBOX", 0, nothing_known)
+        list(src.fetch("INBOX", keys))
+        src.wait("INBOX", 0.3)
+        src.append_draft(make_message("Re: draft"))
+        src.close()
+    sent = set()
+    for record in caplog.records:
+        match = re.match(r"> b'\w+ (UID \w+|\w+)(.*)$", record.getMessage())
+        if match:
+            sent.add(match.group(1))
+            if "FETCH" in match.group(1):
+                assert "BODY.PEEK[]" in match.group(2) and "RFC822" not in match.group(2)
+                assert "BODY[" not in match.group(2)
+    assert {"LOGIN", "EXAMINE", "UID SEARCH", "UID FETCH", "APPEND"} <= sent
+    allowed = {"LOGIN", "CAPABILITY", "EXAMINE", "UID SEARCH", "UID FETCH", "IDLE", "NOOP", "LIST", "CREATE", "APPEND", "LOGOUT"}
+    assert sent <= allowed, sent - allowed
+
+
+def test_idle_is_renewed_and_still_sees_new_mail(dovecot_server):
+    user, _ = dovecot_server.add_user()
+    src = source(dovecot_server, user, idle_renew=0.4)
+    src.connect()
+    try:
+        src.pending("INBOX", 0, nothing_known)
+        assert src.wait("INBOX", 1.5) is False  # several IDLE renewals, no mail
+        assert src.connected
+        later(1.0, dovecot_server.append, user)  # arrives after at least two renewals
+        started = time.monotonic()
+        assert src.wait("INBOX", 20) is True
+        assert time.monotonic() - started < 1.0 + (2.0 if dovecot_server.idle else POLL + 1.0)
+    finally:
+        src.close()
