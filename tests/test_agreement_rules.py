@@ -719,3 +719,36 @@ def test_rule(tmp_path: Path, text: str, expected: list[str]):
         assert len(info.value.problems) == len(expected)
     else:
         assert list(agreements) == ["acme"]
+
+
+def _damaged_versions(text: str):
+    """The valid fixture with one line missing, doubled, or with a YAML-special character typed
+    at its start, middle and end: the slips a hand editor makes."""
+    lines = text.splitlines(keepends=True)
+    for i in range(len(lines)):
+        yield "".join(lines[:i] + lines[i + 1:])
+        yield "".join(lines[: i + 1] + lines[i:])
+        for ch in (":", "- ", "'", "[", "{", "@", "*", "!", "\t", "\x00"):
+            for pos in (0, len(lines[i]) // 2):
+                damaged = lines[i][:pos] + ch + lines[i][pos:]
+                yield "".join(lines[:i] + [damaged] + lines[i + 1:])
+
+
+def test_damaged_files_give_one_line_problems_never_a_crash(tmp_path):
+    source = (Path(__file__).resolve().parent / "data" / "scopes_valid" / "devries-social.yaml").read_text()
+    scopes = tmp_path / "scopes"
+    scopes.mkdir()
+    path = scopes / "devries-social.yaml"
+    checked = flagged = 0
+    for text in _damaged_versions(source):
+        path.write_text(text, encoding="utf-8")
+        agreements, problems = lint_agreements(scopes)
+        checked += 1
+        flagged += bool(problems)
+        assert bool(agreements) != bool(problems)
+        for p in problems:
+            assert p.file == str(path)
+            assert "\n" not in str(p)
+            assert p.line is None or 1 <= p.line <= text.count("\n") + 1
+    # Most slips must be caught, not silently accepted (a '#' or '~' at a line end can be harmless).
+    assert flagged > checked * 0.5
