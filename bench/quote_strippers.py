@@ -64,10 +64,19 @@ def mail_parser_reply(text: str) -> str:
     return message.replies[0].body if message.replies else text
 
 
+def quotequail_then_ours(text: str) -> str:
+    """quotequail finds the reply/forward header; our stripper handles the rest of the top text."""
+    result = quotequail.unwrap(text)
+    if result is None or result.get("type") == "quote":
+        return strip_quotes(text)
+    return strip_quotes("\n\n".join(result[key] for key in ("text_top", "text_bottom") if result.get(key)))
+
+
 TOOLS = {
     "quotequail.unwrap": quotequail_unwrap,
     "quotequail.quote": quotequail_quote,
     "mail-parser-reply": mail_parser_reply,
+    "quotequail + ours": quotequail_then_ours,
     "scopewatch strip_quotes": strip_quotes,
 }
 
