@@ -393,8 +393,19 @@ deliverables:
     terms: [post]
 """,
         [
-            'acme.yaml:4: deliverables[0].description: required: a short description of the work',
             "acme.yaml:5: deliverables[0].descripton: unknown key; did you mean 'description'?",
+        ],
+    ),
+    (
+        'misspelt_required_key_is_one_problem',
+        HEAD + """\
+deliverable:
+  - id: posts
+    description: Posts
+    terms: [post]
+""",
+        [
+            "acme.yaml:3: deliverable: unknown key; did you mean 'deliverables'?",
         ],
     ),
     (

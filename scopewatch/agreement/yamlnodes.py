@@ -112,8 +112,13 @@ class NodeReader:
         self.problems: list[Problem] = []
         self.loader = loader
         self._merged: dict[int, set[int]] = {}  # mapping node -> key nodes that `<<` merged in
+        self._misspelt: set[str] = set()  # field paths a did-you-mean already pointed at
 
     def problem(self, path: str, message: str, node: Node | None = None, line: int | None = None) -> None:
+        # A misspelt key is one mistake: "did you mean 'terms'?" already says what "terms:
+        # required" would, so the second message is left out.
+        if message.startswith("required") and path in self._misspelt:
+            return
         self.problems.append(Problem(self.label, path, message, line if line is not None else line_of(node)))
 
     # -- structure --------------------------------------------------------------------------
@@ -146,7 +151,11 @@ class NodeReader:
                 self.problem(sub, f"key appears twice (first on line {key_lines[key]}); keep one", key_node)
                 continue
             if key not in allowed:
-                self.problem(sub, self.unknown_key_message(key, allowed, elsewhere or {}), key_node)
+                message = self.unknown_key_message(key, allowed, elsewhere or {})
+                if "did you mean" in message:
+                    suggestion = message.split("'")[1]
+                    self._misspelt.add(f"{path}.{suggestion}" if path else suggestion)
+                self.problem(sub, message, key_node)
                 continue
             out[key] = value_node
             key_lines[key] = line_of(key_node)
