@@ -293,6 +293,7 @@ def render_change_request(
         "project": agreement.project,
         "agreement": agreement,
         "deliverables": [d.description for d in agreement.deliverables],
+        "deliverables_limit": 3,  # how many deliverables a "that is new work" sentence names
         "sections": sections,
         "items": items,
         "single": len(per_sentence) == 1,
@@ -315,9 +316,10 @@ def render_change_request(
     body = templating.render(template, context).strip("\n")
     # Many requests in one mail: quote less of each sentence until the reply is short again
     # (the whole mail is quoted below it anyway).
-    for words in (5,):
-        if len(body.split()) < WORD_LIMIT or len(items) == 1:
+    for words in (14 if len(items) == 1 else 5,):
+        if len(body.split()) < WORD_LIMIT:
             break
+        context["deliverables_limit"] = 2
         for it in items:
             it["evidence"] = _short(it["evidence_full"], words)
         for section in sections:
