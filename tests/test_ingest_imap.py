@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import threading
 import time
 from datetime import datetime
@@ -399,3 +400,25 @@ def test_idle_is_renewed_and_still_sees_new_mail(dovecot_server):
         assert time.monotonic() - started < 1.0 + (2.0 if dovecot_server.idle else POLL + 1.0)
     finally:
         src.close()
+
+
+def test_silent_server_times_out_with_one_clear_error():
+    # Accepts the TCP connection but never greets: the read timeout must end the wait.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+        src = ImapSource("work", "127.0.0.1", port, "plain", "va", "x", timeout=1.0)
+        started = time.monotonic()
+        with pytest.raises(MailboxError, match="time limit") as err:
+            src.connect()
+        assert time.monotonic() - started < 4.0
+        assert "\n" not in str(err.value)
+
+
+def test_tls_to_a_plain_text_port_fails_cleanly(dovecot_server):
+    user, password = dovecot_server.add_user()
+    src = ImapSource("work", "localhost", dovecot_server.port, "ssl", user, password, timeout=3)
+    with pytest.raises(MailboxError, match="'work': TLS handshake .* failed"):
+        src.connect()
+    assert not src.connected

@@ -186,6 +186,11 @@ class ImapSource:
                 f"mailbox {self.account!r}: TLS certificate of {self._where()} not trusted: "
                 f"{exc.verify_message or exc}"
             ) from None
+        except ssl.SSLError as exc:
+            raise MailboxError(
+                f"mailbox {self.account!r}: TLS handshake with {self._where()} failed "
+                f"({exc.reason or exc}); is that a plain-text port? IMAP over TLS is usually port 993"
+            ) from None
         except (OSError, imap_errors.IMAPClientError) as exc:
             raise MailboxError(
                 f"mailbox {self.account!r}: cannot reach {self._where()}: {_describe(exc)}"
@@ -454,10 +459,10 @@ class ImapSource:
 
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
-    if isinstance(exc, socket.timeout) or isinstance(exc, TimeoutError):
+    if isinstance(exc, TimeoutError):  # socket.timeout is an alias of TimeoutError
         return f"no answer within the time limit ({text or 'timed out'})"
-    if isinstance(text, str) and text.startswith("b'") and text.endswith("'"):
-        text = text[2:-1]
+    if text.startswith(("b'", 'b"')) and text[-1:] in ("'", '"'):
+        text = text[2:-1]  # imaplib puts raw server bytes into its messages
     return text or type(exc).__name__
 
 
