@@ -364,3 +364,25 @@ def test_html_outlook_appendonsend_drops_the_quote_below_it():
     msg = parse_message(mail(html, ctype="text/html; charset=utf-8"))
     assert msg.new_text == "Please send the invoice today."
     assert "Shall I send the invoice?" in msg.body_text
+
+
+LABELLED = Path(__file__).resolve().parent / "labelled" / "mail"
+_LEFTOVER_QUOTE = re.compile(r"^\s*>|\b(?:wrote|schreef|geschreven):\s*$|^\s*(?:From|Van|Sent|Verzonden):\s|"
+                             r"^(?:Sent from my|Verstuurd vanaf mijn|Verzonden vanaf mijn)", re.MULTILINE)
+
+
+def test_mails_written_by_others_keep_no_quotes_and_get_their_language():
+    """The labelled mails (written by the detection team, not for this stripper) are an out-of-sample check."""
+    files = sorted(LABELLED.glob("*/*/*.eml"))
+    if not files:
+        pytest.skip(f"no labelled mails under {LABELLED}")
+    for path in files:
+        msg = parse_message(path.read_bytes())
+        folder_language = path.relative_to(LABELLED).parts[0]
+        assert msg.language == folder_language, path
+        assert not _LEFTOVER_QUOTE.search(msg.new_text), (path, msg.new_text)
+        if msg.body_text.strip():
+            # The sender's own first line always survives stripping unless the mail is only a footer.
+            first = msg.body_text.strip().split("\n")[0]
+            if not re.match(r"(?:Sent from|Verstuurd vanaf|On |Op )", first):
+                assert msg.new_text.startswith(first), (path, msg.new_text)
