@@ -82,7 +82,7 @@ class Agreement:
     estimate_hours: float | None = None  # default estimate for extra work in this agreement
     source_path: str | None = None
     source_text: str = ""
-    content_hash: str = ""  # sha256 of source_text: identifies the agreement version
+    content_hash: str = ""  # sha256 hex of the file bytes: identifies the agreement version
 
     def items(self) -> Iterator[ScopeItem]:
         """Every clause, deliverables first (accepted amendments count as deliverables)."""
