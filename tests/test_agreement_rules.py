@@ -409,6 +409,24 @@ deliverable:
         ],
     ),
     (
+        'unknown_limit_key',
+        HEAD + """\
+deliverables:
+  - id: posts
+    description: Posts
+    terms: [post]
+    limit:
+      count: 3
+      per: week
+      units: post
+      every: friday
+""",
+        [
+            "acme.yaml:10: deliverables[0].limit.units: unknown key; did you mean 'unit'?",
+            'acme.yaml:11: deliverables[0].limit.every: unknown key; expected one of count, per, unit',
+        ],
+    ),
+    (
         'limit_in_exclusion',
         OK + """\
 exclusions:
