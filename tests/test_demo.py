@@ -80,8 +80,9 @@ def test_planted_request_is_flagged_with_its_category(demo_run, client_id, subje
     flags = _flags(summary, client_id, subject)
     categories = sorted({r.finding.category for r in flags})
     assert category in categories, f"{subject!r}: flagged as {categories or 'nothing'}"
-    flag = next(r for r in flags if r.finding.category == category)
-    assert words.lower() in flag.finding.evidence.lower()
+    matching = [r for r in flags if r.finding.category == category and words.lower() in r.finding.evidence.lower()]
+    assert matching, f"{subject!r}: no {category} flag on a sentence with {words!r}"
+    flag = matching[0]
     assert flag.finding.rules, "a flag must name the rule that fired"
     # the text report shows the sentence and its category
     assert f"OUT OF SCOPE: {category}" in text
