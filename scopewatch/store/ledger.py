@@ -69,6 +69,8 @@ class Ledger:
     def __init__(self, engine: Engine):
         self._engine = engine
         self._writer = engine.execution_options(**db.WRITE)
+        # Clients and agreement versions known to be committed: skips 3-4 statements per record.
+        self._known: dict[tuple, object] = {}
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> "Ledger":
@@ -158,6 +160,7 @@ class Ledger:
         raise StoreError(f"could not record {msg.account}/{msg.folder}/{msg.key}: keeps conflicting")
 
     def _record_once(self, msg: IncomingMessage) -> RecordOutcome:
+        learned: dict[tuple, object] = {}
         with self._session(write=True) as s:
             seen = s.scalar(
                 select(ProcessedKey).where(
@@ -176,8 +179,8 @@ class Ledger:
                 self._mark_processed(s, msg, existing)
                 return RecordOutcome(existing, [], True)
 
-            client_id = self._ensure_client(s, msg)
-            version_id = self._ensure_agreement_version(s, msg)
+            client_id = self._ensure_client(s, msg, learned)
+            version_id = self._ensure_agreement_version(s, msg, learned)
             p, r = msg.parsed, msg.result
             message = Message(
                 account=msg.account,
@@ -228,7 +231,9 @@ class Ledger:
                 for row in rows
             )
             self._mark_processed(s, msg, message.id)
-            return RecordOutcome(message.id, [row.id for row in rows], False)
+            outcome = RecordOutcome(message.id, [row.id for row in rows], False)
+        self._known.update(learned)  # only now: a rolled-back insert must not be remembered
+        return outcome
 
     def _mark_processed(self, s: Session, msg: IncomingMessage, message_pk: int) -> None:
         s.add(
@@ -265,16 +270,22 @@ class Ledger:
             )
         )
 
-    def _ensure_client(self, s: Session, msg: IncomingMessage) -> str | None:
+    def _ensure_client(self, s: Session, msg: IncomingMessage, learned: dict) -> str | None:
         a, r = msg.agreement, msg.result
         client_id = r.client or (a.client_id if a else None)
         if not client_id:
             return None
         name = (a.client if a and a.client_id == client_id else None) or r.client_name or client_id
-        s.execute(_insert(s)(Client).values(id=client_id, name=name).on_conflict_do_nothing())
+        self._put_client(s, client_id, name, learned)
         return client_id
 
-    def _ensure_agreement_version(self, s: Session, msg: IncomingMessage) -> int | None:
+    def _put_client(self, s: Session, client_id: str, name: str, learned: dict) -> None:
+        if ("client", client_id) in self._known:
+            return
+        s.execute(_insert(s)(Client).values(id=client_id, name=name).on_conflict_do_nothing())
+        learned[("client", client_id)] = True
+
+    def _ensure_agreement_version(self, s: Session, msg: IncomingMessage, learned: dict) -> int | None:
         a = msg.agreement
         if a is None:
             if not (msg.result.agreement_hash and msg.result.client):
@@ -286,7 +297,10 @@ class Ledger:
                 )
             )
         chash = a.content_hash or hashlib.sha256(a.source_text.encode("utf-8")).hexdigest()
-        s.execute(_insert(s)(Client).values(id=a.client_id, name=a.client).on_conflict_do_nothing())
+        cached = self._known.get(("version", a.client_id, chash))
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        self._put_client(s, a.client_id, a.client, learned)
         s.execute(
             _insert(s)(AgreementVersion)
             .values(
@@ -297,11 +311,13 @@ class Ledger:
             )
             .on_conflict_do_nothing()
         )
-        return s.scalar(
+        version_id = s.scalar(
             select(AgreementVersion.id).where(
                 AgreementVersion.client_id == a.client_id, AgreementVersion.content_hash == chash
             )
         )
+        learned[("version", a.client_id, chash)] = version_id
+        return version_id
 
     def reset_folder(self, account: str, folder: str, uidvalidity: int) -> None:
         """The folder's UIDVALIDITY changed: start its cursor over. Messages already stored stay;
