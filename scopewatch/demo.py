@@ -329,12 +329,13 @@ def render(summary: DemoSummary, *, color: bool = False) -> list[str]:
             what = r.finding.category if r.finding.verdict == "out_of_scope" else "probably in scope"
             lines.append("  " + style(f"CHECK: {what}", fg="yellow", bold=True) + "  (low confidence: your call)")
             lines.extend(_request_lines(r))
+        flagged_mails = len({r.source for r in c.flagged})
         lines.append(
             "  "
-            + style(f"{len(c.flagged)} flagged", fg="red" if c.flagged else None)
-            + f", {len(c.check)} to check"
-            + style(f", {c.in_scope} mail{'s' if c.in_scope != 1 else ''} in scope", fg="green")
-            + f", {c.no_request} without a request"
+            + style(f"{_plural(len(c.flagged), 'request')} flagged", fg="red" if c.flagged else None)
+            + f" in {_plural(flagged_mails, 'mail')}, {len(c.check)} to check; "
+            + style(f"{_plural(c.in_scope, 'mail')} in scope", fg="green")
+            + f", {_plural(c.no_request, 'mail')} without a request"
         )
     if summary.unknown_senders:
         lines.append("")
@@ -349,6 +350,10 @@ def render(summary: DemoSummary, *, color: bool = False) -> list[str]:
     lines.append("")
     lines.extend(_what_next(summary))
     return lines
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _category_help(category: str | None) -> str:
@@ -366,8 +371,10 @@ def _request_lines(r: DemoRequest) -> list[str]:
     ]
     if r.clause is not None:
         out.append(f"    clause: {r.clause}")
+    elif f.category == "deadline":
+        out.append("    clause: the agreement's due dates and period (see why)")
     else:
-        out.append("    clause: none: no deliverable, exclusion or client duty matches this request")
+        out.append("    clause: none covers it (no deliverable, exclusion or client duty matches)")
     if f.matched_terms:
         out.append(f"    terms:  {', '.join(f.matched_terms)}")
     out.append(f"    rules:  {', '.join(f.rules) if f.rules else '(none)'}  (confidence {f.confidence:.2f})")
@@ -385,7 +392,7 @@ def _what_next(summary: DemoSummary) -> list[str]:
     sample = resources.examples_dir()
     return [
         "What next",
-        f"  1. Start your own workspace from this sample:  cp -r {sample / 'scopes'} ~/va/scopes",
+        f"  1. Start your own workspace from this sample:  mkdir -p ~/va && cp -r {sample / 'scopes'} ~/va/",
         "     then write one scopes/CLIENT.yaml per client (the sample files explain every field).",
         "  2. Check your agreements:                      scopewatch scope lint --workspace ~/va",
         "  3. Check a saved mail against them:            scopewatch check --workspace ~/va MAIL.eml",
