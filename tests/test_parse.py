@@ -62,6 +62,19 @@ def test_encoded_display_name_with_a_comma_does_not_split_the_address():
     assert msg.sender_name == "Vries, Renée de"
 
 
+@pytest.mark.parametrize("header, name, address", [
+    ("Anna Smith <Anna@Example.com>", "Anna Smith", "anna@example.com"),
+    ('"Smith, Anna" <anna@example.com>', "Smith, Anna", "anna@example.com"),
+    ("<anna@example.com>", "", "anna@example.com"),
+    ("anna@example.com", "", "anna@example.com"),
+    ("anna@example.com (Anna Smith)", "Anna Smith", "anna@example.com"),
+    ('"Anna \\"AJ\\" Smith" <anna@example.com>', 'Anna "AJ" Smith', "anna@example.com"),
+])
+def test_from_header_forms(header, name, address):
+    msg = parse_message(mail(headers={"From": header}))
+    assert (msg.sender_name, msg.sender) == (name, address)
+
+
 def test_raw_utf8_bytes_in_a_header_are_decoded():
     raw = mail().replace(b"Subject: Hello", "Subject: Offerte café".encode("utf-8"))
     assert parse_message(raw).subject == "Offerte café"

@@ -25,6 +25,11 @@ _REPLY_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]{0,60}\]\s*)?(?:re|aw|antw|antwoord|fw|fwd|doorst|wg|tr|sv|vs)\s*(?:\[\d+\]|\(\d+\))?\s*:",
     re.IGNORECASE,
 )
+# 'Anna <a@x.nl>', '"Smith, Anna" <a@x.nl>', '<a@x.nl>', 'a@x.nl': most headers; the rest go to email.utils.
+_SIMPLE_MAILBOX = re.compile(
+    r'^\s*(?:"(?P<quoted>[^"\\]*)"\s*|(?P<plain>[^"<>,@;:()\\]*?)\s*)?'
+    r"<?(?P<address>[^\s<>@,;:\\\"()]+@[^\s<>@,;:\\\"()]+)>?\s*$"
+)
 _MSG_ID = re.compile(r"<[^<>\s]{1,500}>")
 # A header line that can open a message; used to skip garbage (SMTP dialogue, banners) before it.
 _HEADER_START = re.compile(
@@ -139,10 +144,14 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str
         defects.append("no From header")
         return "", ""
     text = _address_header(value)
-    try:
-        name, address = parseaddr(text)
-    except Exception:  # noqa: BLE001
-        name, address = "", ""
+    simple = _SIMPLE_MAILBOX.match(text)
+    if simple:
+        name, address = (simple.group("quoted") or simple.group("plain") or "").strip(), simple.group("address")
+    else:
+        try:
+            name, address = parseaddr(text)
+        except Exception:  # noqa: BLE001
+            name, address = "", ""
     address = address.strip().lower()
     if "@" not in address or len(address) > 254:
         defects.append("unusable From header")
@@ -153,17 +162,36 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str
 def _addresses(headers: dict[str, list[str]], field: str, defects: list[str]) -> tuple[str, ...]:
     values = headers.get(field, [])
     texts = [_address_header(v) for v in values]
-    try:
-        pairs = getaddresses(texts)
-    except Exception:  # noqa: BLE001
-        defects.append(f"unusable {field} header")
-        return ()
+    addresses = _simple_address_list(texts)
+    if addresses is None:
+        try:
+            addresses = [address for _, address in getaddresses(texts)]
+        except Exception:  # noqa: BLE001
+            defects.append(f"unusable {field} header")
+            return ()
     found = []
-    for _, address in pairs:
+    for address in addresses:
         address = address.strip().lower()
         if "@" in address and address not in found:
             found.append(address)
     return tuple(found[:200])
+
+
+def _simple_address_list(texts: list[str]) -> list[str] | None:
+    """Addresses of a plain list ("Anna <a@x.nl>, b@y.com") without the slow full parser; None if unusual."""
+    found = []
+    for text in texts:
+        if any(ch in text for ch in '"()\\;:'):
+            return None  # quoting, comments or groups: let the stdlib parser deal with them
+        for chunk in text.split(","):
+            chunk = chunk.strip()
+            if not chunk:
+                continue
+            simple = _SIMPLE_MAILBOX.match(chunk)
+            if simple is None:
+                return None
+            found.append(simple.group("address"))
+    return found
 
 
 def _address_header(value: object) -> str:
