@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -23,6 +24,29 @@ class CheckOutcome:
     parsed: ParsedMessage | None  # None when the message could not be read
     result: CheckResult
     agreement: Agreement | None  # the agreement the message was judged against
+
+
+_ANAPHOR = re.compile(r"\b(it|that|them|those|these|this|all\s+three|both|ze|die|dat|deze|dit|ervan|alle\s+drie|allebei|beide)\b", re.IGNORECASE)
+_AUTO_REPLY_SUBJECT = re.compile(
+    r"^\s*(automatic\s+reply|auto(matic)?[- ]?reply|autoreply|out\s+of\s+(the\s+)?office|automatisch\s+antwoord|"
+    r"afwezig|afwezigheid|niet\s+aanwezig|abwesend|absence)\b", re.IGNORECASE)
+_AUTO_REPLY_BODY = re.compile(
+    r"\b(i\s*(am|'m)\s+(currently\s+)?(out\s+of\s+(the\s+)?office|away|on\s+(annual\s+)?leave|on\s+holiday)|"
+    r"out\s+of\s+(the\s+)?office\s+(until|till|from)|this\s+is\s+an\s+automatic|"
+    r"(ik\s+ben|wij\s+zijn|we\s+zijn)\s+(momenteel\s+|tot\s+en\s+met\s+\S+\s+|tot\s+\S+\s+)?(afwezig|niet\s+aanwezig|met\s+vakantie|op\s+vakantie|met\s+verlof)|"
+    r"dit\s+is\s+een\s+automatisch)", re.IGNORECASE)
+
+
+def is_auto_reply(parsed: ParsedMessage) -> bool:
+    """Out-of-office and other automatic replies ask for nothing, whatever their words say."""
+    return bool(_AUTO_REPLY_SUBJECT.search(parsed.subject or "") or _AUTO_REPLY_BODY.search(parsed.new_text[:600]))
+
+
+def _previous_start(doc, span) -> int:
+    """Token index where the sentence before `span` starts (or `span.start` at the first)."""
+    if span.start == 0:
+        return 0
+    return doc[span.start - 1].sent.start
 
 
 def _one_line(exc: BaseException) -> str:
@@ -70,6 +94,9 @@ class Checker:
         for sentence in sentences:
             span = sentence.span
             hits = [h for h in all_hits if span.start <= h.start < span.end]
+            if not hits and not sentence.fired_role("work") and _ANAPHOR.search(span.text):
+                # "Could you write it for me?" refers to what the sentence before named.
+                hits = [h for h in all_hits if h.end <= span.start and h.start >= _previous_start(doc, span)]
             findings.append(judge(sentence, hits, agreement, language, part=part))
         return findings
 
@@ -124,6 +151,8 @@ class Checker:
         if agreement is None:
             result = CheckResult(source, parsed.message_id, None, parsed.language, "unknown_sender", sender=parsed.sender, subject=parsed.subject)
             return CheckOutcome(parsed, result, None)
+        if is_auto_reply(parsed):
+            return self._result(source, parsed, agreement, [])
         subject = parsed.subject if parsed.subject_is_new else None
         findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
         return self._result(source, parsed, agreement, findings)
@@ -151,6 +180,9 @@ class Checker:
                 out[n] = done
                 continue
             agreement = self.workspace.agreement_for_sender(parsed.sender)
+            if is_auto_reply(parsed):
+                out[n] = self._result(source, parsed, agreement, [])
+                continue
             language = parsed.language if parsed.language in SUPPORTED else agreement.language
             if parsed.subject_is_new:
                 todo.setdefault(language, []).append((n, source, parsed, agreement, "subject"))

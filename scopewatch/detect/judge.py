@@ -3,6 +3,8 @@ the clause it was compared with, a confidence, and one sentence of explanation."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, ScopeItem
@@ -23,12 +25,32 @@ _NUMBERS = {
         "tien": 10, "elf": 11, "twaalf": 12, "vijftien": 15, "twintig": 20,
     },
 }
+# Only words: "the 4th" and "op 12 maart" are dates far more often than counts.
 _ORDINALS = {
-    "en": {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5},
-    "nl": {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "2e": 2, "3e": 3, "4e": 4, "5e": 5, "2de": 2, "3de": 3},
+    "en": {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
+    "nl": {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8},
+}
+_NOT_A_COUNT_AFTER = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober", "okt", "mrt",
+    "am", "pm", "uur", "u", "hours", "hour", "minutes", "min", "euro", "eur", "%", "pounds", "dollars", "procent",
+    "th", "st", "nd", "rd", ":", "/", "-", "e", "de",
+}
+_NOT_A_COUNT_BEFORE = {"the", "on", "op", "om", "at", "by", "voor", "before", "tot", "until", "van", "from", "€", "$", "£", "nr", "no", "number", "nummer", "kamer", "room"}
+# Words that may stand before a term without making it a different thing ("the room", "my room").
+_PLAIN_BEFORE = {
+    "the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "its", "same",
+    "new", "old", "first", "last", "next", "all", "both", "each", "every", "any", "some", "of", "to", "in", "on",
+    "for", "and", "or", "with", "de", "het", "een", "deze", "die", "dat", "dit", "mijn", "onze", "ons", "jouw",
+    "je", "uw", "hun", "haar", "zijn", "alle", "beide", "elke", "ieder", "nieuwe", "oude", "eerste", "laatste",
+    "volgende", "van", "voor", "op", "in", "en", "of", "met", "aan", "bij", "ook", "also", "nog", "even", "do",
+    "doe", "paint", "schilder", "weekly", "wekelijkse", "usual", "gewone", "vaste", "regular",
 }
 # How many of the limit's periods fit in the period the client names ("6 posts this month"
 # against "3 per week" is within the limit).
+_DAILY = re.compile(r"\b(daily|every\s+day|each\s+day|elke\s+dag|iedere\s+dag|dagelijks|alle\s+dagen)\b", re.IGNORECASE)
+_OTHER = {"other", "another", "second", "andere", "tweede", "overige", "ander"}
 _PERIOD_WORDS = {
     "week": "week", "weeks": "week", "weekly": "week", "weke": "week", "weken": "week", "wekelijks": "week",
     "month": "month", "months": "month", "monthly": "month", "maand": "month", "maanden": "month", "maandelijks": "month",
@@ -37,18 +59,42 @@ _PERIOD_WORDS = {
 _WEEKS = {"week": 1, "month": 4.33, "quarter": 13, "project": None}
 
 
-def _number_before(doc, hit: TermHit, language: str, window: int = 4) -> tuple[int | None, bool]:
-    """A count or ordinal in the few words before a term: ('6 posts', 'a third round of revisions')."""
+def _number_before(doc, hit: TermHit, language: str, window: int = 3) -> tuple[int | None, bool]:
+    """A count or ordinal in the few words before a term: ('6 posts', 'a third round of revisions').
+
+    Dates and times ("on the 12th", "op 12 maart", "2 uur") are not counts."""
     for i in range(hit.start - 1, max(hit.start - window, 0) - 1, -1):
         tok = doc[i]
         low = tok.lower_
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        prev = doc[i - 1].lower_ if i > 0 else ""
         if low in _ORDINALS[language]:
             return _ORDINALS[language][low], True
-        if low.isdigit() and len(low) <= 3:
-            return int(low), False
-        if low in _NUMBERS[language]:
-            return _NUMBERS[language][low], False
+        value = int(low) if low.isdigit() and len(low) <= 3 else _NUMBERS[language].get(low)
+        if value is not None:
+            if nxt in _NOT_A_COUNT_AFTER or prev in _NOT_A_COUNT_BEFORE:
+                return None, False
+            return value, False
     return None, False
+
+
+def _other_kind(doc, hit: TermHit, item: ScopeItem) -> str | None:
+    """The word in front of a generic term when it names another thing than the clause does:
+    "breakfast room" against "Guest rooms 1-3". Such a request is for something new."""
+    if hit.start == 0 or hit.compound:
+        return None
+    prev = doc[hit.start - 1]
+    low = prev.lower_
+    if low in _OTHER:
+        return prev.text
+    if hit.end - hit.start > 1:
+        return None
+    if not prev.is_alpha or low in _PLAIN_BEFORE or len(low) < 3 or prev.is_sent_start:
+        return None
+    known = " ".join([item.description, *item.terms]).lower()
+    if low in known or low.rstrip("s") in known:
+        return None
+    return prev.text
 
 
 def _over_limit(count: int, ordinal: bool, item: ScopeItem, span: Span) -> bool:
@@ -60,6 +106,32 @@ def _over_limit(count: int, ordinal: bool, item: ScopeItem, span: Span) -> bool:
     if named and named != limit.per and _WEEKS.get(named) and _WEEKS.get(limit.per):
         allowed = limit.count * _WEEKS[named] / _WEEKS[limit.per]
     return count > allowed
+
+
+_SELF_DOES = re.compile(
+    r"\b(i|we)\s+(can|will|'ll|could|would|am\s+going\s+to|are\s+going\s+to)\s+(also\s+)?(write|take|make|do|send|provide|supply|bring|get|sort|choose|pick)\b"
+    r"|\b(ik|wij|we)\s+(kan|kunnen|zal|zullen|ga|gaan)\s+(\w+\s+){0,4}(schrijven|maken|nemen|sturen|aanleveren|regelen|kiezen|zoeken|halen)\b"
+    r"|\bwaar\s+ik\b|\bwhere\s+i\s+can\b",
+    re.IGNORECASE,
+)
+
+
+def _takes_over(sentence: Sentence, duty: TermHit, has_deliverable: bool) -> bool:
+    """Whether a request mentioning something the client provides asks the VA to do it instead.
+
+    "Can you take the photos yourself" does; "can you use the photos I'll send for the post" and
+    "a blog where I can write" do not."""
+    takeover = sentence.fired_role("takeover")
+    if not takeover or _SELF_DOES.search(sentence.span.text):
+        return False
+    if any(f.rule.score > 0 for f in takeover):
+        return True
+    # A producing verb right in front of the client's item ("pick up the paint", "de foto's maken"
+    # puts the verb after it in Dutch) governs it.
+    for f in takeover:
+        if 0 <= duty.start - f.end <= 3 or 0 <= f.start - duty.end <= 2:
+            return True
+    return not has_deliverable
 
 
 def _quote(item: ScopeItem) -> str:
@@ -96,8 +168,8 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         if delivs:
             confidence -= 0.12
         explanation = f'asks for "{h.text}", which the agreement excludes: {_quote(item)}'
-    elif duties and "takeover" in roles:
-        h = duties[0]
+    elif duties and any(_takes_over(sentence, d, bool(delivs)) for d in duties):
+        h = next(d for d in duties if _takes_over(sentence, d, bool(delivs)))
         item, matched, category = h.item, [h.text], "client_duty"
         confidence = 0.88
         explanation = f'asks you to take over "{h.text}", which the client provides: {_quote(item)}'
@@ -109,6 +181,10 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             if n is not None and _over_limit(n, ordinal, h.item, span):
                 over = (h, n, ordinal)
                 break
+        if over is None and limited and limited[0].item.limit.per == "week" and _DAILY.search(span.text):
+            h = limited[0]
+            if h.item.limit.count < 5:
+                over = (h, 5, False)
         if over:
             h, n, ordinal = over
             item, matched, category = h.item, [h.text], "quantity"
@@ -133,12 +209,13 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             explanation = f'asks for it sooner than agreed ("{cue}"); agreed: {agreed}'
             if item is not None:
                 explanation += f" for {_quote(item)}"
-        elif delivs and "extra" in roles and not work:
+        elif delivs and ("additive" in roles or "extra" in roles) and _other_kind(doc, delivs[0], delivs[0].item):
             h = delivs[0]
-            item, matched, category = h.item, [h.text], "new_work"
-            confidence = 0.62
-            explanation = f'asks for another "{h.text}" besides the agreed {_quote(h.item)}'
-        elif delivs and not (work and "additive" in roles):
+            other = _other_kind(doc, h, h.item)
+            item, matched, category = h.item, [f"{other} {h.text}"], "new_work"
+            confidence = 0.7
+            explanation = f'asks for "{other} {h.text}", which is not the agreed {_quote(h.item)}'
+        elif delivs and not (work and ("additive" in roles or work[0].start < delivs[0].start)):
             h = delivs[0]
             item, matched = h.item, [h.text]
             verdict, category = "in_scope", None
@@ -150,15 +227,16 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             if work:
                 what = doc[work[0].start : work[0].end].text
                 matched = [what]
-                confidence = 0.86 if "additive" in roles or not delivs else 0.7
+                confidence = 0.86 if "additive" in roles or not delivs else 0.72
                 explanation = f'asks for "{what}", which matches none of the agreed deliverables ({agreed})'
-            elif "additive" in roles:
-                confidence = 0.6
-                explanation = f"asks for additional work that matches none of the agreed deliverables ({agreed})"
             else:
-                confidence = 0.4
+                # No agreement term and no recognisable piece of work: we cannot tell what is asked,
+                # so it reaches the VA as a question ("check"), never as a flag.
+                confidence = 0.3 if "additive" not in roles else 0.4
                 explanation = f"asks for something that matches none of the agreement's terms ({agreed}); check it"
-    confidence = max(0.05, min(0.99, confidence if verdict == "in_scope" else (confidence + strength) / 2 + 0.1))
+    if verdict == "out_of_scope":
+        confidence = (confidence + strength) / 2 + 0.1 if confidence >= REVIEW_BELOW else min(confidence, REVIEW_BELOW - 0.05)
+    confidence = max(0.05, min(0.99, confidence))
     start = base_offset + span.start_char
     text = span.text
     # The evidence is the sentence as written, without the line breaks of a wrapped mail.

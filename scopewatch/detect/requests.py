@@ -57,6 +57,19 @@ class RequestFinder:
         self._tokens = Matcher(nlp.vocab)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[Rule] = []
+        # Dutch writes compounds as one word ("evaluatieformulier", "Facebookpagina"): work words
+        # also match as the head (end) of a longer word, and long ones as its first part.
+        self._compound_heads: dict[str, Rule] = {}
+        self._compound_mods: dict[str, Rule] = {}
+        if nlp.lang == "nl":
+            for rule in rules:
+                if rule.kind == "phrases" and rule.role == "work":
+                    for p in rule.pattern:
+                        p = p.lower()
+                        if " " not in p and len(p) >= 4:
+                            self._compound_heads.setdefault(p, rule)
+                            if len(p) >= 6:
+                                self._compound_mods.setdefault(p, rule)
         for rule in rules:
             if rule.kind == "tokens":
                 self._tokens.add(rule.id, rule.pattern)
@@ -68,11 +81,34 @@ class RequestFinder:
     def _matches(self, doc: Doc) -> list[Fired]:
         # Always on a whole Doc: spaCy's matchers disagree on offsets for Spans.
         strings = doc.vocab.strings
-        return [
+        fired = [
             Fired(self.rules[strings[match_id]], start, end)
             for matcher in (self._tokens, self._phrases)
             for match_id, start, end in matcher(doc)
         ]
+        if self._compound_heads:
+            fired.extend(self._compounds(doc))
+        return fired
+
+    def _compounds(self, doc: Doc) -> list[Fired]:
+        found = []
+        for tok in doc:
+            low = tok.lower_
+            if len(low) < 8 or not tok.is_alpha:
+                continue
+            rule = None
+            for cut in range(3, len(low) - 3):
+                rule = self._compound_heads.get(low[cut:])
+                if rule is not None:
+                    break
+            if rule is None:
+                for cut in range(len(low) - 3, 5, -1):
+                    rule = self._compound_mods.get(low[:cut])
+                    if rule is not None:
+                        break
+            if rule is not None:
+                found.append(Fired(rule, tok.i, tok.i + 1))
+        return found
 
     def sentences(self, doc: Doc) -> list[Sentence]:
         sents = [Sentence(s) for s in doc.sents]
