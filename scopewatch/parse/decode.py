@@ -93,10 +93,14 @@ def _has_high_bytes(data: bytes) -> bool:
     return not data.isascii()
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _guess(data: bytes) -> str:
     """Western text has few 8-bit bytes and cp1252 fits it; otherwise ask charset-normalizer."""
-    high = sum(1 for b in data[:4096] if b >= 0x80)
-    if high / max(1, min(len(data), 4096)) < 0.15:
+    sample = data[:4096]
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high / max(1, len(sample)) < 0.15:
         return data.decode("cp1252", errors="replace")
     try:
         best = from_bytes(data[:32_000]).best()

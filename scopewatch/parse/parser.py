@@ -41,6 +41,7 @@ _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _OBSOLETE_HEADER = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
 _KNOWN_HEADERS = ("from", "to", "subject", "date", "message-id", "received", "content-type", "mime-version",
                   "return-path", "delivered-to", "sender", "reply-to", "cc", "in-reply-to", "references")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _GARBAGE_SCAN = 64_000  # how far into the file we look for headers after a garbage start
 MAX_REFERENCES = 100
 
@@ -89,7 +90,7 @@ def _reject_non_mail(raw: bytes) -> None:
     head = head[:end]  # binary bodies (utf-16 text, images) are fine; binary headers are not mail
     if b"\x00" in head:
         raise MessageError("not an e-mail: binary data (NUL bytes in the header area)")
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if control > max(1, len(head) // 20):
         raise MessageError("not an e-mail: binary data (control bytes in the header area)")
 
