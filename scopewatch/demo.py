@@ -183,6 +183,8 @@ def run_demo(
 
     root = Path(workspace) if workspace is not None else resources.examples_dir()
     mailbox = root / "mailbox"
+    if not root.is_dir():
+        raise WorkspaceError(f"workspace folder {root} does not exist")
     if not mailbox.is_dir():
         raise WorkspaceError(
             f"{root} has no mailbox/ folder: the demo reads a Maildir at {mailbox} "
