@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import skip_or_fail
+
+def skip_or_fail(reason: str) -> None:
+    # Imported late: conftest imports this module, and scripts may import it first.
+    from tests.conftest import skip_or_fail as _skip_or_fail
+
+    _skip_or_fail(reason)
 
 PG_BIN = Path(os.environ.get("SCOPEWATCH_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
