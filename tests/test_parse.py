@@ -303,6 +303,11 @@ def test_language_comes_from_the_new_text_not_the_quote():
     assert parse_message(mail(body)).language == "nl"
 
 
+def test_a_one_word_reply_takes_its_language_from_the_subject():
+    assert parse_message(mail("OK", headers={"Subject": "Re: Offerte voor de nieuwe website"})).language == "nl"
+    assert parse_message(mail("OK", headers={"Subject": "Re: Quote for the new website"})).language == "en"
+
+
 def test_empty_text_defaults_to_english():
     assert detect_language("") == "en"
 

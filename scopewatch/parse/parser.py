@@ -60,7 +60,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
     subject = header_text(_first(headers, "subject"), defects)
     in_reply_to = _first_id(_first(headers, "in-reply-to"), defects)
     body_text, new_text, html_only = _bodies(msg, defects)
-    language = detect_language(new_text or body_text[:2000] or subject)
+    language = detect_language(_language_sample(new_text, subject, body_text))
 
     return ParsedMessage(
         message_id=_first_id(_first(headers, "message-id"), defects),
@@ -80,6 +80,14 @@ def parse_message(raw: bytes) -> ParsedMessage:
         content_hash=hashlib.sha256(raw).hexdigest(),
         defects=tuple(dict.fromkeys(defects)),
     )
+
+
+def _language_sample(new_text: str, subject: str, body_text: str) -> str:
+    """The new text decides; a one- or two-word reply ("Prima", "OK") borrows the subject, then the body."""
+    if len(new_text.split()) >= 4:
+        return new_text
+    sample = f"{new_text}\n{subject}"
+    return sample if len(sample.split()) >= 4 else f"{sample}\n{body_text[:2000]}"
 
 
 def _reject_non_mail(raw: bytes) -> None:
