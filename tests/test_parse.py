@@ -154,6 +154,21 @@ def test_latin1_label_on_utf8_text_reads_as_utf8():
     assert msg.body_text == "Één offerte graag."
 
 
+def test_format_flowed_soft_breaks_are_joined():
+    body = ("Hi Anna,\r\n\r\nCould you have the hallway done by \r\nFriday 27 February instead of \r\n6 March?\r\n"
+            "\r\n> Shall I start on \r\n> Monday?\r\n")
+    msg = parse_message(mail(body, ctype="text/plain; charset=utf-8; format=flowed"))
+    assert msg.new_text == "Hi Anna,\n\nCould you have the hallway done by Friday 27 February instead of 6 March?"
+    assert "> Shall I start on Monday?" in msg.body_text
+    fixed = parse_message(mail("Could you have the hallway done by \r\nFriday?\r\n"))
+    assert fixed.new_text == "Could you have the hallway done by\nFriday?"  # fixed format keeps its line breaks
+
+
+def test_format_flowed_delsp_removes_the_soft_space():
+    msg = parse_message(mail("Kun je de fact \r\nuur sturen?\r\n", ctype="text/plain; charset=utf-8; format=flowed; delsp=yes"))
+    assert msg.new_text == "Kun je de factuur sturen?"
+
+
 def test_plain_text_is_preferred_over_html():
     raw = mail(ctype='multipart/alternative; boundary="b"', body=(
         "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlain words.\r\n"

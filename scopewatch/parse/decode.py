@@ -220,7 +220,39 @@ def part_text(part: Message, defects: list[str]) -> str:
         text = text[:MAX_TEXT_CHARS]
         if "body truncated" not in defects:
             defects.append("body truncated")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        flowed = str(part.get_param("format", "")).lower() == "flowed"
+        delsp = str(part.get_param("delsp", "")).lower() == "yes"
+    except Exception:  # noqa: BLE001
+        flowed = delsp = False
+    return unflow(text, delsp) if flowed else text
+
+
+def unflow(text: str, delsp: bool = False) -> str:
+    """Join the soft line breaks of format=flowed text (RFC 3676) so sentences are whole again."""
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        if content.startswith(" "):
+            content = content[1:]  # space-stuffing
+        if pending is not None and depth != pending_depth:
+            out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+            pending = None
+        soft = content.endswith(" ") and content != "-- "
+        if soft and delsp:
+            content = content[:-1]
+        pending = content if pending is None else pending + content
+        pending_depth = depth
+        if not soft:
+            out.append(">" * depth + (" " if depth else "") + pending)
+            pending = None
+    if pending is not None:
+        out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
