@@ -101,7 +101,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
         f"Finding {f.id}: {verdict}, confidence {f.confidence:.2f}, status {f.status}"
         + ("  [low confidence: check it]" if f.review else ""),
         f"Client:      {f.client or 'unknown'}",
-        f"Mail:        {m.subject or '(no subject)'!r} from {m.sender or 'unknown sender'}, {_stamp(m.date)}",
+        f"Mail:        \"{m.subject or '(no subject)'}\" from {m.sender or 'unknown sender'}, {_stamp(m.date)}",
         f"Mailbox:     {m.account}/{m.folder or '(top)'} key {m.key}",
         f"Message-ID:  {m.message_id or '-'}",
         "",
@@ -117,8 +117,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
     else:
         lines.append("Agreement:   no clause covers this request")
     if f.agreement_hash:
-        where = f.agreement_path or "agreement"
-        lines.append(f"             judged against {where}, version {f.agreement_hash[:12]}")
+        lines.append(f"             {_clause_source(workspace, f)}")
     if f.matched_terms:
         lines.append(f"Terms:       {', '.join(f.matched_terms)}")
     lines += ["", "New text of the mail:"]
@@ -129,6 +128,25 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
         change = f"{e.from_status} -> {e.to_status}" if e.from_status else f"-> {e.to_status}"
         lines.append(f"  {_stamp(e.at)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
     return "\n".join(lines)
+
+
+def _clause_source(workspace: Path | None, f: FindingRecord) -> str:
+    """Where the clause is written: file and line when the workspace still holds the very agreement
+    version the finding was judged against, else the stored version's file and hash."""
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.workspace import open_workspace
+
+    where = f"judged against {f.agreement_path or 'the agreement'}, version {f.agreement_hash[:12]}"
+    try:
+        current = open_workspace(workspace).agreements.get(f.client or "")
+    except ScopewatchError:
+        return where  # a broken or missing workspace must not hide the finding
+    if current is None or current.content_hash != f.agreement_hash:
+        return where + " (the file has changed since)"
+    item = current.item(f.scope_item) if f.scope_item else None
+    if item is not None and item.line is not None:
+        return f"judged against {current.source_path or f.agreement_path}:{item.line} (unchanged since)"
+    return where + " (unchanged since)"
 
 
 def set_status(

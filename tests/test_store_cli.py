@@ -103,9 +103,17 @@ def test_show_explains_the_finding(workspace, filled):
     assert "request.could_you, scope.excluded" in out
     assert '"Could you also redo our website before the spring sale starts next month?"' in out
     assert "website (deliverable): clause website" in out
-    assert "judged against" in out and "acme.yaml" in out
+    clause = load_agreement_file(workspace / "scopes" / "acme.yaml").item("website")
+    assert f"acme.yaml:{clause.line} (unchanged since)" in out
     assert "  | Hello, message 7:1." in out
     assert "scopewatch  -> new" in out
+
+
+def test_show_says_when_the_agreement_changed_since(workspace, filled):
+    path = workspace / "scopes" / "acme.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "acceptance: Anna approves on Thursdays\n", encoding="utf-8")
+    out = run("show", "-w", workspace, "--database", filled["url"], filled["website"]).output
+    assert "acme.yaml, version" in out and "(the file has changed since)" in out
 
 
 def test_confirm_and_dismiss_log_who_and_why(workspace, filled):
