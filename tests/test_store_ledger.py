@@ -423,3 +423,20 @@ def test_hostile_mail_text_is_stored_not_lost(ledger):
     assert rec.message.subject.startswith("Broken ") and rec.message.date is None
     assert rec.message.message_id.startswith("<xxx")
     assert ledger.record(make_message("7:2", body="other", message_id=msg.parsed.message_id)).duplicate
+
+
+@pytest.mark.parametrize(
+    "per, today, window",
+    [
+        ("week", date(2026, 3, 8), (date(2026, 3, 2), date(2026, 3, 8))),  # a Sunday ends its ISO week
+        ("week", date(2026, 12, 31), (date(2026, 12, 28), date(2027, 1, 3))),
+        ("month", date(2026, 2, 14), (date(2026, 2, 1), date(2026, 2, 28))),
+        ("quarter", date(2026, 11, 26), (date(2026, 10, 1), date(2026, 12, 31))),
+        ("quarter", date(2026, 2, 1), (date(2026, 1, 1), date(2026, 3, 31))),
+        ("project", date(2026, 2, 1), (date(2026, 1, 5), date(2026, 3, 31))),
+    ],
+)
+def test_limit_windows(per, today, window):
+    from scopewatch.store.report import limit_window
+
+    assert limit_window(per, today, date(2026, 1, 5), date(2026, 3, 31)) == window
