@@ -440,3 +440,23 @@ def test_limit_windows(per, today, window):
     from scopewatch.store.report import limit_window
 
     assert limit_window(per, today, date(2026, 1, 5), date(2026, 3, 31)) == window
+
+
+def test_a_crash_mid_record_leaves_nothing_half_stored(ledger, monkeypatch):
+    msg = make_message("7:1", agreement=make_agreement())
+    real = Ledger._mark_processed
+
+    def crash(self, s, m, pk):
+        real(self, s, m, pk)  # message, findings, events and key are written ...
+        raise RuntimeError("power cut")  # ... but the transaction never commits
+
+    monkeypatch.setattr(Ledger, "_mark_processed", crash)
+    with pytest.raises(RuntimeError):
+        ledger.record(msg)
+    assert ledger.findings() == [] and ledger.cursor("work", "INBOX") is None
+    assert ledger.known_keys("work", "INBOX", ["7:1"]) == set()
+
+    monkeypatch.setattr(Ledger, "_mark_processed", real)
+    out = ledger.record(msg)  # the restart processes it again, exactly once
+    assert not out.duplicate and len(ledger.findings()) == 1
+    assert ledger.finding(out.finding_ids[0]).agreement_hash == msg.agreement.content_hash
