@@ -31,7 +31,7 @@ _AUTO_REPLY_SUBJECT = re.compile(
     r"^\s*(automatic\s+reply|auto(matic)?[- ]?reply|autoreply|out\s+of\s+(the\s+)?office|automatisch\s+antwoord|"
     r"afwezig|afwezigheid|niet\s+aanwezig|abwesend|absence)\b", re.IGNORECASE)
 _AUTO_REPLY_BODY = re.compile(
-    r"\b(i\s*(am|'m)\s+(currently\s+)?(out\s+of\s+(the\s+)?office|away|on\s+(annual\s+)?leave|on\s+holiday)|"
+    r"\b(i\s*(am|'m)\s+(currently\s+)?(out\s+of\s+(the\s+)?office|(away|on\s+(annual\s+)?leave|on\s+holiday)\s+(until|till|and\s+will|with\s+limited))|"
     r"out\s+of\s+(the\s+)?office\s+(until|till|from)|this\s+is\s+an\s+automatic|"
     r"(ik\s+ben|wij\s+zijn|we\s+zijn)\s+(momenteel\s+|tot\s+en\s+met\s+\S+\s+|tot\s+\S+\s+)?(afwezig|niet\s+aanwezig|met\s+vakantie|op\s+vakantie|met\s+verlof)|"
     r"dit\s+is\s+een\s+automatisch)", re.IGNORECASE)

@@ -89,7 +89,7 @@ def _other_kind(doc, hit: TermHit, item: ScopeItem) -> str | None:
         return prev.text
     if hit.end - hit.start > 1:
         return None
-    if not prev.is_alpha or low in _PLAIN_BEFORE or len(low) < 3 or prev.is_sent_start:
+    if not prev.is_alpha or low in _PLAIN_BEFORE or len(low) < 3 or prev.is_sent_start or prev.like_num:
         return None
     known = " ".join([item.description, *item.terms]).lower()
     if low in known or low.rstrip("s") in known:
