@@ -17,7 +17,6 @@ from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.store import db
 from scopewatch.store.convert import storable_date, storable_text, cursor_record, finding_record, message_identity
 from scopewatch.store.models import (
-    FINDING_STATUSES,
     AgreementVersion,
     Client,
     Event,
@@ -30,6 +29,7 @@ from scopewatch.store.models import (
     utcnow,
 )
 from scopewatch.store.records import (
+    FINDING_STATUSES,
     Cursor,
     EventRecord,
     FindingRecord,

@@ -23,8 +23,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from scopewatch.store.records import FINDING_STATUSES  # noqa: F401  re-exported for the ledger
-
 # Fixed constraint names, so migrations can refer to them and both databases agree.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
