@@ -41,8 +41,10 @@ def mail_lines(doc: Doc) -> Doc:
         prev = doc[i - 1] if i > 0 else None
         blank_line = tok.text.count("\n") >= 2
         ended = prev is not None and (prev.text in _SENT_END or prev.text[-1:] in _SENT_END)
-        starts_item = nxt.text[:1] in _BULLETS or nxt.text[:1].isdigit() or nxt.text[:1].isupper()
-        wrapped = line_len >= _WRAPPED_LINE and not ended and not nxt.text[:1].isdigit()
+        after = doc[i + 2].text if i + 2 < len(doc) else ""
+        numbered = nxt.text[:1].isdigit() and (nxt.text[-1:] in ".)" or after in (".", ")", ":"))
+        starts_item = nxt.text[:1] in _BULLETS or numbered or nxt.text[:1].isupper()
+        wrapped = line_len >= _WRAPPED_LINE and not ended and not numbered
         if blank_line or ended or (starts_item and not wrapped) or (prev is not None and prev.text == "," and line_len < 40):
             nxt.is_sent_start = True
         line_len = 0
