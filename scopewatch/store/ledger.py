@@ -199,6 +199,9 @@ class Ledger:
                 verdict=r.verdict,
                 error=storable_text(r.error),
                 new_text=storable_text(p.new_text) if p else None,
+                sender_name=storable_text(p.sender_name) if p else None,
+                in_reply_to=storable_text(p.in_reply_to) if p else None,
+                thread_references=[storable_text(x) for x in p.references] if p else None,
             )
             s.add(message)
             s.flush()

@@ -130,6 +130,10 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text)
     new_text: Mapped[str | None] = mapped_column(Text)
     processed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Threading, so a change-request reply drafted later lands in the client's thread.
+    sender_name: Mapped[str | None] = mapped_column(Text)
+    in_reply_to: Mapped[str | None] = mapped_column(Text)
+    thread_references: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class ProcessedKey(Base):
@@ -198,3 +202,66 @@ class Lease(Base):
     folder: Mapped[str] = mapped_column(String(500), primary_key=True)
     holder: Mapped[str] = mapped_column(String(200))
     expires_at: Mapped[datetime]
+
+
+class Draft(Base):
+    """A change-request reply scopewatch wrote for one client mail. `raw` is the exact message (the
+    VA's edits included); `folder` is set once it is in the mailbox's Drafts folder."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("message.id"), index=True)
+    message_id: Mapped[str] = mapped_column(String(1000), unique=True)
+    account: Mapped[str] = mapped_column(String(200))
+    folder: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str] = mapped_column(String(10))
+    to_addr: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    appended_at: Mapped[datetime | None]
+    edited_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    sent_how: Mapped[str | None] = mapped_column(String(20))  # smtp, seen-in-sent, reply-in-sent
+
+
+class DraftFinding(Base):
+    """Which draft answers a finding: at most one per finding, so re-running never drafts twice."""
+
+    __tablename__ = "draft_finding"
+
+    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), index=True)
+
+
+class Reply(Base):
+    """A client's answer to a change request, linked to the finding through In-Reply-To/References.
+    `offer` is what its words clearly say ("accept", "decline") or None; the VA decides."""
+
+    __tablename__ = "reply"
+    __table_args__ = (UniqueConstraint("finding_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id"), index=True)
+    message_id: Mapped[str] = mapped_column(String(1000))
+    sender: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[datetime | None]
+    excerpt: Mapped[str | None] = mapped_column(Text)
+    offer: Mapped[str | None] = mapped_column(String(20))
+    phrase: Mapped[str | None] = mapped_column(Text)  # the words that made the offer
+    linked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DigestLog(Base):
+    """One digest sent to the VA; `slot` (the scheduled day or ISO week) keeps a restart from
+    sending it twice."""
+
+    __tablename__ = "digest_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot: Mapped[str] = mapped_column(String(40), unique=True)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recipient: Mapped[str] = mapped_column(Text)
+    flagged: Mapped[int] = mapped_column(Integer)
+    checks: Mapped[int] = mapped_column(Integer)
