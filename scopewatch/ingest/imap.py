@@ -36,6 +36,8 @@ FAST_EMPTY_LIMIT = 3
 POLL_STEP_SECONDS = 0.5
 DRAFTS_SPECIAL_USE = rb"\Drafts"  # RFC 6154 folder attribute
 DRAFT_FLAG = rb"\Draft"
+SENT_SPECIAL_USE = rb"\Sent"
+SEEN_FLAG = rb"\Seen"
 
 
 def is_loopback(host: str) -> bool:
@@ -455,6 +457,47 @@ class ImapSource:
             flags=[DRAFT_FLAG],
         )
         return folder
+
+
+    # --- follow-up: the Sent folder, and whether a draft is still there ------------------------
+
+    def _special_folder(self, attribute: bytes, configured: str) -> str | None:
+        """The folder with SPECIAL-USE `attribute`, else `configured` when it exists, else None."""
+        folders = self._call("listing folders", self._need().list_folders)
+        for flags, _delim, name in folders:
+            if attribute in flags:
+                return name
+        return configured if configured in {name for _f, _d, name in folders} else None
+
+    def sent_folder_name(self) -> str | None:
+        """The server's SPECIAL-USE \\Sent folder, else the configured name when it exists."""
+        return self._special_folder(SENT_SPECIAL_USE, self.sent_folder)
+
+    def append_sent(self, raw: bytes) -> str:
+        """File a copy of a message the VA sent (through `scopewatch send`) into Sent, as seen."""
+        client = self._need()
+        folder = self.sent_folder_name()
+        if folder is None:
+            folder = self.sent_folder
+            self._call(f"creating folder {folder!r}", client.create_folder, folder)
+        self._call(f"saving the sent copy into {folder!r}", client.append, folder, raw, flags=[SEEN_FLAG])
+        return folder
+
+    def find_header(self, folder: str, header: str, value: str) -> list[str]:
+        """Keys of the messages in `folder` whose `header` contains `value` (UID SEARCH HEADER, on
+        the folder opened read-only). A folder that does not exist holds nothing."""
+        client = self._need()
+        if not self._call(f"checking folder {folder!r}", client.folder_exists, folder):
+            return []
+        info = self._examine(folder)
+        if int(info.get(b"EXISTS", 0)) == 0:
+            return []
+        # The value is ours (a Message-ID we made or stored), but never let a quote or line
+        # break reach the command line.
+        clean = "".join(ch for ch in value if ch >= " " and ch not in '"\\')
+        uids = self._call(f"searching folder {folder!r}", client.search, ["HEADER", header, clean])
+        uidvalidity = info.get(b"UIDVALIDITY")
+        return [f"{uidvalidity}:{uid}" for uid in sorted(uids)]
 
 
 def _describe(exc: BaseException) -> str:

@@ -38,11 +38,13 @@ class MaildirSource:
         poll_interval: float = 2.0,
         drafts_folder: str = "Drafts",
         stop: threading.Event | None = None,
+        sent_folder: str = "Sent",
     ):
         self.account = name
         self.root = Path(root).expanduser()
         self.poll_interval = poll_interval
         self.drafts_folder = drafts_folder
+        self.sent_folder = sent_folder
         self.stop = stop
         # folder -> keys known at the last pending(): what counts as "new" in wait()
         self._baseline: dict[str, set[str]] = {}
@@ -191,7 +193,39 @@ class MaildirSource:
     def append_draft(self, raw: bytes) -> str | None:
         """Deliver `raw` into `.Drafts` the safe Maildir way: write in tmp/, then rename into cur/
         with the D (draft) flag."""
-        folder = self.drafts_folder
+        return self._deliver(self.drafts_folder, raw, "D", "a draft")
+
+    def append_sent(self, raw: bytes) -> str:
+        """File a copy of a message the VA sent into `.Sent`, marked seen (S)."""
+        return self._deliver(self.sent_folder, raw, "S", "the sent copy")
+
+    def find_header(self, folder: str, header: str, value: str) -> list[str]:
+        """Keys of the messages in `folder` whose `header` contains `value` (case-insensitive), like
+        IMAP SEARCH HEADER; a folder that does not exist holds nothing. Reads headers only."""
+        from email.parser import BytesHeaderParser
+        from email import policy as email_policy
+
+        path = self.folder_path(folder)
+        if not (path / "cur").is_dir() and not (path / "new").is_dir():
+            return []
+        needle = value.strip().lower()
+        parser = BytesHeaderParser(policy=email_policy.compat32)
+        keys = []
+        for key, (_mtime, file) in sorted(self._scan(folder).items()):
+            try:
+                with open(file, "rb") as fh:
+                    head = fh.read(65536).split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise MailboxError(f"mailbox {self.account!r}: cannot read {file}: {exc}") from None
+            for v in parser.parsebytes(head).get_all(header, []):
+                if needle in " ".join(str(v).split()).lower():
+                    keys.append(key)
+                    break
+        return keys
+
+    def _deliver(self, folder: str, raw: bytes, flag: str, what: str) -> str:
         path = self.folder_path(folder)
         try:
             for sub in ("tmp", "new", "cur"):
@@ -207,10 +241,10 @@ class MaildirSource:
                 fh.write(raw)
                 fh.flush()
                 os.fsync(fh.fileno())
-            final = path / "cur" / f"{unique},S={len(raw)}:2,D"
+            final = path / "cur" / f"{unique},S={len(raw)}:2,{flag}"
             os.rename(tmp, final)
         except OSError as exc:
             raise MailboxError(
-                f"mailbox {self.account!r}: cannot save a draft into {path}: {exc}"
+                f"mailbox {self.account!r}: cannot save {what} into {path}: {exc}"
             ) from None
         return folder
