@@ -1,0 +1,114 @@
+"""`scopewatch check`, `rules lint` and `eval` from the command line: the JSON contract scripts rely
+on, the readable report, stdin, broken input and broken rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scopewatch.cli import cli
+
+DATA = Path(__file__).parent / "data" / "detect"
+LABELLED = Path(__file__).parent / "labelled"
+
+FENCE = (
+    b"From: Jane Hart <jane@hart.example.com>\r\nTo: va@example.com\r\nSubject: walls\r\n"
+    b"Message-ID: <fence@hart.example.com>\r\n\r\nHi Sam,\r\n\r\nCould you also do the fence while you're here?\r\n\r\n"
+    b"Kind regards,\r\nJane\r\n"
+)
+WEBSITE = (
+    "From: anna@bakkerijdevries.example.nl\r\nTo: va@example.com\r\nSubject: paasactie\r\n"
+    "Message-ID: <web@bakkerijdevries.example.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    "Hoi!\r\n\r\nKun je meteen ook de openingstijden op de website aanpassen?\r\n\r\nGroetjes,\r\nAnna\r\n"
+).encode()
+
+
+def _write(tmp_path: Path, name: str, raw: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(raw)
+    return p
+
+
+def test_json_is_one_object_per_input_in_order(tmp_path):
+    files = [
+        _write(tmp_path, "1.eml", FENCE),
+        _write(tmp_path, "2.eml", b""),
+        _write(tmp_path, "3.eml", WEBSITE),
+        _write(tmp_path, "4.eml", b"From: nobody@else.example\r\nSubject: hi\r\n\r\nCould you also do the fence?\r\n"),
+    ]
+    res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "--json", *map(str, files)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in res.output.splitlines()]
+    assert [d["source"] for d in lines] == [str(f) for f in files]
+    assert [d["verdict"] for d in lines] == ["out_of_scope", "error", "out_of_scope", "unknown_sender"]
+    fence = lines[0]
+    assert fence["client"] == "painter" and fence["language"] == "en" and fence["message_id"] == "<fence@hart.example.com>"
+    (f,) = fence["findings"]
+    for key in ("verdict", "category", "evidence", "start", "end", "rules", "scope_item", "scope_item_description", "confidence"):
+        assert key in f
+    assert f["category"] == "excluded" and f["scope_item"] == "exterior"
+    assert f["evidence"] == "Could you also do the fence while you're here?"
+    assert "\n" not in lines[1]["error"] and lines[1]["error"]
+    web = lines[2]["findings"][0]
+    assert (lines[2]["language"], web["category"], web["scope_item"]) == ("nl", "excluded", "website")
+    assert web["rules"][0] == "NL_ASK_KUN_JE"
+    assert lines[3]["client"] is None and lines[3]["findings"] == []
+
+
+def test_stdin_and_readable_report():
+    res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "-"], input=FENCE)
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "OUT OF SCOPE - excluded" in out
+    assert "Could you also do the fence while you're here?" in out
+    assert "exterior - Exterior work" in out  # the clause it was compared with
+    assert "EN_ASK_COULD_YOU" in out and "Polite question" in out  # rule id with its description
+
+
+def test_missing_workspace_is_one_clear_line(tmp_path):
+    res = CliRunner().invoke(cli, ["check", "--workspace", str(tmp_path / "nope"), "x.eml"])
+    assert res.exit_code == 2
+    assert res.output.startswith("error: ") and "Traceback" not in res.output
+
+
+def test_rules_lint_passes_on_the_shipped_rules():
+    res = CliRunner().invoke(cli, ["rules", "lint", "--workspace", str(DATA)])
+    assert res.exit_code == 0, res.output
+    assert "problem" in res.output and "0 problems" in res.output
+
+
+def test_rules_lint_reports_broken_user_rules(tmp_path):
+    ws = tmp_path / "ws"
+    shutil.copytree(DATA, ws)
+    (ws / "rules").mkdir()
+    (ws / "rules" / "bad.yaml").write_text(
+        "- id: EN_MY_RULE\n  description: mine\n  language: en\n  role: asks\n  score: 1\n  pattern: {phrases: [x]}\n"
+        "- id: EN_MY_OTHER\n  description: mine\n  language: en\n  role: ask\n  score: 1\n"
+        "  pattern: {phrases: [pretty please]}\n  examples: {match: [\"Could you do it?\"]}\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(cli, ["rules", "lint", "--workspace", str(ws)])
+    assert res.exit_code == 2
+    assert "bad.yaml:1: EN_MY_RULE.role: 'asks' is not one of" in res.output
+    assert "did you mean 'ask'" in res.output
+    # once the first rule is fixed, the examples are run too
+    (ws / "rules" / "bad.yaml").write_text(
+        "- id: EN_MY_OTHER\n  description: mine\n  language: en\n  role: ask\n  score: 1\n"
+        "  pattern: {phrases: [pretty please]}\n  examples: {match: [\"Could you do it?\"]}\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(cli, ["rules", "lint", "--workspace", str(ws)])
+    assert res.exit_code == 2
+    assert "EN_MY_OTHER.examples.match: does not match: 'Could you do it?'" in res.output
+
+
+def test_eval_prints_figures_per_language():
+    res = CliRunner().invoke(cli, ["eval", str(LABELLED), "--split", "dev", "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert set(report["languages"]) == {"en", "nl"}
+    assert report["overall"]["messages"] > 100
+    assert set(report["categories"]) == {"new_work", "excluded", "quantity", "deadline", "client_duty"}
