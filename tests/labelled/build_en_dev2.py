@@ -975,5 +975,136 @@ Anna
 """, "unknown_sender", "", "a visiting teacher from another domain, not a contact", client="")
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Second pass: more mails per agreement, written later in the same threads
+# ---------------------------------------------------------------------------------------------
+mail("en-admin", MARK, "Heads-up: Rosa", d(2026, 5, 15, 16, 2, US_EAST_DST), """\
+Hi Lena,
+
+Quick heads-up: we've hired a part-time bookkeeper, Rosa Delgado, who starts on Monday. She'll
+also take over the Pearson and Lyle invoices from now on, so that's off the table for you
+entirely. Dana's thrilled.
+
+Have a good weekend,
+Mark
+""", "no_request", "", "news containing 'also'; invoicing explicitly not for the VA")
+
+mail("en-admin", DANA, "Two things for May", d(2026, 5, 4, 8, 30, US_EAST_DST), """\
+Good morning Lena,
+
+This month I need two expense reports instead of one: the usual one for the firm, and a
+separate one for the Henley engagement, because Henley reimburses us directly and wants its
+own report with receipts attached.
+
+Separately, we are thinking about a small base in Austin. Could you research three or four
+coworking spaces near downtown and put together a comparison of prices and day-pass options?
+
+Many thanks,
+Dana
+""", "out_of_scope", "quantity;new_work", "two expense reports in one month; coworking research matches no deliverable",
+     alt_html="""\
+<html><body><p>Good morning Lena,</p>
+<p>This month I need <b>two</b> expense reports instead of one: the usual one for the firm, and a
+separate one for the Henley engagement, because Henley reimburses us directly and wants its
+own report with receipts attached.</p>
+<p>Separately, we are thinking about a small base in Austin. Could you research three or four
+coworking spaces near downtown and put together a comparison of prices and day-pass options?</p>
+<p>Many thanks,<br>Dana</p></body></html>
+""")
+
+mail("en-books", SUE, "last week's jobs", d(2026, 4, 20, 9, 48, UK_BST), """\
+Hi Fiona,
+
+The lads never brought last week's job sheets back to the office. All I've got is the photos
+they posted in the WhatsApp group, 17 jobs or so. It would be a huge help if you could go
+through the group and write them up into proper job sheets, then raise the invoices from
+those as normal.
+
+I'll add you to the group now.
+
+Sue
+""", "out_of_scope", "client_duty", "writing up job sheets is the client's job; raising the invoices is in scope")
+
+mail("en-books", GARETH, "flat rate?", d(2026, 6, 18, 20, 37, UK_BST), """\
+Fiona, just thinking ahead. If we went onto the VAT flat rate scheme next year would your
+quarterly fee change much? Not doing anything yet, just mulling it over with Sue.
+
+G
+""", "no_request", "", "hypothetical about next year, question for information")
+
+mail("en-painter", TOM, "room 3 coats", d(2026, 3, 4, 17, 20), """\
+Dave
+
+Helen reckons room 3 wants three coats, the old red keeps grinning through on the chimney
+breast wall. And while you're at it can you skim over the damp patch in the corner by the
+window before you paint? It's only the size of a dinner plate.
+
+Cheers
+Tom
+""", "out_of_scope", "quantity;excluded", "three coats beyond two; skimming a damp patch is plastering and damp repair")
+
+mail("en-painter", HELEN, "Re: The attic room", d(2026, 2, 27, 10, 15), """\
+Dear Dave,
+
+Thank you for pricing the attic room so quickly. Having slept on it, we will leave it until
+next winter; the bookings for April are lighter than we'd hoped. Please carry on with room 3 as
+planned.
+
+Kind regards,
+Helen
+
+From: Helen Ashworth
+Sent: 24 February 2026 20:05
+To: Dave Hollis
+Subject: The attic room
+
+Tom and I have been talking, and since you are here anyway we would like the little attic room
+done as well, as a fourth room.
+""", "no_request", "", "withdraws the attic room quoted below; carrying on as planned asks for nothing new", reply_to="The attic room")
+
+mail("en-social", KATE, "Easter flyer", d(2026, 3, 11, 11, 5), """\
+Hi Jess,
+
+You've got such a good eye. Would you design an A5 flyer for the Easter pre-orders that we
+can put on the counter and in the window, and get 200 of them printed at the place on Leith
+Walk? I'll send you the prices and collection dates by Friday.
+
+Kate
+""", "out_of_scope", "new_work", "print flyer design and printing is not social media management")
+
+mail("en-social", OLLIE, "We're in the paper!", d(2026, 3, 19, 13, 14), """\
+Jess, the Evening News put us in their best bakeries in Edinburgh piece today! Kate's
+already framed it. No need to post about it though, she wants to share it herself from her
+own account on Saturday.
+
+Ollie
+""", "no_request", "", "news; explicitly no post wanted")
+
+mail("en-web", PRIYA, "Photos and Google", d(2026, 2, 24, 21, 50), """\
+Hi Owen,
+
+Our photographer let us down, so I still don't have decent pictures of the studio. Could you
+find some stock photos that look like us, warm wood, plants, not too glossy? And I've read
+we need a plugin to rank on Google for "yoga Leith". Can you put that in and set it up?
+
+Priya
+""", "out_of_scope", "client_duty;excluded", "photos are the client's to provide; SEO is excluded")
+
+mail("en-web", PRIYA, "Re: Launch checklist", d(2026, 3, 9, 9, 40), """\
+Hi Owen,
+
+The hosting login is in the email I sent last Tuesday, and I've added you as an admin on the
+domain. Please go ahead and launch on Friday the 13th as planned. Fingers crossed for no
+bad luck!
+
+Priya
+
+On Sun, 8 Mar 2026 at 19:20, Owen Pryce <owen@prycestudio.example.co.uk> wrote:
+> Hi Priya, everything is ready for launch on 13 March. I still need access to the hosting
+> account and the domain. Could you send those?
+""", "in_scope", "", "launch on the agreed date", reply_to="Launch checklist")
+
+
 if __name__ == "__main__":
     main()
