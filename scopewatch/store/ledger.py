@@ -363,6 +363,14 @@ class Ledger:
             current = s.scalar(select(Lease.holder).where(Lease.account == account, Lease.folder == folder))
             return current == holder
 
+    def leases(self) -> list[tuple[str, str, str, datetime]]:
+        """(account, folder, holder, expires_at) of every folder lease, live or expired, for status."""
+        with self._session() as s:
+            rows = s.execute(
+                select(Lease.account, Lease.folder, Lease.holder, Lease.expires_at).order_by(Lease.account, Lease.folder)
+            )
+            return [tuple(r) for r in rows]
+
     def release_lease(self, account: str, folder: str, holder: str) -> None:
         with self._session(write=True) as s:
             s.execute(
