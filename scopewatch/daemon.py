@@ -1,0 +1,241 @@
+"""The service on top of the stages: loads the workspace, config, checker and ledger once, runs one
+watcher thread per mailbox folder (`scopewatch run`) or one pass over all of them (`scopewatch scan`),
+and stops cleanly on SIGTERM/SIGINT after the message in hand."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+import threading
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from scopewatch.config import Config, load_config
+from scopewatch.errors import ConfigError, ScopewatchError, StoreError
+from scopewatch.service.metrics import Metrics
+from scopewatch.service.watcher import FolderWatcher, Processed, Shared
+
+log = logging.getLogger("scopewatch.service")
+
+
+@dataclass
+class Summary:
+    """What a scan (or a run, when it stops) did."""
+
+    processed: int = 0
+    duplicates: int = 0
+    by_verdict: Counter = field(default_factory=Counter)
+    flagged: Counter = field(default_factory=Counter)  # client -> out-of-scope messages
+    requests: Counter = field(default_factory=Counter)  # client -> out-of-scope findings
+    errors: list[str] = field(default_factory=list)  # folders that could not be read
+    dry_run: bool = False
+
+    def to_json(self) -> dict:
+        return {
+            "processed": self.processed,
+            "duplicates": self.duplicates,
+            "verdicts": dict(self.by_verdict),
+            "flagged": {c: {"messages": n, "requests": self.requests[c]} for c, n in self.flagged.items()},
+            "errors": list(self.errors),
+            "dry_run": self.dry_run,
+        }
+
+    def lines(self) -> list[str]:
+        new = self.processed - self.duplicates
+        head = f"{self.processed} message{'s' if self.processed != 1 else ''} processed"
+        if self.duplicates:
+            head += f" ({self.duplicates} seen before, {new} new)"
+        if self.dry_run:
+            head += " - dry run, nothing stored"
+        out = [head]
+        if self.flagged:
+            out.append("out of scope, per client:")
+            for client, n in sorted(self.flagged.items()):
+                r = self.requests[client]
+                out.append(f"  {client}: {n} message{'s' if n != 1 else ''}, {r} request{'s' if r != 1 else ''}")
+        else:
+            out.append("no out-of-scope requests")
+        for err in self.errors:
+            out.append(f"not read: {err}")
+        return out
+
+
+def holder_id() -> str:
+    """This process's name in folder leases: host, pid and a random part (pids get reused)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class Service:
+    """Everything `run` and `scan` need, loaded once."""
+
+    def __init__(self, workspace: Path | str | None, *, dry_run: bool = False, database: str | None = None,
+                 config: Config | None = None, metrics_port: int | None = None,
+                 stop: threading.Event | None = None):
+        from scopewatch.detect.checker import Checker
+        from scopewatch.workspace import default_workspace, open_workspace
+
+        root = Path(workspace) if workspace is not None else default_workspace()
+        self.config = config or load_config(root)
+        if not self.config.mailboxes:
+            raise ConfigError(
+                f"no mailbox to watch: add a [[mailbox]] (or maildir = \"PATH\") to {root / 'scopewatch.toml'} "
+                f"(`scopewatch init` writes a commented one)"
+            )
+        self.workspace = open_workspace(root)
+        self.dry_run = dry_run
+        self.stop = stop or threading.Event()
+        self.summary = Summary(dry_run=dry_run)
+        self._lock = threading.Lock()
+        self.ledger = self._open_ledger(database or self.config.database_url)
+        port = metrics_port if metrics_port is not None else self.config.metrics_port
+        self.metrics = Metrics(enabled=port is not None)
+        self.metrics_port = port
+        self.checker = Checker(self.workspace)
+        self.checker.warm_up()
+        self.on_message: Callable[[Processed], None] | None = None
+        self._progress = None
+
+    def _open_ledger(self, url: str):
+        from scopewatch.store.ledger import Ledger
+
+        if not self.dry_run:
+            return Ledger.open(url)
+        # A dry run writes nothing, not even a new database file: read what exists, if anything.
+        if url.startswith("sqlite:///"):
+            path = Path(url[len("sqlite:///"):])
+            if not path.is_file():
+                return None
+        try:
+            return Ledger.open(url, migrate=False)
+        except StoreError as exc:
+            log.info("dry run without the ledger (%s): every message counts as new", exc)
+            return None
+
+    def close(self) -> None:
+        self.metrics.stop()
+        if self._progress is not None:
+            self._progress.render_finish()
+        if self.ledger is not None:
+            self.ledger.close()
+
+    # --- bookkeeping --------------------------------------------------------------------------
+
+    def _record(self, item: Processed) -> None:
+        with self._lock:
+            s = self.summary
+            s.processed += 1
+            result = item.incoming.result
+            if item.outcome is not None and item.outcome.duplicate:
+                s.duplicates += 1
+                if self._progress is not None:
+                    self._progress.update(1)
+                return
+            s.by_verdict[result.verdict] += 1
+            if result.verdict == "out_of_scope" and result.client:
+                s.flagged[result.client] += 1
+                s.requests[result.client] += sum(1 for f in result.findings if f.verdict == "out_of_scope")
+            if self._progress is not None:
+                self._progress.update(1)
+        if self.on_message is not None:
+            self.on_message(item)
+
+    def _backlog(self, n: int) -> None:
+        # A progress bar only for a person watching; logs and pipes get log lines instead.
+        if n < 20 or not sys.stdout.isatty():
+            return
+        import click
+
+        with self._lock:
+            if self._progress is None:
+                self._progress = click.progressbar(length=n, label="catching up", file=sys.stdout)
+                self._progress.render_progress()
+            else:
+                self._progress.length += n
+
+    def _watchers(self, once: bool) -> list[FolderWatcher]:
+        c = self.config
+        shared = Shared(
+            checker=self.checker, ledger=self.ledger, stop=self.stop, holder=holder_id(),
+            dry_run=self.dry_run, metrics=self.metrics, on_message=self._record, on_backlog=self._backlog,
+            lease_ttl=c.lease_ttl, batch_size=c.batch_size, backoff_initial=c.backoff_initial,
+            backoff_max=c.backoff_max, auth_attempts=c.auth_attempts,
+        )
+        return [FolderWatcher(box, folder, shared, once=once) for box in c.mailboxes for folder in box.folders]
+
+    # --- running ------------------------------------------------------------------------------
+
+    def run(self, *, once: bool = False) -> Summary:
+        """Watch every mailbox folder until `stop` is set (or, with `once`, one pass each).
+
+        Raises the first folder's fatal error when every folder has stopped for good."""
+        if self.metrics.enabled and not once:
+            port = self.metrics.serve(self.metrics_port or 0, self.config.metrics_host)
+            log.info("metrics on http://%s:%d/metrics", self.config.metrics_host, port)
+        watchers = self._watchers(once)
+        threads = [threading.Thread(target=w.run, name=f"watch {w.where}", daemon=True) for w in watchers]
+        names = ", ".join(w.where for w in watchers)
+        log.info("%s %s (%s)", "scanning" if once else "watching", names,
+                 "dry run, nothing stored" if self.dry_run else f"ledger {_safe(self.config.database_url)}")
+        for t in threads:
+            t.start()
+        while any(t.is_alive() for t in threads):
+            for t in threads:
+                t.join(timeout=0.2)
+        failed = [w for w in watchers if w.error is not None]
+        self.summary.errors = [f"{w.where}: {w.error}" for w in failed]
+        if not self.stop.is_set() and not once and failed and len(failed) == len(watchers):
+            raise failed[0].error
+        if once and failed and len(failed) == len(watchers):
+            raise failed[0].error
+        skipped = [w.where for w in watchers if once and w.lease_waits and w.error is None]
+        for where in skipped:
+            self.summary.errors.append(f"{where}: another scopewatch process is working it")
+        return self.summary
+
+
+def _safe(url: str) -> str:
+    from scopewatch.store.db import safe_url
+
+    return safe_url(url)
+
+
+def install_signal_handlers(stop: threading.Event) -> None:
+    """SIGTERM / SIGINT: set `stop`; the watchers finish the message in hand and log out."""
+
+    def handler(signum, _frame):
+        if not stop.is_set():
+            log.info("%s received: finishing the current message, then stopping", signal.Signals(signum).name)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+
+
+def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = False, database: str | None = None,
+                metrics_port: int | None = None, log_level: str | None = None, log_format: str | None = None,
+                on_message: Callable[[Processed], None] | None = None) -> Summary:
+    """`scopewatch run` / `scopewatch scan`: set up logging and signals, run, return the summary."""
+    from scopewatch.service.logs import setup_logging
+    from scopewatch.workspace import default_workspace
+
+    root = Path(workspace) if workspace is not None else default_workspace()
+    config = load_config(root)
+    setup_logging(log_level or config.log_level, log_format or config.log_format)
+    stop = threading.Event()
+    install_signal_handlers(stop)
+    service = Service(root, dry_run=dry_run, database=database, config=config, metrics_port=metrics_port, stop=stop)
+    service.on_message = on_message
+    try:
+        return service.run(once=once)
+    except ScopewatchError:
+        raise
+    finally:
+        service.close()
+        if not once:
+            log.info("stopped")

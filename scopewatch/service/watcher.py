@@ -1,0 +1,316 @@
+"""Watches one mailbox folder: holds its lease, catches up from the ledger, processes mail in
+batches (new arrivals before the rest of a backlog), waits with IDLE or polling, and reconnects
+with backoff. Each message is detected, then recorded in its own transaction, exactly once."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from scopewatch.config import MailboxConfig
+from scopewatch.errors import AuthenticationError, ConfigError, MailboxError, ScopewatchError, StoreError
+from scopewatch.ingest.base import FetchedMessage, MailSource
+from scopewatch.service.backoff import Backoff
+from scopewatch.service.metrics import Metrics
+from scopewatch.store.records import IncomingMessage, RecordOutcome
+
+log = logging.getLogger("scopewatch.watch")
+
+NEW_MAIL_CHECK_SECONDS = 1.0  # between backlog batches, look for new arrivals at most this often
+SCAN_NETWORK_ATTEMPTS = 3  # `scan`: a flaky network gets this many tries per folder
+
+
+def make_source(box: MailboxConfig, stop: threading.Event, *, timeout: float = 60.0) -> MailSource:
+    """The mail source for one configured mailbox (one connection; one thread drives it)."""
+    if box.kind == "maildir":
+        from scopewatch.ingest.maildir import MaildirSource
+
+        return MaildirSource(
+            box.name, box.maildir, poll_interval=box.poll_interval, drafts_folder=box.drafts_folder, stop=stop
+        )
+    from scopewatch.ingest.imap import ImapSource
+
+    return ImapSource(
+        box.name, box.host, box.port, box.security, box.username, box.password,
+        box.drafts_folder, box.sent_folder, timeout, idle=box.idle, poll_interval=box.poll_interval, stop=stop,
+    )
+
+
+@dataclass
+class Processed:
+    """One message through the pipeline, as reported to the caller (never holds the body)."""
+
+    account: str
+    folder: str
+    key: str
+    incoming: IncomingMessage
+    outcome: RecordOutcome | None  # None in a dry run
+
+
+@dataclass
+class Shared:
+    """What every folder watcher of one service shares."""
+
+    checker: object  # detect.checker.Checker
+    ledger: object | None  # store.ledger.Ledger; None when a dry run has no ledger to read
+    stop: threading.Event
+    holder: str
+    dry_run: bool = False
+    metrics: Metrics = field(default_factory=Metrics)
+    on_message: Callable[[Processed], None] | None = None
+    on_backlog: Callable[[int], None] | None = None  # a folder found this many messages to do
+    lease_ttl: float = 60.0
+    batch_size: int = 100
+    backoff_initial: float = 1.0
+    backoff_max: float = 300.0
+    auth_attempts: int = 3
+    imap_timeout: float = 60.0
+    check_lock: threading.Lock = field(default_factory=threading.Lock)  # spaCy: one caller at a time
+    dead_mailboxes: set[str] = field(default_factory=set)
+
+
+class FolderWatcher:
+    """Works one (mailbox, folder). `run()` is a thread target; `once=True` makes it one pass."""
+
+    def __init__(self, box: MailboxConfig, folder: str, shared: Shared, *, once: bool = False,
+                 source_factory: Callable[[], MailSource] | None = None):
+        self.box, self.folder, self.s, self.once = box, folder, shared, once
+        self.account = box.name
+        self._factory = source_factory or (lambda: make_source(box, shared.stop, timeout=shared.imap_timeout))
+        self.error: ScopewatchError | None = None  # why this folder stopped for good, if it did
+        self.lease_waits = 0
+        self._done: set[str] = set()  # keys finished this run (the ledger knows them too, unless dry run)
+        self._queue: deque[str] = deque()
+        self._queued: set[str] = set()
+        self._validity: int | None = None
+        self._high = 0
+        self._holding = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.account}/{self.folder}"
+
+    # --- the outer loop: lease, connect, back off --------------------------------------------
+
+    def run(self) -> None:
+        s = self.s
+        backoff = Backoff(s.backoff_initial, s.backoff_max)
+        auth_failures = network_failures = 0
+        told_lease = False
+        try:
+            while not s.stop.is_set() and self.account not in s.dead_mailboxes:
+                if not self._lease():
+                    self.lease_waits += 1
+                    if not told_lease:
+                        log.info("%s: another scopewatch process works this folder; standing by", self.where)
+                        told_lease = True
+                    if self.once:
+                        return
+                    s.stop.wait(max(0.2, s.lease_ttl / 4))
+                    continue
+                if told_lease:
+                    log.info("%s: took over the folder", self.where)
+                    told_lease = False
+                source = self._factory()
+                try:
+                    source.connect()
+                    if auth_failures or network_failures:
+                        log.info("%s: connected again, catching up", self.where)
+                    auth_failures = network_failures = 0
+                    self._session(source)
+                    backoff.reset()
+                    if self.once:
+                        return
+                except AuthenticationError as exc:
+                    auth_failures += 1
+                    self._note_error(str(exc))
+                    if self.once or auth_failures >= s.auth_attempts:
+                        s.dead_mailboxes.add(self.account)
+                        self.error = exc
+                        log.error("%s; stopped watching mailbox %r after %d failed login%s: fix the "
+                                  "username or password and restart", exc, self.account, auth_failures,
+                                  "s" if auth_failures != 1 else "")
+                        return
+                    delay = backoff.next_delay()
+                    log.warning("%s (login attempt %d of %d); retrying in %.1f s", exc, auth_failures, s.auth_attempts, delay)
+                    s.stop.wait(delay)
+                except ConfigError as exc:
+                    s.dead_mailboxes.add(self.account)
+                    self.error = exc
+                    log.error("%s; stopped watching mailbox %r", exc, self.account)
+                    return
+                except (MailboxError, StoreError) as exc:
+                    network_failures += 1
+                    self._note_error(str(exc))
+                    s.metrics.reconnect(self.account)
+                    if self.once and network_failures >= SCAN_NETWORK_ATTEMPTS:
+                        self.error = exc
+                        log.error("%s; giving up on %s for this scan", exc, self.where)
+                        return
+                    delay = backoff.next_delay()
+                    log.warning("%s; reconnecting in %.1f s", exc, delay)
+                    s.stop.wait(delay)
+                finally:
+                    source.close()
+        finally:
+            self._release()
+
+    def _lease(self) -> bool:
+        if self.s.dry_run or self.s.ledger is None:
+            return True
+        try:
+            self._holding = self.s.ledger.acquire_lease(self.account, self.folder, self.s.holder, self.s.lease_ttl)
+        except StoreError as exc:
+            log.warning("%s: cannot take the folder lease: %s", self.where, exc)
+            self._holding = False
+        return self._holding
+
+    def _release(self) -> None:
+        if self._holding and self.s.ledger is not None:
+            try:
+                self.s.ledger.release_lease(self.account, self.folder, self.s.holder)
+            except StoreError as exc:
+                log.warning("%s: could not release the folder lease: %s", self.where, exc)
+            self._holding = False
+
+    def _note(self, *, backlog: int | None = None) -> None:
+        self.s.metrics.fetched(self.account, self.folder)
+        if self.s.dry_run or self.s.ledger is None:
+            return
+        self.s.ledger.note_fetch(self.account, self.folder, ok=True, backlog=backlog)
+
+    def _note_error(self, error: str) -> None:
+        if self.s.dry_run or self.s.ledger is None:
+            return
+        try:
+            self.s.ledger.note_fetch(self.account, self.folder, ok=False, error=error[:500])
+        except StoreError:
+            pass  # the ledger is what failed; the log line says so
+
+    # --- one connected session ---------------------------------------------------------------
+
+    def _session(self, source: MailSource) -> None:
+        s = self.s
+        state = source.folder_state(self.folder)
+        self._check_validity(state.uidvalidity)
+        self._queue.clear()
+        self._queued.clear()
+        keys = source.pending(self.folder, 0, self._known)
+        self._enqueue(keys)
+        if keys:
+            log.info("%s: %d message%s to catch up on", self.where, len(keys), "s" if len(keys) != 1 else "")
+            if s.on_backlog is not None:
+                s.on_backlog(len(keys))
+        self._note(backlog=len(self._queue))
+        last_check = time.monotonic()
+        while not s.stop.is_set():
+            while self._queue and not s.stop.is_set():
+                if time.monotonic() - last_check >= NEW_MAIL_CHECK_SECONDS:
+                    # Newest first: mail that arrived during a long backlog is not kept waiting.
+                    self._process_new(source)
+                    last_check = time.monotonic()
+                batch = [self._queue.popleft() for _ in range(min(s.batch_size, len(self._queue)))]
+                self._queued.difference_update(batch)
+                self._process(source, batch)
+                if not self._renew():
+                    return
+                self._note(backlog=len(self._queue))
+            if s.stop.is_set():
+                return
+            self._note(backlog=0)
+            if self.once:
+                return
+            if source.wait(self.folder, max(0.5, s.lease_ttl / 3)):
+                self._process_new(source)
+                last_check = time.monotonic()
+            if not self._renew():
+                return
+
+    def _check_validity(self, validity: int | None) -> None:
+        self._validity = validity
+        self._high = 0
+        if validity is None or self.s.dry_run or self.s.ledger is None:
+            return
+        cursor = self.s.ledger.cursor(self.account, self.folder)
+        if cursor is not None and cursor.uidvalidity is not None and cursor.uidvalidity != validity:
+            log.warning("%s: UIDVALIDITY changed (%s -> %s): the folder was recreated; rescanning, mail "
+                        "seen before is recognised and not flagged again", self.where, cursor.uidvalidity, validity)
+            self.s.ledger.reset_folder(self.account, self.folder, validity)
+
+    def _renew(self) -> bool:
+        if self.s.dry_run or self.s.ledger is None:
+            return True
+        if self._lease():
+            return True
+        log.warning("%s: lost the folder lease to another process; standing by", self.where)
+        return False
+
+    def _known(self, keys: list[str]) -> set[str]:
+        """Keys not to list again: done or queued in this run, or already in the ledger."""
+        local = {k for k in keys if k in self._done or k in self._queued}
+        rest = [k for k in keys if k not in local]
+        if rest and self.s.ledger is not None:
+            local |= self.s.ledger.known_keys(self.account, self.folder, rest)
+        return local
+
+    def _enqueue(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            if key not in self._queued and key not in self._done:
+                self._queue.append(key)
+                self._queued.add(key)
+                uid = _uid(key)
+                if uid is not None and uid > self._high:
+                    self._high = uid
+
+    def _process_new(self, source: MailSource) -> None:
+        keys = source.pending(self.folder, self._high, self._known)
+        if not keys:
+            return
+        if self._validity is not None and any(not k.startswith(f"{self._validity}:") for k in keys):
+            raise MailboxError(f"folder {self.where} was recreated (UIDVALIDITY changed); starting over")
+        for key in keys:
+            uid = _uid(key)
+            if uid is not None and uid > self._high:
+                self._high = uid
+        for start in range(0, len(keys), self.s.batch_size):
+            if self.s.stop.is_set():
+                return
+            self._process(source, keys[start : start + self.s.batch_size])
+
+    def _process(self, source: MailSource, keys: list[str]) -> None:
+        s = self.s
+        started = time.monotonic()
+        fetched: list[FetchedMessage] = list(source.fetch(self.folder, keys))
+        with s.check_lock:
+            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
+        for message, out in zip(fetched, outcomes):
+            if s.stop.is_set():
+                return  # the messages not recorded yet are pending again on the next start
+            incoming = IncomingMessage(
+                account=self.account, folder=self.folder, key=message.key, uid=message.uid,
+                uidvalidity=message.uidvalidity, parsed=out.parsed, result=out.result,
+                agreement=out.agreement, content_hash=hashlib.sha256(message.raw).hexdigest(),
+            )
+            outcome = None if s.dry_run else s.ledger.record(incoming)
+            self._done.add(message.key)
+            result = out.result
+            if outcome is None or not outcome.duplicate:
+                s.metrics.message(self.account, self.folder, result.verdict, result.findings, time.monotonic() - started)
+            log.info(
+                "%s %s: %s%s%s", self.where, message.key, result.verdict,
+                f" ({result.client}, {len(result.findings)} request{'s' if len(result.findings) != 1 else ''})"
+                if result.client else "",
+                " (seen before)" if outcome is not None and outcome.duplicate else "",
+            )
+            if s.on_message is not None:
+                s.on_message(Processed(self.account, self.folder, message.key, incoming, outcome))
+
+
+def _uid(key: str) -> int | None:
+    head, sep, tail = key.partition(":")
+    return int(tail) if sep and tail.isdigit() and head.isdigit() else None
