@@ -160,7 +160,7 @@ Marieke heeft het werkboek doorgekeken, ziet er al heel professioneel uit. Een p
 4. de invulvakken mogen wat groter, mensen schrijven groot
 5. achterkant: telefoonnummer klopt niet, moet 06-12345678 zijn
 
-Daarna mag hij printklaar naar de drukker (die bestelling doe ik zelf).
+Daarna graag printklaar maken, naar de drukker sturen doe ik zelf.
 
 Groetjes,
 Joyce
@@ -346,7 +346,7 @@ Groetjes,
 Ingrid
 """)
 
-add(19, "nl-boekhouding", "out_of_scope", "deadline", "boekingen februari al op 3 maart (afspraak: voor de 15e), desnoods in het weekend",
+add(19, "nl-boekhouding", "out_of_scope", "deadline", "boekingen februari al op 2 maart (afspraak: voor de 15e), desnoods in het weekend",
     PETER, "februari cijfers", "2026-02-26 17:20", """\
 Hoi Karin,
 
@@ -518,7 +518,7 @@ add(30, "nl-schilder", "out_of_scope", "excluded", "luiken aan de voorkant (buit
 Hai Wim,
 
 Nu je er toch bent: de groene luiken aan de voorkant zien er echt niet meer uit, de verf
-bladdert eraf. Kun je die meteen meenemen als je klaar bent met de kamers? Dan ziet het er
+bladdert er af. Kun je die metteen meenemen als je klaar bent met de kamers? Dan ziet het er
 voor het seizoen ook van buiten weer netjes uit.
 
 Groetjes, Els
@@ -985,7 +985,7 @@ add(62, "nl-web", "out_of_scope", "deadline", "site al op 27 februari online i.p
 Dag Bram,
 
 We houden op zaterdag 28 februari een opendeurdag met de nieuwe collectie, en het zou
-fantastisch zijn als de nieuwe site dan al online staat. Kan die op vrijdag 27 februari al
+fantastich zijn als de nieuwe site dan al online staat. Kan die op vrijdag 27 februari al
 live, in plaats van 13 maart? Als ge daarvoor wat avonden moet doortrekken, zeg maar wat het
 kost.
 
@@ -1078,8 +1078,8 @@ add(68, "nl-web", "in_scope", "", "het uur uitleg over zelf bijwerken inplannen"
     LIES, "uitleg", "2026-03-10 09:30", """\
 Dag Bram,
 
-Jan vraagt of ge het uur uitleg over de site kunt geven op dinsdag 17 maart, 's namiddags na
-sluiting van de werkplaats? Dan zijn we er allebei bij. We willen vooral leren hoe we zelf de
+Jan vraagt of ge het uur uitleg over de site kunt geven op dinsdag 17 maart in de namiddag,
+als het wat rustiger is in de winkel? Dan zijn we er allebei bij. We willen vooral leren hoe we zelf de
 openingsuren en de vakantiedagen aanpassen.
 
 Groetjes,
@@ -1155,7 +1155,7 @@ weken over de termijn.
 
 add(73, "nl-web", "no_request", "", "statusbericht: teksten aangeleverd, foto's volgen",
     JAN, "Antw: teksten", "2026-02-06 23:02", """\
-teksten staan in de gedeelde map, foto's volgen morgen, mss zondag. is gwn gelukt uiteindelijk 👍
+teksten staan in de gedeelde map, foto's volgen zsm, mss zondag al. is gwn gelukt uiteindelijk 👍
 
 Jan
 
@@ -1226,6 +1226,8 @@ def build(m):
     if m.get("html") is not None and m.get("body"):
         msg.set_content(m["body"], charset=charset, cte=cte or "quoted-printable")
         msg.add_alternative(m["html"], subtype="html", charset=charset, cte="quoted-printable")
+        # A fixed boundary keeps a rebuild byte-identical.
+        msg.set_boundary(f"=_alt_{m['n']:04d}_scopewatch")
     elif m.get("html") is not None:
         msg.set_content(m["html"], subtype="html", charset=charset, cte=cte or "quoted-printable")
     else:
