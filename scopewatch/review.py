@@ -230,3 +230,99 @@ def upgrade_database(workspace: Path | None, database: str | None) -> str:
     if before == after:
         return f"ledger {db.safe_url(url)} is up to date (schema {after})"
     return f"ledger {db.safe_url(url)} upgraded from schema {before or 'none'} to {after}"
+
+
+# --- the interactive walk through new findings (`scopewatch review`) ---------------------------
+
+REVIEW_KEYS = {"c": "confirm and draft", "d": "dismiss", "e": "edit the draft", "s": "skip", "q": "quit"}
+
+
+def walk(workspace: Path | None, database: str | None, *, client: str | None = None) -> str:
+    """Show each new out-of-scope finding with its explanation and draft and ask what to do:
+    c = confirm (and draft into Drafts when a mailbox is configured), d = dismiss (asks a reason),
+    e = edit the draft in $EDITOR, s = skip, q = quit. Every decision is logged as an event."""
+    import click
+
+    from scopewatch.draft.service import body_text, draft_for_finding, edit_draft, render_for_finding
+    from scopewatch.errors import ConfigError, ScopewatchError
+    from scopewatch.outbox import connected, session
+    from scopewatch.store import followup
+
+    echo = click.echo
+    counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
+    with session(workspace, database) as s:
+        queue = s.ledger.findings(client=client, status="new", verdict="out_of_scope")
+        if not queue:
+            return "no new findings to review"
+        try:
+            va = s.va()
+        except ConfigError as exc:
+            va = None
+            echo(f"note: drafts cannot be shown: {exc}")
+        for n, f in enumerate(queue, 1):
+            if s.ledger.finding(f.id).status != "new":
+                continue  # answered together with an earlier one of the same mail
+            while True:
+                echo("")
+                echo(f"--- {n} of {len(queue)} " + "-" * 60)
+                echo(show(s.workspace.root, database, f.id))
+                existing = followup.draft_for(s.ledger, f.id)
+                text = None
+                if existing is not None:
+                    text = body_text(existing.raw)
+                elif va is not None:
+                    try:
+                        text = render_for_finding(s.ledger, s.workspace, f.id, va)[0].text
+                    except ScopewatchError as exc:
+                        echo(f"\n(no draft: {exc})")
+                if text:
+                    echo("\nDraft" + (" (edited)" if existing is not None and existing.edited_at else "") + ":")
+                    echo("\n".join("  " + line for line in text.rstrip().splitlines()))
+                choice = click.prompt(
+                    "\n" + ", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()),
+                    type=click.Choice(list(REVIEW_KEYS)), show_choices=False,
+                )
+                if choice == "e":
+                    if va is None or text is None:
+                        echo("there is no draft to edit for this finding")
+                        continue
+                    edited = click.edit(text, extension=".txt", require_save=True)
+                    if edited is None or edited.strip() == text.strip():
+                        echo("draft unchanged")
+                        continue
+                    edit_draft(s.ledger, s.workspace, f.id, va, edited, who=s.who)
+                    counts["edited"] += 1
+                    echo("draft saved")
+                    continue  # show it again, then decide
+                break
+            if choice == "q":
+                break
+            if choice == "s":
+                followup.note(s.ledger, f.id, "skipped in review", who=s.who)
+                counts["skipped"] += 1
+            elif choice == "d":
+                reason = click.prompt("Reason (why it is not out of scope)", default="", show_default=False).strip()
+                s.ledger.set_status(f.id, "dismissed", who=s.who, why=reason or "dismissed in review")
+                counts["dismissed"] += 1
+            elif choice == "c":
+                s.ledger.set_status(f.id, "confirmed", who=s.who, why="confirmed in review")
+                counts["confirmed"] += 1
+                if va is not None:
+                    echo(_draft_after_confirm(s, f, va, draft_for_finding, connected))
+    return "review: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
+def _draft_after_confirm(s, f: FindingRecord, va, draft_for_finding, connected) -> str:
+    from scopewatch.errors import ConfigError, ScopewatchError
+
+    try:
+        try:
+            mb = s.mailbox_for(f.message.account)
+        except ConfigError:
+            out = draft_for_finding(s.ledger, s.workspace, f.id, va, who=s.who)
+            return f"confirmed; draft {out.draft.message_id} kept in the ledger (no mailbox '{f.message.account}' configured)"
+        with connected(mb) as source:
+            out = draft_for_finding(s.ledger, s.workspace, f.id, va, source=source, who=s.who)
+        return f"confirmed; change request in {out.draft.account}/{out.draft.folder}"
+    except ScopewatchError as exc:
+        return f"confirmed; no draft: {exc}"

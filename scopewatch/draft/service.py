@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 from scopewatch.draft.render import Draft, DraftFinding, draft_bytes, render_change_request
@@ -351,3 +352,73 @@ def link_reply(ledger: Ledger, parsed: ParsedMessage, *, account: str | None = N
         ):
             linked.append(fid)
     return linked
+
+
+# --- the VA's edits and the client's answer --------------------------------------------------------
+
+
+def replace_body(raw: bytes, text: str) -> bytes:
+    """The draft with a new plain-text body; every header (To, Subject, threading, Message-ID) kept."""
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    return msg.as_bytes(policy=policy.SMTP)
+
+
+def edit_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, text: str, *, who: str) -> DraftRecord:
+    """Keep the VA's edited text of the finding's change request (made and stored first if needed).
+    A copy already in Drafts stays as it was: scopewatch only ever adds to the mailbox."""
+    outcome = draft_for_finding(ledger, workspace, finding_id, va, who=who)
+    if outcome.draft.sent_at is not None:
+        raise MessageError(f"the change request for finding {finding_id} was sent already; it cannot be edited")
+    record = followup.update_draft_raw(ledger, outcome.draft.id, replace_body(outcome.draft.raw, text))
+    where = f" (the copy in {record.folder} is the earlier version)" if record.in_mailbox else ""
+    followup.note(ledger, finding_id, f"draft edited{where}", who=who)
+    return record
+
+
+def _short(text: str, words: int = 20) -> str:
+    parts = " ".join(text.split()).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def accept_finding(
+    ledger: Ledger, workspace: Workspace, finding_id: int, *, who: str, why: str | None = None,
+    default_estimate_hours: float | None = None, when=None,
+):
+    """The client said yes: the change becomes part of the agreement (a new `amendments:` entry in
+    the client's YAML, so later requests for the same work are in scope) and the finding `accepted`.
+    Returns (amendment, added_now). Running it again adds nothing."""
+    from scopewatch.agreement.amend import amendment_terms, append_amendment
+    from scopewatch.draft.render import estimate_for
+
+    f = ledger.finding(finding_id)
+    if f.verdict != "out_of_scope":
+        raise MessageError(f"finding {finding_id} is in scope already: there is no change to accept")
+    if f.status in ("dismissed", "declined"):
+        raise MessageError(f"finding {finding_id} is {f.status}; move it back (scopewatch confirm {finding_id}) before accepting it")
+    agreement = _agreement(workspace, f)
+    if not agreement.source_path:
+        raise NotFoundError(f"the agreement of '{agreement.client_id}' has no file to write the change into")
+    item = agreement.item(f.scope_item) if f.scope_item else None
+    estimate = estimate_for(agreement, item, default_estimate_hours)
+    _new, amendment, added = append_amendment(
+        Path(agreement.source_path),
+        finding_id=finding_id,
+        description=_short(f.evidence),
+        terms=amendment_terms(f.matched_terms, f.evidence),
+        when=when,
+        estimate_hours=estimate,
+    )
+    text = f"added to {Path(agreement.source_path).name} as amendment {amendment.id}"
+    ledger.set_status(finding_id, "accepted", who=who, why=f"{why}; {text}" if why else text)
+    return amendment, added
+
+
+def decline_finding(ledger: Ledger, finding_id: int, *, who: str, why: str | None = None) -> FindingRecord:
+    """The client said no (or the VA let it go): the finding is `declined`; the agreement is unchanged."""
+    f = ledger.finding(finding_id)
+    if f.verdict != "out_of_scope":
+        raise MessageError(f"finding {finding_id} is in scope: there is no change request to decline")
+    if f.status == "accepted":
+        raise MessageError(f"finding {finding_id} was accepted and is part of the agreement now; edit the agreement to undo it")
+    return ledger.set_status(finding_id, "declined", who=who, why=why or "the client declined the change request")

@@ -1,0 +1,221 @@
+"""The follow-up commands behind `scopewatch draft`, `digest`, `send`, `accept` and `decline`: they
+read the workspace's settings, open the ledger (and the mailbox when needed) and return the text to
+print. The service calls the functions in `draft/service.py` and `digest/build.py` directly."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from scopewatch.config import Config, MailboxConfig, load_config
+from scopewatch.draft.service import VA
+from scopewatch.draft.smtp import SmtpSettings
+from scopewatch.errors import ConfigError
+from scopewatch.store.ledger import Ledger
+from scopewatch.store.url import database_url
+from scopewatch.workspace import Workspace, default_workspace, open_workspace
+
+
+def reviewer() -> str:
+    """Who is acting: the login name, else "va"."""
+    return os.environ.get("USER") or os.environ.get("USERNAME") or "va"
+
+
+@dataclass
+class Session:
+    workspace: Workspace
+    config: Config
+    ledger: Ledger
+    who: str
+
+    def va(self) -> VA:
+        if not self.config.va_address:
+            raise ConfigError(
+                "the VA's own address is not set: add [va] address = \"you@example.com\" (and name) to "
+                f"{self.workspace.root / 'scopewatch.toml'} or set SCOPEWATCH_VA_ADDRESS"
+            )
+        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours)
+
+    def mailbox_for(self, account: str) -> MailboxConfig:
+        return self.config.mailbox(account)
+
+
+@contextmanager
+def session(workspace: Path | None, database: str | None) -> Iterator[Session]:
+    root = workspace or default_workspace()
+    ws = open_workspace(root)
+    cfg = load_config(ws.root)
+    ledger = Ledger.open(database_url(ws.root, database))
+    try:
+        yield Session(ws, cfg, ledger, reviewer())
+    finally:
+        ledger.close()
+
+
+def make_source(mb: MailboxConfig) -> Any:
+    """A mail source for one configured mailbox (not connected yet)."""
+    if mb.kind == "maildir":
+        from scopewatch.ingest.maildir import MaildirSource
+
+        return MaildirSource(mb.name, mb.maildir, drafts_folder=mb.drafts_folder, sent_folder=mb.sent_folder)
+    from scopewatch.ingest.imap import ImapSource
+
+    return ImapSource(
+        mb.name, mb.host, mb.port, mb.security, mb.username, mb.password,
+        drafts_folder=mb.drafts_folder, sent_folder=mb.sent_folder, idle=False,
+    )
+
+
+@contextmanager
+def connected(mb: MailboxConfig) -> Iterator[Any]:
+    source = make_source(mb)
+    source.connect()
+    try:
+        yield source
+    finally:
+        source.close()
+
+
+def smtp_settings(host: str | None, port: int | None, security: str, username: str | None,
+                  password_env: str | None) -> SmtpSettings:
+    """SMTP settings from the command line / SCOPEWATCH_SMTP_* environment; the password is read
+    from the named environment variable only when a login happens."""
+    if not host:
+        raise ConfigError("no SMTP server: pass --smtp-host (or set SCOPEWATCH_SMTP_HOST)")
+
+    def password() -> str:
+        name = password_env or "SCOPEWATCH_SMTP_PASSWORD"
+        value = os.environ.get(name)
+        if not value:
+            raise ConfigError(f"SMTP login for {username}: the password variable ${name} is not set")
+        return value
+
+    default_port = {"ssl": 465, "starttls": 587, "plain": 25}.get(security, 587)
+    return SmtpSettings(host=host, port=port or default_port, security=security, username=username or None,
+                        password=password if username else None)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def draft(workspace: Path | None, database: str | None, finding_id: int, *, print_only: bool) -> str:
+    """`scopewatch draft`: print the change request, or put it into the mailbox's Drafts once."""
+    from scopewatch.draft.service import draft_for_finding, render_for_finding, body_text
+    from scopewatch.store import followup
+
+    with session(workspace, database) as s:
+        va = s.va()
+        if print_only:
+            existing = followup.draft_for(s.ledger, finding_id)
+            if existing is not None:
+                return _headers(existing.to, existing.subject) + body_text(existing.raw)
+            rendered, _f, _ids = render_for_finding(s.ledger, s.workspace, finding_id, va)
+            return _headers(rendered.to, rendered.subject) + rendered.text
+        f = s.ledger.finding(finding_id)
+        with connected(s.mailbox_for(f.message.account)) as source:
+            out = draft_for_finding(s.ledger, s.workspace, finding_id, va, source=source, who=s.who)
+    d = out.draft
+    answers = ", ".join(str(i) for i in d.finding_ids)
+    if out.appended:
+        return f"change request for finding(s) {answers} saved in {d.account}/{d.folder} ({d.message_id})"
+    return f"finding {finding_id} already has its change request in {d.account}/{d.folder} ({d.message_id}); no second draft made"
+
+
+def _headers(to: str, subject: str) -> str:
+    return f"To: {to}\nSubject: {subject}\n\n"
+
+
+def digest(
+    workspace: Path | None, database: str | None, *, since: date | None, mode: str, html_file: Path | None,
+    smtp: Callable[[], SmtpSettings] | None, to: str | None, language: str,
+) -> str:
+    """`scopewatch digest`: print it, write its HTML to a file, or send it to the VA."""
+    from scopewatch.digest.build import build_digest, send_digest_now
+    from scopewatch.digest.model import is_empty
+    from scopewatch.digest.render import render_digest
+    from scopewatch.store import followup
+
+    with session(workspace, database) as s:
+        va_name = s.config.va_name or ""
+        if mode == "send":
+            recipient = to or s.config.digest_to or s.config.va_address
+            sender = s.config.va_address or recipient
+            if not recipient:
+                raise ConfigError("no digest recipient: pass --to, or set [digest] to / [va] address in scopewatch.toml")
+            sent = send_digest_now(s.ledger, s.workspace, smtp(), to=recipient, from_=sender, va_name=va_name,
+                                   since=since, language=language)
+            if sent is None:
+                return "nothing new since the last digest: no digest sent"
+            n = sum(len(c.flagged) + len(c.checks) for c in sent.clients)
+            return f"digest sent to {recipient}: {n} request{'s' if n != 1 else ''} to decide on"
+        found_after = None if since is not None else followup.last_digest(s.ledger)
+        d = build_digest(s.ledger, s.workspace, va_name=va_name, since=since, found_after=found_after)
+        if is_empty(d):
+            return "nothing new" + (f" since {since}" if since else " since the last digest")
+        text, html = render_digest(d, s.workspace.template_dirs(), language=language)
+    if mode == "html":
+        assert html_file is not None
+        html_file.write_text(html, encoding="utf-8")
+        return f"digest written to {html_file}"
+    return text.rstrip("\n")
+
+
+def send(
+    workspace: Path | None, database: str | None, finding_id: int, smtp: Callable[[], SmtpSettings],
+    *, confirm: Callable[[str], bool],
+) -> str:
+    """`scopewatch send`: show what goes where, ask, send over SMTP, file the copy in Sent."""
+    from scopewatch.draft.service import draft_for_finding, send_finding
+
+    with session(workspace, database) as s:
+        va = s.va()
+        preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)
+        if preview.draft.sent_at is not None:
+            return f"the change request for finding {finding_id} was sent already ({preview.draft.sent_how}); nothing sent"
+        question = (
+            f"{_headers(preview.draft.to, preview.draft.subject)}{preview.text.rstrip()}\n\n"
+            f"Send this to {preview.draft.to} now?"
+        )
+        if not confirm(question):
+            return "not sent"
+        settings = smtp()
+        f = s.ledger.finding(finding_id)
+        try:
+            mb = s.mailbox_for(f.message.account)
+        except ConfigError:
+            mb = None
+        if mb is None:
+            d = send_finding(s.ledger, s.workspace, finding_id, va, settings, who=s.who)
+            return f"sent to {d.to} ({d.message_id}); no mailbox configured, so no copy filed in Sent"
+        with connected(mb) as source:
+            d = send_finding(s.ledger, s.workspace, finding_id, va, settings, source=source, who=s.who)
+        return f"sent to {d.to} ({d.message_id}); a copy is in {mb.name}'s Sent folder"
+
+
+def accept(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:
+    from scopewatch.draft.service import accept_finding
+
+    with session(workspace, database) as s:
+        amendment, added = accept_finding(
+            s.ledger, s.workspace, finding_id, who=s.who, why=reason,
+            default_estimate_hours=s.config.default_estimate_hours,
+        )
+        client = s.ledger.finding(finding_id).client
+    if not added:
+        return f"finding {finding_id} is accepted; amendment {amendment.id} is in the agreement already"
+    return (
+        f"finding {finding_id} accepted: amendment {amendment.id} added to {client}'s agreement "
+        f"(terms: {', '.join(amendment.terms)}); later requests for this work are in scope"
+    )
+
+
+def decline(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:
+    from scopewatch.draft.service import decline_finding
+
+    with session(workspace, database) as s:
+        f = decline_finding(s.ledger, finding_id, who=s.who, why=reason)
+    return f"finding {finding_id} declined" + (f" ({reason})" if reason else "") + f"; status {f.status}"
