@@ -76,7 +76,7 @@ class Service:
 
     def __init__(self, workspace: Path | str | None, *, dry_run: bool = False, database: str | None = None,
                  config: Config | None = None, metrics_port: int | None = None,
-                 stop: threading.Event | None = None):
+                 stop: threading.Event | None = None, checker=None):
         from scopewatch.detect.checker import Checker
         from scopewatch.workspace import default_workspace, open_workspace
 
@@ -96,7 +96,8 @@ class Service:
         port = metrics_port if metrics_port is not None else self.config.metrics_port
         self.metrics = Metrics(enabled=port is not None)
         self.metrics_port = port
-        self.checker = Checker(self.workspace)
+        # Tests hand in one warmed-up Checker; the service builds its own.
+        self.checker = checker if checker is not None else Checker(self.workspace)
         self.checker.warm_up()
         self.on_message: Callable[[Processed], None] | None = None
         self._progress = None
