@@ -62,15 +62,16 @@ def _agreement(workspace: Workspace, f: FindingRecord):
 
 
 def companions(ledger: Ledger, f: FindingRecord) -> list[FindingRecord]:
-    """The finding and the other open out-of-scope findings of the same mail not drafted yet: one
-    reply answers them all."""
+    """The finding and the other open out-of-scope findings of the same mail not drafted yet (the
+    low-confidence ones only when confirmed): one reply answers them all."""
     same = ledger.findings(message_pk=f.message_pk, verdict="out_of_scope") if f.message_pk else [f]
     out = []
     for other in same:
         if other.id == f.id:
             out.append(other)
-        elif other.status not in CLOSED and followup.draft_for(ledger, other.id) is None:
-            out.append(other)
+        elif other.status not in CLOSED and (not other.review or other.status == "confirmed") \
+                and followup.draft_for(ledger, other.id) is None:
+            out.append(other)  # low-confidence ones only once the VA confirmed them
     return out or [f]
 
 
@@ -277,7 +278,7 @@ _ACCEPT = {
     ],
     "nl": [
         r"akkoord", r"ga je gang", r"gaat u (?:uw|je) gang", r"doe maar", r"ja,? graag",
-        r"is goed", r"klinkt goed", r"dat is prima", r"top,? doen", r"doen we", r"afgesproken",
+        r"dat is goed", r"klinkt goed", r"dat is prima", r"top,? doen",
     ],
 }
 _DECLINE = {
