@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import imaplib
+import json
 import os
 import re
 import shutil
@@ -319,6 +320,35 @@ def test_dockerfile_entrypoint_and_healthcheck_are_real_scopewatch_commands():
     assert "scopewatch" in project["scripts"]
 
 
+def test_dockerfile_builder_makes_a_working_wheel_from_what_it_copies(tmp_path):
+    """The builder stage's COPY set alone (no checkout around it) builds the wheel, with the command
+    and the shipped rules, templates and sample inside."""
+    if importlib.util.find_spec("hatchling") is None:
+        pytest.skip("the build backend hatchling is not installed in this environment (pip install hatchling)")
+    builder = dockerfile(DOCKERFILE)
+    stage_end = [i for i, (w, _) in enumerate(builder) if w == "FROM"][1]
+    context = tmp_path / "src"
+    context.mkdir()
+    for word, args in builder[:stage_end]:
+        if word == "COPY":
+            *sources, dest = args.split()
+            for source in sources:
+                target = context / (Path(dest) / Path(source).name if dest.endswith("/") else dest)
+                copy = shutil.copytree if (REPO / source).is_dir() else shutil.copy
+                copy(REPO / source, target)
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                           "-w", str(tmp_path / "wheels"), str(context)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    [wheel] = (tmp_path / "wheels").glob("scopewatch-*.whl")
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    for shipped in ("rules", "templates", "examples/scopes"):
+        assert any(n.startswith(f"scopewatch/_shipped/{shipped}/") for n in names), f"{shipped} missing from the wheel"
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "scopewatch = scopewatch.cli:main" in entry_points
+
+
 def _dockerignored(path: str, patterns: list[str]) -> bool:
     """Docker's rule: the last pattern matching the path (or a folder above it) decides."""
     parts = path.split("/")
@@ -434,6 +464,49 @@ def test_playground_mailbox_starts_with_the_sample_mail_and_keeps_it():
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.mark.dovecot
+@pytest.mark.postgres
+def test_compose_playground_works_end_to_end_without_docker(tmp_path, pg_url):
+    """The compose scopewatch settings against the playground mailbox: unhealthy before the first
+    fetch, then every sample mail in the PostgreSQL ledger, flags to review, and healthy."""
+    if _dovecot_binary() is None:
+        skip_or_fail("Dovecot is not installed (apt-get install dovecot-imapd)")
+    base = Path(tempfile.mkdtemp(prefix="scopewatch-playground-", dir="/tmp"))
+    base.chmod(0o755)
+    values = {**env_file(REPO / ".env.example"), "PLAYGROUND_MAIL_PASSWORD": "e2e-playground-pw"}
+    port = free_port()
+    service = compose()["services"]["scopewatch"]
+    env = {k: interpolate(str(v), values) for k, v in service["environment"].items()}
+    # What only Docker provides: the workspace volume with the bind-mounted sample agreements,
+    # Dovecot's port 143 and the postgres service, here a free port and the test PostgreSQL.
+    workspace = tmp_path / "workspace"
+    shutil.copytree(REPO / "examples" / "scopes", workspace / "scopes")
+    env.update(SCOPEWATCH_WORKSPACE=str(workspace), SCOPEWATCH_MAILBOX_PLAYGROUND_PORT=str(port),
+               SCOPEWATCH_DATABASE=pg_url, SCOPEWATCH_SERVICE_METRICS_PORT="")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("SCOPEWATCH_")}, **env}
+    env = {k: v for k, v in env.items() if v != ""}
+    status = [sys.executable, "-m", "scopewatch", *service["healthcheck"]["test"][2:]]
+    status[status.index("/workspace")] = str(workspace)
+    proc = _start_playground(base / "srv", port, values["PLAYGROUND_MAIL_PASSWORD"])
+    try:
+        before = subprocess.run(status, env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
+        assert before.returncode == 1, before.stdout + before.stderr
+        scan = subprocess.run([sys.executable, "-m", "scopewatch", "scan", "--workspace", str(workspace), "--json"],
+                              env=env, capture_output=True, text=True, timeout=300, cwd=REPO)
+        assert scan.returncode == 0, scan.stderr
+        assert values["PLAYGROUND_MAIL_PASSWORD"] not in scan.stdout + scan.stderr
+        after = subprocess.run([*status, "--json"], env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
+        assert after.returncode == 0, after.stdout + after.stderr
+        flags = subprocess.run([sys.executable, "-m", "scopewatch", "flags", "--workspace", str(workspace), "--json"],
+                               env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
+        assert flags.returncode == 0, flags.stderr
+        found = [json.loads(line) for line in flags.stdout.splitlines() if line.strip()]
+        assert {f["client"] for f in found} == {p.stem for p in (REPO / "examples" / "scopes").glob("*.yaml")}
+    finally:
+        _stop(proc)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 @pytest.mark.parametrize(
     "env, message",
     [
@@ -498,6 +571,10 @@ def test_systemd_unit_passes_systemd_analyze_verify(tmp_path):
                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
     # verify exits 0 on a misspelt key; any message at all is a problem in the unit.
     assert proc.returncode == 0 and not proc.stderr.strip() and not proc.stdout.strip(), proc.stderr + proc.stdout
+    # The hardening stays: systemd's own exposure score (0 best, 10 worst) must stay "OK" or better.
+    score = subprocess.run([analyze, "security", "--offline=yes", "--threshold=30", str(UNIT)],
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert score.returncode == 0, score.stdout[-400:]
 
 
 def test_systemd_env_example_holds_settings_scopewatch_reads(tmp_path):
