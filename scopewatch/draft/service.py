@@ -102,7 +102,7 @@ def body_text(raw: bytes) -> str:
     """The plain-text body of a stored draft (after the VA's edits)."""
     msg = email.message_from_bytes(raw, policy=policy.default)
     part = msg.get_body(preferencelist=("plain",)) if msg.is_multipart() else msg
-    return part.get_content() if part is not None else ""
+    return part.get_content().replace("\r\n", "\n") if part is not None else ""
 
 
 # --- drafting into the mailbox -------------------------------------------------------------------
