@@ -89,7 +89,13 @@ class Checker:
         sentences = [s for s in self.finder(language).sentences(doc) if s.is_request]
         if not sentences:
             return []
-        all_hits = self.term_matcher(agreement, language).find(doc)
+        # Terms are looked for in the request sentences and the sentence before each (pronouns).
+        spans = []
+        for s in sentences:
+            spans.append(s.span)
+            if s.span.start > 0:
+                spans.append(doc[s.span.start - 1].sent)
+        all_hits = self.term_matcher(agreement, language).find(doc, spans)
         findings = []
         for sentence in sentences:
             span = sentence.span

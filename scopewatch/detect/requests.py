@@ -3,6 +3,7 @@ rules add up to the request threshold is a request, and the roles that fired tel
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -77,6 +78,8 @@ class RequestFinder:
                 self._phrases.add(rule.id, [nlp.make_doc(p.lower()) for p in rule.pattern])
             elif rule.kind == "regex":
                 self._regexes.append(rule)
+        self._ask_regexes = [r for r in self._regexes if r.role == "ask" and r.score > 0]
+        self._cue_regexes = [r for r in self._regexes if not (r.role == "ask" and r.score > 0)]
 
     def _matches(self, doc: Doc) -> list[Fired]:
         # Always on a whole Doc: spaCy's matchers disagree on offsets for Spans.
@@ -114,24 +117,29 @@ class RequestFinder:
         sents = [Sentence(s) for s in doc.sents]
         if not sents:
             return sents
-        index = [0] * len(doc)
-        for n, s in enumerate(sents):
-            for i in range(s.span.start, s.span.end):
-                index[i] = n
+        starts = [s.span.start for s in sents]
         for f in self._matches(doc):
             # A pattern may look at the word before it ("not after 'ik'"): the match belongs to
             # the sentence of its last token.
-            sents[index[f.end - 1]].fired.append(f)
+            sents[bisect_right(starts, f.end - 1) - 1].fired.append(f)
         if self._regexes:
             for s in sents:
                 text = s.span.text
-                for rule in self._regexes:
-                    m = rule.compiled.search(text)
-                    if m:
-                        span = s.span.char_span(m.start(), m.end(), alignment_mode="expand")
-                        start, end = (span.start, span.end) if span is not None else (s.span.start, s.span.end)
-                        s.fired.append(Fired(rule, start, end))
+                self._search(s, text, self._ask_regexes)
+                # Cue regexes only matter in a sentence that asks for something: skipping the rest
+                # saves most of the regex time on long mails.
+                if any(f.rule.role == "ask" and f.rule.score > 0 for f in s.fired):
+                    self._search(s, text, self._cue_regexes)
         return sents
+
+    @staticmethod
+    def _search(s: Sentence, text: str, rules: list[Rule]) -> None:
+        for rule in rules:
+            m = rule.compiled.search(text)
+            if m:
+                span = s.span.char_span(m.start(), m.end(), alignment_mode="expand")
+                start, end = (span.start, span.end) if span is not None else (s.span.start, s.span.end)
+                s.fired.append(Fired(rule, start, end))
 
     def fires(self, rule_id: str, doc: Doc) -> bool:
         """Whether one rule fires anywhere in the doc: the rule examples test uses this."""

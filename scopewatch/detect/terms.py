@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from scopewatch.agreement.model import Agreement, ScopeItem
+from scopewatch.detect.nlp import lemmatize
 
 _NL_LONG_VOWELS = ("aa", "ee", "oo", "uu")
 
@@ -71,6 +72,7 @@ class TermMatcher:
 
     def __init__(self, nlp: Language, agreement: Agreement, language: str):
         self.language = language
+        self._nlp = nlp
         self.items: dict[str, ScopeItem] = {}
         self._by_key: dict[str, tuple[ScopeItem, str]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -83,18 +85,25 @@ class TermMatcher:
                 self._by_key[key] = (item, term)
                 forms = sorted(term_forms(term, language))
                 self._lower.add(key, [nlp.make_doc(f) for f in forms])
-                self._lemma.add(key, [nlp(term.lower())])
+                term_doc = nlp.make_doc(term.lower())
+                lemmatize(nlp, term_doc)
+                self._lemma.add(key, [term_doc])
                 if language == "nl" and " " not in term.strip():
                     for f in forms:
                         if len(f) >= 4:
                             self._heads.setdefault(f, (item, term))
 
-    def find(self, doc: Doc) -> list[TermHit]:
+    def _lemmatize(self, doc: Doc, spans) -> None:
+        for span in spans if spans is not None else [doc]:
+            lemmatize(self._nlp, span)
+
+    def find(self, doc: Doc, spans=None) -> list[TermHit]:
         """All term hits in a whole doc, longest first where two overlap ('living room' beats 'room').
 
         Always called on a Doc: spaCy's Matcher and PhraseMatcher disagree on offsets for Spans.
         """
         hits: dict[tuple[int, int, str], TermHit] = {}
+        self._lemmatize(doc, spans)
         for matcher in (self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
@@ -114,6 +123,8 @@ class TermMatcher:
                         key = (tok.i, tok.i + 1, item.id)
                         hits.setdefault(key, TermHit(item, term, tok.text, tok.i, tok.i + 1, compound=True))
                         break
+        if spans is not None:
+            hits = {k: h for k, h in hits.items() if any(s.start <= h.start < s.end for s in spans)}
         ordered = sorted(hits.values(), key=lambda h: (-(h.end - h.start), h.start))
         kept: list[TermHit] = []
         for h in ordered:

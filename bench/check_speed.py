@@ -1,0 +1,89 @@
+"""Speed and memory of the check pipeline (parse -> detect) on one core.
+
+Prints messages/s (median of several runs) on the project's labelled corpus and on the shared
+robustness corpus, peak RSS with both languages loaded, and the cold start of `scopewatch check`
+on one message. Usage: python bench/check_speed.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scopewatch.detect.checker import Checker  # noqa: E402
+from scopewatch.workspace import Workspace, open_workspace  # noqa: E402
+
+
+class EveryoneIsAClient(Workspace):
+    """Judges every sender against the first agreement, so detection runs on every message."""
+
+    def agreement_for_sender(self, address):
+        return next(iter(self.agreements.values()))
+
+
+def _rate(checker: Checker, items: list[tuple[str, bytes]], runs: int) -> tuple[float, float]:
+    rates = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for _ in checker.check_many(items):
+            pass
+        rates.append(len(items) / (time.perf_counter() - t))
+    return statistics.median(rates), min(rates)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+
+    labelled = REPO / "tests" / "labelled"
+    own = [(str(p), p.read_bytes()) for p in sorted((labelled / "mail").rglob("*.eml"))]
+    ws = open_workspace(labelled)
+    checker = Checker(ws)
+    checker.warm_up()
+    for _ in checker.check_many(own[:20]):
+        pass
+    sizes = sorted(len(raw) for _, raw in own)
+    med, low = _rate(checker, own, args.runs)
+    print(f"own corpus: {len(own)} mails, median size {sizes[len(sizes) // 2] / 1024:.1f} KB")
+    print(f"  check pipeline: median {med:,.0f} msgs/s (slowest run {low:,.0f})")
+
+    robust_dir = REPO.parent / "shared" / "corpus" / "robustness"
+    if robust_dir.is_dir():
+        robust = [(str(p), p.read_bytes()) for p in sorted(robust_dir.rglob("*"))
+                  if p.is_file() and p.suffix.lower() not in (".csv", ".md", ".txt") and "_licenses" not in p.parts]
+        all_in = Checker(EveryoneIsAClient(root=labelled, agreements=ws.agreements), rules=checker.rules, pipelines=checker.pipelines)
+        typical = [(s_, r) for s_, r in robust if 2048 <= len(r) <= 10240]
+        med, low = _rate(all_in, typical, args.runs)
+        print(f"robustness corpus, the {len(typical)} typical mails of 2-10 KB, every one judged against an agreement")
+        print(f"  check pipeline: median {med:,.0f} msgs/s (slowest run {low:,.0f})")
+        med, low = _rate(all_in, robust, max(1, args.runs // 2))
+        mb = sum(len(r) for _, r in robust) / 1e6
+        print(f"robustness corpus: {len(robust)} files, {mb:.1f} MB, every message judged against an agreement")
+        print(f"  check pipeline: median {med:,.0f} msgs/s (slowest run {low:,.0f})")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS with en + nl pipelines loaded and both corpora checked: {rss:.0f} MB")
+
+    one = next(p for p in sorted((labelled / "mail").rglob("*.eml")))
+    exe = [sys.executable, "-m", "scopewatch", "check", "--workspace", str(labelled), str(one)]
+    starts = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        subprocess.run(exe, check=True, capture_output=True)
+        starts.append(time.perf_counter() - t)
+    print(f"cold start of `scopewatch check` on one message: median {statistics.median(starts):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
