@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from tests.conftest import skip_or_fail
-from tests.dovecot import DovecotServer, _dovecot_binary, free_port, make_message
+from tests.dovecot import DovecotServer, _doveadm_binary, _dovecot_binary, free_port, make_message
 
 REPO = Path(__file__).resolve().parents[1]
 COMPOSE = REPO / "docker-compose.yml"
@@ -241,7 +241,7 @@ def test_compose_playground_settings_load_and_point_at_the_test_mailbox(tmp_path
     assert services["scopewatch-real"]["ports"] == ["127.0.0.1:9464:9464"]
 
 
-def test_compose_bind_mounts_and_build_contexts_exist():
+def test_compose_bind_mounts_exist():
     for service in compose()["services"].values():
         for volume in service.get("volumes", []):
             source = volume_parts(volume)[0]
@@ -427,7 +427,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.mark.dovecot
 def test_playground_mailbox_starts_with_the_sample_mail_and_keeps_it():
-    if _dovecot_binary() is None:
+    if _dovecot_binary() is None or _doveadm_binary() is None:
         skip_or_fail("Dovecot is not installed (apt-get install dovecot-imapd)")
     # Dovecot's unprivileged processes must read the folder: not under pytest's 0700 tmp_path.
     base = Path(tempfile.mkdtemp(prefix="scopewatch-playground-", dir="/tmp"))
@@ -445,8 +445,13 @@ def test_playground_mailbox_starts_with_the_sample_mail_and_keeps_it():
         typ, listing = imap.list()
         folders = b"\n".join(listing)
         assert b"\\Drafts" in folders and b"Drafts" in folders and b"\\Sent" in folders
-        imap.append("INBOX", None, None, make_message(subject="after the first start"))
         imap.logout()
+        # New mail the way deploy/README.md says, inside the container: doveadm save.
+        command = re.search(r"docker compose exec -T mail (doveadm .*?) <", README.read_text()).group(1)
+        command = command.replace(load_entrypoint().DEFAULT_BASE, str(base / "srv")).split()
+        saved = subprocess.run(command, input=make_message(subject="new for the playground"),
+                               capture_output=True, timeout=30)
+        assert saved.returncode == 0, saved.stderr
     finally:
         _stop(proc)
     env = {**os.environ, "MAIL_PORT": str(port)}
@@ -469,7 +474,7 @@ def test_playground_mailbox_starts_with_the_sample_mail_and_keeps_it():
 def test_compose_playground_works_end_to_end_without_docker(tmp_path, pg_url):
     """The compose scopewatch settings against the playground mailbox: unhealthy before the first
     fetch, then every sample mail in the PostgreSQL ledger, flags to review, and healthy."""
-    if _dovecot_binary() is None:
+    if _dovecot_binary() is None or _doveadm_binary() is None:
         skip_or_fail("Dovecot is not installed (apt-get install dovecot-imapd)")
     base = Path(tempfile.mkdtemp(prefix="scopewatch-playground-", dir="/tmp"))
     base.chmod(0o755)
