@@ -391,13 +391,16 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 def _what_next(summary: DemoSummary) -> list[str]:
-    sample = resources.examples_dir()
+    sample = resources.examples_dir() / "scopes"
     return [
         "What next",
-        f"  1. Start your own workspace from this sample:  mkdir -p ~/va && cp -r {sample / 'scopes'} ~/va/",
-        "     then write one scopes/CLIENT.yaml per client (the sample files explain every field).",
-        "  2. Check your agreements:                      scopewatch scope lint --workspace ~/va",
-        "  3. Check a saved mail against them:            scopewatch check --workspace ~/va MAIL.eml",
-        "  4. Run the demo on your own Maildir copy:      scopewatch demo --workspace ~/va  (reads ~/va/mailbox/)",
-        "  See `scopewatch --help` for every command.",
+        "  1. Create your own workspace:   scopewatch init ~/va",
+        "  2. Write one scopes/CLIENT.yaml per client; the sample agreements explain every field:",
+        f"     {sample}",
+        "     Check them:                  scopewatch scope lint --workspace ~/va",
+        "  3. Try a saved client mail:     scopewatch check --workspace ~/va MAIL.eml",
+        "  4. Put your mailbox in ~/va/scopewatch.toml, then look without storing anything:",
+        "                                  scopewatch scan --dry-run --workspace ~/va",
+        "     and keep watching:           scopewatch run --workspace ~/va",
+        "  The demo also runs on your own folder: scopewatch demo --workspace DIR (DIR/scopes, DIR/mailbox).",
     ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -121,6 +123,14 @@ def test_text_report_ends_with_what_next(demo_run):
     tail = text[text.index("What next"):]
     assert "scopewatch scope lint" in tail
     assert str(SAMPLE / "scopes") in tail
+    # every command it suggests exists, so a newcomer never copies a dead command
+    suggested = re.findall(r"scopewatch ([a-z]+)(?: ([a-z]+))?", tail)
+    assert len(suggested) >= 5
+    for name, sub in suggested:
+        command = cli.commands.get(name)
+        assert command is not None, f"`scopewatch {name}` does not exist"
+        if isinstance(command, click.Group):
+            assert sub in command.commands, f"`scopewatch {name} {sub}` does not exist"
 
 
 def test_demo_command_json_is_valid_and_has_no_colour():
