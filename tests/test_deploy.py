@@ -470,6 +470,39 @@ def test_playground_mailbox_starts_with_the_sample_mail_and_keeps_it():
 
 
 @pytest.mark.dovecot
+def test_playground_mailbox_logs_to_the_container_log_as_pid_1(tmp_path):
+    """`docker compose logs mail` shows Dovecot's log: as pid 1 the log file leads to stdout."""
+    if _dovecot_binary() is None:
+        skip_or_fail("Dovecot is not installed (apt-get install dovecot-imapd)")
+    unshare = shutil.which("unshare")
+    if os.geteuid() != 0 or unshare is None:
+        pytest.skip("needs root and unshare(1) to run the entrypoint as pid 1, as in a container")
+    base = Path(tempfile.mkdtemp(prefix="scopewatch-playground-", dir="/tmp"))
+    base.chmod(0o755)
+    port, out = free_port(), tmp_path / "container.log"
+    env = {**os.environ, "MAIL_BASE": str(base / "srv"), "MAIL_PORT": str(port), "PLAYGROUND_MAIL_PASSWORD": "pid1-pw"}
+    with out.open("wb") as fh:
+        proc = subprocess.Popen([unshare, "--pid", "--fork", "--mount-proc", sys.executable, str(ENTRYPOINT)],
+                                env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 15
+        while b"starting up" not in out.read_bytes() and time.monotonic() < deadline:
+            assert proc.poll() is None, out.read_text()
+            time.sleep(0.1)
+        imap = imaplib.IMAP4("127.0.0.1", port, timeout=10)
+        imap.login("va", "pid1-pw")
+        imap.logout()
+        deadline = time.monotonic() + 5
+        while b"Login: user=<va>" not in out.read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert b"Login: user=<va>" in out.read_bytes(), out.read_text()
+        assert b"pid1-pw" not in out.read_bytes()
+    finally:
+        _stop(proc)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.dovecot
 @pytest.mark.postgres
 def test_compose_playground_works_end_to_end_without_docker(tmp_path, pg_url):
     """The compose scopewatch settings against the playground mailbox: unhealthy before the first

@@ -127,6 +127,13 @@ def prepare(base: Path, port: int, user: str, password: str) -> Path:
         os.chown(base / "mail", entry.pw_uid, entry.pw_gid)
     conf = base / "dovecot.conf"
     conf.write_text(render_config(base, port))
+    log = base / "dovecot.log"
+    if os.getpid() == 1:
+        # In a container this process becomes Dovecot's master (exec keeps pid 1): its stdout is
+        # what `docker compose logs mail` shows, so the log file the template names leads there.
+        if log.exists() or log.is_symlink():
+            log.unlink()
+        log.symlink_to("/proc/1/fd/1")
     return conf
 
 
