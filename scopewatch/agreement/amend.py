@@ -57,6 +57,16 @@ def amendment_yaml(am: Amendment, indent: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _content_end(node: yaml.Node) -> int:
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        return node.end_mark.index
+    if isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    else:
+        children = list(node.value)
+    return max((_content_end(c) for c in children), default=node.start_mark.index)
+
+
 def _amended_text(text: str, am: Amendment) -> str:
     """`text` with the amendment added: at the end of an existing block `amendments:` list, or as a
     new `amendments:` section at the end of the file."""
@@ -72,8 +82,9 @@ def _amended_text(text: str, am: Amendment) -> str:
     key, value = node
     if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
         indent = value.value[0].start_mark.column - 2
-        # After the last item's own text (before any comment lines or blank lines that follow).
-        end = value.value[-1].end_mark.index
+        # After the last item's own text: a block node's end mark lies past any comment lines
+        # that follow it, so look for the last scalar or inline list inside it.
+        end = _content_end(value.value[-1])
         line_end = text.find("\n", end)
         at = len(text) if line_end == -1 else line_end + 1
         prefix = text[:at] if text[:at].endswith("\n") else text[:at] + "\n"
