@@ -566,7 +566,7 @@ def test_playground_mailbox_refuses_bad_settings_in_one_line(tmp_path, env, mess
 
 
 def test_systemd_unit_runs_scopewatch_as_its_own_hardened_user():
-    from scopewatch.errors import ConfigError, WorkspaceError
+    from scopewatch.errors import AuthenticationError, ConfigError, WorkspaceError
 
     unit = unit_file(UNIT)
     service = dict(unit["Service"])
@@ -579,8 +579,8 @@ def test_systemd_unit_runs_scopewatch_as_its_own_hardened_user():
     assert exec_start[:1] == ["/opt/scopewatch/bin/scopewatch"]
     assert cli_command(exec_start[1:]) == "run"
     assert exec_start[exec_start.index("--workspace") + 1] == "/var/lib/scopewatch"
-    # A configuration mistake is not retried forever; the exit code is the one scopewatch uses.
-    assert service["RestartPreventExitStatus"].split() == [str(ConfigError.exit_code)]
+    # A configuration mistake or a refused password is not retried; the codes are scopewatch's.
+    assert service["RestartPreventExitStatus"].split() == [str(ConfigError.exit_code), str(AuthenticationError.exit_code)]
     assert WorkspaceError.exit_code == ConfigError.exit_code
     assert dict(unit["Install"])["WantedBy"] == "multi-user.target"
     # The README installs it where the unit expects things.
