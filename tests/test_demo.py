@@ -161,7 +161,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_demo_on_a_given_workspace_leaves_its_maildir_untouched(tmp_path):
     ws = tmp_path / "va"
     shutil.copytree(SAMPLE, ws)
-    # keep only two clients' mail to show the demo reads this workspace, not the sample
+    # keep only the painter's client's mail, to show the demo reads this workspace, not the sample
     for p in list((ws / "mailbox").rglob("*")):
         if p.is_file() and not p.name.startswith(".") and b"hughesfamily.example" not in p.read_bytes():
             p.unlink()
