@@ -381,3 +381,48 @@ def test_accept_and_decline_commands_record_the_outcome(env):
     assert again.exit_code == 0 and "already" in again.output
     bad = env.run("accept", str(b.id))
     assert bad.exit_code == 1 and "declined" in bad.output
+
+
+# --- both databases ------------------------------------------------------------------------------
+
+
+def test_follow_up_records_on_both_databases_and_under_races(ledger_url, sample_outcomes, tmp_path):
+    import threading
+
+    ledger = Ledger.open(ledger_url)
+    try:
+        for (key, raw), out in sample_outcomes:
+            record(ledger, key, raw, out)
+        f = next(x for x in ledger.findings(verdict="out_of_scope") if "spare bedroom" in x.evidence)
+        results = []
+
+        def claim(n: int) -> None:
+            results.append(
+                followup.claim_draft(
+                    ledger, message_pk=f.message_pk, finding_ids=[f.id], message_id=f"<race-{n}@va.example>",
+                    account=ACCOUNT, language="en", to="claire@x.example", subject="Re: x", raw=b"Subject: x\r\n\r\nhi\r\n",
+                )
+            )
+
+        threads = [threading.Thread(target=claim, args=(n,)) for n in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sum(created for _d, created in results) == 1
+        assert len({d.id for d, _c in results}) == 1
+        d = followup.draft_for(ledger, f.id)
+        assert d.raw == b"Subject: x\r\n\r\nhi\r\n" and d.finding_ids == [f.id]
+
+        followup.mark_appended(ledger, d.id, "Drafts")
+        assert followup.mark_sent(ledger, d.id, "smtp", who="mila") is True
+        assert followup.mark_sent(ledger, d.id, "smtp", who="mila") is False
+        assert ledger.finding(f.id).status == "sent"
+        kw = dict(message_id="<r1@x.example>", sender="claire@x.example", date=None, excerpt="ok", offer="accept", phrase="go ahead")
+        assert followup.record_reply(ledger, f.id, **kw) is True
+        assert followup.record_reply(ledger, f.id, **kw) is False
+        assert followup.log_digest(ledger, "2026-11-26", recipient="mila@va.example", flagged=3, checks=1) is True
+        assert followup.log_digest(ledger, "2026-11-26", recipient="mila@va.example", flagged=3, checks=1) is False
+        assert followup.last_digest(ledger) is not None and followup.digest_slot_taken(ledger, "2026-11-26")
+    finally:
+        ledger.close()
