@@ -15,7 +15,7 @@ MASK = "***"
 MAX_MESSAGE = 600  # a log line never carries more than this: no room for a mail body
 # Libraries that log whole protocol exchanges (LOGIN with the password, FETCH with the body) at
 # debug level; only their warnings reach our logs.
-CHATTY_LOGGERS = ("imapclient", "imaplib", "sqlalchemy.engine", "alembic")
+CHATTY_LOGGERS = ("imapclient", "imaplib", "sqlalchemy.engine", "alembic", "spacy")
 EXTRA_FIELDS = ("account", "folder", "key", "client", "verdict", "findings", "event")
 
 
@@ -85,5 +85,10 @@ def setup_logging(level: str = "info", fmt: str = "text", stream: TextIO | None 
     root.addHandler(handler)
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
     for name in CHATTY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
+        chatty = logging.getLogger(name)
+        chatty.setLevel(logging.WARNING)
+        # spaCy brings its own stderr handler; one format for every line means ours only.
+        for own in list(chatty.handlers):
+            chatty.removeHandler(own)
+        chatty.propagate = True
     return handler
