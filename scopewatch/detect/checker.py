@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
-from scopewatch.detect.judge import judge
+from scopewatch.detect.judge import judge, main_clause
 from scopewatch.detect.nlp import SUPPORTED, Pipelines
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
@@ -42,11 +42,7 @@ def is_auto_reply(parsed: ParsedMessage) -> bool:
     return bool(_AUTO_REPLY_SUBJECT.search(parsed.subject or "") or _AUTO_REPLY_BODY.search(parsed.new_text[:600]))
 
 
-def _previous_start(doc, span) -> int:
-    """Token index where the sentence before `span` starts (or `span.start` at the first)."""
-    if span.start == 0:
-        return 0
-    return doc[span.start - 1].sent.start
+_CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
 
 
 def _one_line(exc: BaseException) -> str:
@@ -86,24 +82,32 @@ class Checker:
 
     # --- text level ------------------------------------------------------------------------
     def _findings(self, doc, agreement: Agreement, language: str, part: str) -> list[Finding]:
-        sentences = [s for s in self.finder(language).sentences(doc) if s.is_request]
-        if not sentences:
+        sentences = self.finder(language).sentences(doc)
+        requests = [n for n, s in enumerate(sentences) if s.is_request]
+        if not requests:
             return []
-        # Terms are looked for in the request sentences and the sentence before each (pronouns).
-        spans = []
-        for s in sentences:
-            spans.append(s.span)
-            if s.span.start > 0:
-                spans.append(doc[s.span.start - 1].sent)
-        all_hits = self.term_matcher(agreement, language).find(doc, spans)
+        # Terms are looked for in the request sentences and the few before each (pronouns).
+        spans = {sentences[k].span.start: sentences[k].span for n in requests for k in range(max(0, n - _CONTEXT), n + 1)}
+        all_hits = self.term_matcher(agreement, language).find(doc, list(spans.values()))
         findings = []
-        for sentence in sentences:
+        for n in requests:
+            sentence = sentences[n]
             span = sentence.span
-            hits = [h for h in all_hits if span.start <= h.start < span.end]
-            if not hits and not sentence.fired_role("work") and _ANAPHOR.search(span.text):
-                # "Could you write it for me?" refers to what the sentence before named.
-                hits = [h for h in all_hits if h.end <= span.start and h.start >= _previous_start(doc, span)]
-            findings.append(judge(sentence, hits, agreement, language, part=part))
+            hits = main_clause([h for h in all_hits if span.start <= h.start < span.end], sentence, language)
+            context_work = []
+            context = False
+            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and (
+                _ANAPHOR.search(span.text) or len(span) <= 6
+            ):
+                # "Could you write it for me?" and "Lukt dat?" refer to what came just before.
+                for k in range(n - 1, max(-1, n - 1 - _CONTEXT), -1):
+                    prev = sentences[k]
+                    hits = [h for h in all_hits if prev.span.start <= h.start < prev.span.end]
+                    context_work = prev.fired_role("work")
+                    if hits or context_work:
+                        context = True
+                        break
+            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
         return findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:

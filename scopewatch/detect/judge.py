@@ -35,7 +35,7 @@ _NOT_A_COUNT_AFTER = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober", "okt", "mrt",
     "am", "pm", "uur", "u", "hours", "hour", "minutes", "min", "euro", "eur", "%", "pounds", "dollars", "procent",
-    "th", "st", "nd", "rd", ":", "/", "-", "e", "de",
+    "th", "st", "nd", "rd", ":", "/", "-",
 }
 _NOT_A_COUNT_BEFORE = {"the", "on", "op", "om", "at", "by", "voor", "before", "tot", "until", "van", "from", "€", "$", "£", "nr", "no", "number", "nummer", "kamer", "room"}
 # Words that may stand before a term without making it a different thing ("the room", "my room").
@@ -122,7 +122,7 @@ def _takes_over(sentence: Sentence, duty: TermHit, has_deliverable: bool) -> boo
     "Can you take the photos yourself" does; "can you use the photos I'll send for the post" and
     "a blog where I can write" do not."""
     takeover = sentence.fired_role("takeover")
-    if not takeover or _SELF_DOES.search(sentence.span.text):
+    if _SELF_DOES.search(sentence.span.text):
         return False
     if any(f.rule.score > 0 for f in takeover):
         return True
@@ -144,24 +144,108 @@ def _limit_text(item: ScopeItem) -> str:
     return f"{lim.count} {unit} per {lim.per}"
 
 
-def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0, part: str = "body") -> Finding:
+_SUBORDINATORS = {
+    "en": {"when", "once", "after", "before", "while", "whilst", "if", "than", "because", "since", "until", "like"},
+    "nl": {"als", "wanneer", "zodra", "nadat", "voordat", "terwijl", "omdat", "zodat", "tot", "zoals", "dan"},
+}
+_PREPOSITIONS = {
+    "en": {"in", "on", "with", "for", "to", "into", "at", "from", "about", "of", "like", "via", "onto", "by"},
+    "nl": {"in", "op", "met", "voor", "naar", "bij", "van", "uit", "over", "via", "zoals", "aan"},
+}
+
+
+_SUBJECTS = {"you", "u", "we", "je", "jij", "ge", "gij", "jullie", "to", "te", "please", "pls", "i", "ik", "'ll", "ll"}
+_ADVERBS = {"also", "just", "quickly", "please", "ook", "even", "ff", "nog", "meteen", "gewoon", "maybe", "possibly", "then", "dan"}
+
+
+def _used_as_verb(doc, hit: TermHit) -> bool:
+    """"Can you also paint the toilet": a term right after "you"/"to" is the verb, not the
+    client's paint."""
+    i = hit.start - 1
+    while i >= 0 and doc[i].lower_ in _ADVERBS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _SUBJECTS and hit.end - hit.start == 1
+
+
+def main_clause(items: list, sentence: Sentence, language: str) -> list:
+    """Keep the hits (or rule matches) before a subordinate clause that follows the request:
+    in "could you paint the fence when you're done with the living room" the object is the fence."""
+    asks = [f.start for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
+    if not asks or not items:
+        return items
+    subs = _SUBORDINATORS[language]
+    cut = next((t.i for t in sentence.span if t.i > min(asks) + 1 and t.lower_ in subs), None)
+    return items if cut is None else [x for x in items if x.start < cut]
+
+
+def _object_work(work: list, hits: list[TermHit], doc, language: str) -> list:
+    """Work words that can be the thing asked for: not in a prepositional phrase ("in de
+    huisstijl") and not a modifier of an agreed term ("webinar invite")."""
+    preps = _PREPOSITIONS[language]
+    starts = {h.start for h in hits}
+    kept = []
+    for f in work:
+        before = {doc[i].lower_ for i in range(max(f.start - 2, doc[f.start].sent.start), f.start)}
+        if before & preps or f.end in starts:
+            continue
+        kept.append(f)
+    return kept
+
+
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\b")
+_ASKED_DAY = re.compile(
+    r"\b(by|before|on|uiterlijk|voor|op|al\s+op|tegen)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
+    r"(?:the\s+|de\s+)?(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\b(?!\s*(:|\.\d|uur|u\b|am|pm|%|euro|pages?|posts?|x\b))",
+    re.IGNORECASE,
+)
+
+
+def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
+    """The day asked for when it is before the day of the month the clause is due on."""
+    if not item.due:
+        return None
+    due = [int(d) for d in _DAY.findall(item.due) if 1 <= int(d) <= 31]
+    m = _ASKED_DAY.search(span.text)
+    if not due or not m:
+        return None
+    asked = int(m.group(2))
+    return m.group(0) if 1 <= asked < min(due) else None
+
+
+def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
+          part: str = "body", context_work: list | None = None, context: bool = False) -> Finding:
     """The verdict on one request sentence. `hits` are the agreement terms found in it."""
     span = sentence.span
     doc = span.doc
+    hits = [h for h in hits if not _used_as_verb(doc, h)]
     roles = sentence.roles()
     rule_ids = [r.id for r in sorted(sentence.rules, key=lambda r: (r.role != "ask", -r.score))]
     excluded = [h for h in hits if h.item.kind == "exclusion"]
     duties = [h for h in hits if h.item.kind == "client_provides"]
     delivs = [h for h in hits if h.item.kind == "deliverable"]
     term_tokens = {i for h in hits for i in range(h.start, h.end)}
-    work = [f for f in sentence.fired_role("work") if not any(i in term_tokens for i in range(f.start, f.end))]
+    work = [f for f in main_clause(sentence.fired_role("work"), sentence, language)
+            if not any(i in term_tokens for i in range(f.start, f.end))]
+    work = _object_work(work, hits, doc, language) or list(context_work or [])
     strength = min(1.0, 0.55 + 0.3 * max(0.0, sentence.score - 0.7))
 
     item: ScopeItem | None = None
     matched: list[str] = []
     verdict, category = "out_of_scope", None
     confidence = strength
-    if excluded:
+    if sentence.adjust_only and not ({"additive", "extra"} & roles):
+        # Feedback on work already made ("het logo mag groter"): part of the agreed rounds unless it
+        # touches an exclusion, and then it is a question for the VA, not an alarm.
+        h = (excluded or delivs or [None])[0]
+        item, matched = (h.item, [h.text]) if h else (None, [])
+        if excluded:
+            category, confidence = "excluded", 0.45
+            explanation = f'asks to change "{h.text}", which the agreement excludes: {_quote(h.item)}; check whether it is new work'
+        else:
+            verdict, category, confidence = "in_scope", None, 0.6
+            explanation = "asks to adjust work already made" + (f": {_quote(h.item)}" if h else "")
+    elif excluded:
         h = excluded[0]
         item, matched, category = h.item, [h.text], "excluded"
         confidence = 0.92 if not h.compound else 0.75
@@ -171,7 +255,9 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     elif duties and any(_takes_over(sentence, d, bool(delivs)) for d in duties):
         h = next(d for d in duties if _takes_over(sentence, d, bool(delivs)))
         item, matched, category = h.item, [h.text], "client_duty"
-        confidence = 0.88
+        # Without a "take over" cue the client's item may just be context ("resize the photos"):
+        # the VA gets a question, not an alarm.
+        confidence = 0.88 if sentence.fired_role("takeover") else 0.5
         explanation = f'asks you to take over "{h.text}", which the client provides: {_quote(item)}'
     else:
         limited = [h for h in delivs if h.item.limit is not None]
@@ -196,6 +282,11 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.75
             explanation = f'asks for more "{h.text}" on top of the agreed {_limit_text(h.item)}: {_quote(h.item)}'
+        elif delivs and any(_earlier_than_due(span, h.item) for h in delivs):
+            h = next(h for h in delivs if _earlier_than_due(span, h.item))
+            item, matched, category = h.item, [h.text], "deadline"
+            confidence = 0.75
+            explanation = f'asks for it "{_earlier_than_due(span, h.item)}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
         elif "rush" in roles:
             rush = sentence.fired_role("rush")[0]
             cue = doc[rush.start : rush.end].text
@@ -236,6 +327,10 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
                 explanation = f"asks for something that matches none of the agreement's terms ({agreed}); check it"
     if verdict == "out_of_scope":
         confidence = (confidence + strength) / 2 + 0.1 if confidence >= REVIEW_BELOW else min(confidence, REVIEW_BELOW - 0.05)
+    if context:
+        # The object came from an earlier sentence ("could you write it?"): less sure.
+        confidence -= 0.15
+        explanation += " (what is asked for is named in an earlier sentence)"
     confidence = max(0.05, min(0.99, confidence))
     start = base_offset + span.start_char
     text = span.text

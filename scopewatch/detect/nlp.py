@@ -45,7 +45,8 @@ def mail_lines(doc: Doc) -> Doc:
         numbered = nxt.text[:1].isdigit() and (nxt.text[-1:] in ".)" or after in (".", ")", ":"))
         starts_item = nxt.text[:1] in _BULLETS or numbered or nxt.text[:1].isupper()
         wrapped = line_len >= _WRAPPED_LINE and not ended and not numbered
-        if blank_line or ended or (starts_item and not wrapped) or (prev is not None and prev.text == "," and line_len < 40):
+        bullet = nxt.text[:1] in _BULLETS
+        if blank_line or ended or bullet or (starts_item and not wrapped) or (prev is not None and prev.text == "," and line_len < 40):
             nxt.is_sent_start = True
         line_len = 0
     return doc

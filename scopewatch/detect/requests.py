@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from scopewatch.detect.rules import Rule
 
 REQUEST_THRESHOLD = 1.0
+ASKING = ("ask", "adjust")
 
 
 @dataclass
@@ -47,7 +48,13 @@ class Sentence:
     @property
     def is_request(self) -> bool:
         rules = self.rules
-        return self.score >= REQUEST_THRESHOLD and any(r.role == "ask" and r.score > 0 for r in rules)
+        return self.score >= REQUEST_THRESHOLD and any(r.role in ASKING and r.score > 0 for r in rules)
+
+    @property
+    def adjust_only(self) -> bool:
+        """Feedback on work already made ("the logo should be bigger"), with no other ask."""
+        roles = self.roles()
+        return "adjust" in roles and not any(r.role == "ask" and r.score > 0 for r in self.rules)
 
 
 class RequestFinder:
@@ -78,8 +85,8 @@ class RequestFinder:
                 self._phrases.add(rule.id, [nlp.make_doc(p.lower()) for p in rule.pattern])
             elif rule.kind == "regex":
                 self._regexes.append(rule)
-        self._ask_regexes = [r for r in self._regexes if r.role == "ask" and r.score > 0]
-        self._cue_regexes = [r for r in self._regexes if not (r.role == "ask" and r.score > 0)]
+        self._ask_regexes = [r for r in self._regexes if r.role in ASKING and r.score > 0]
+        self._cue_regexes = [r for r in self._regexes if not (r.role in ASKING and r.score > 0)]
 
     def _matches(self, doc: Doc) -> list[Fired]:
         # Always on a whole Doc: spaCy's matchers disagree on offsets for Spans.
@@ -128,7 +135,7 @@ class RequestFinder:
                 self._search(s, text, self._ask_regexes)
                 # Cue regexes only matter in a sentence that asks for something: skipping the rest
                 # saves most of the regex time on long mails.
-                if any(f.rule.role == "ask" and f.rule.score > 0 for f in s.fired):
+                if any(f.rule.role in ASKING and f.rule.score > 0 for f in s.fired):
                     self._search(s, text, self._cue_regexes)
         return sents
 

@@ -21,6 +21,7 @@ from scopewatch.errors import Problem, RuleError
 # the sentence is a request at all.
 ROLES = {
     "ask": "asks the reader to do something (polite question, imperative, wish)",
+    "adjust": "asks to change something already made ('should be bigger', 'mag groener')",
     "additive": "adds work to what is going on ('also', 'ook', 'while you're at it')",
     "extra": "asks for more of something ('one more', 'extra', 'nog een')",
     "rush": "asks for it sooner than planned ('by tomorrow', 'this weekend', 'zsm')",

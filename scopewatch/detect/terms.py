@@ -67,6 +67,22 @@ def term_forms(term: str, language: str) -> set[str]:
     return {f"{head} {f}" if head else f for f in forms}
 
 
+_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over",
+                  "onder", "na", "weg", "in", "om", "bij", "terug", "samen", "te")
+
+
+def _lemma_table(nlp: Language):
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except Exception:  # a trained pipeline's rule lemmatizer has no lookup table
+        return None
+
+
+def _same_head(lemma: str, term: str) -> bool:
+    lemma, term = lemma.lower(), term.lower()
+    return any(lemma.endswith(f) for f in term_forms(term, "nl"))
+
+
 class TermMatcher:
     """Matches every term of one agreement in docs of one language."""
 
@@ -110,6 +126,7 @@ class TermMatcher:
                 item, term = self._by_key[key]
                 hits.setdefault((start, end, item.id), TermHit(item, term, doc[start:end].text, start, end))
         if self._heads:
+            table = _lemma_table(self._nlp)
             for tok in doc:
                 low = tok.lower_
                 if len(low) < 7:
@@ -120,6 +137,12 @@ class TermMatcher:
                     found = self._heads.get(low[cut:])
                     if found is not None:
                         item, term = found
+                        known = table.get(low) if table is not None else None
+                        if known is not None and not _same_head(known, term):
+                            # A word of its own, not a compound: "facturen" is factuur, not f-act-uren.
+                            break
+                        if known is None and low.endswith("en") and low.startswith(_VERB_PREFIXES):
+                            break  # "versturen" is a verb, not a kind of "uren"
                         key = (tok.i, tok.i + 1, item.id)
                         hits.setdefault(key, TermHit(item, term, tok.text, tok.i, tok.i + 1, compound=True))
                         break
