@@ -18,7 +18,7 @@ from scopewatch.errors import ConfigError, MessageError
 from scopewatch.store import followup
 from scopewatch.store.ledger import Ledger
 from tests.test_digest_smtp import smtp_server  # noqa: F401  real aiosmtpd on 127.0.0.1
-from tests.test_followup import ACCOUNT, MILA, drafts_in, env, checker, record, sample_outcomes  # noqa: F401
+from tests.test_followup import MILA, drafts_in, env, checker, record, sample_outcomes  # noqa: F401
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -3,10 +3,8 @@ script), confirm it into Drafts, dismiss with a reason, skip, quit; every decisi
 
 from __future__ import annotations
 
-import os
 import stat
 import sys
-from pathlib import Path
 
 import pytest
 

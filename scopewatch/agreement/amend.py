@@ -144,7 +144,7 @@ def append_amendment(
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            amended = load_agreement_file(Path(tmp_name))
+            load_agreement_file(Path(tmp_name))
         except AgreementError as exc:
             raise WorkspaceError(f"adding the amendment would make {path.name} invalid ({exc}); the file is unchanged") from None
         os.chmod(tmp_name, os.stat(path).st_mode & 0o7777)
@@ -155,5 +155,4 @@ def append_amendment(
         raise
     final = load_agreement_file(path)
     added = next(a for a in final.amendments if a.finding == finding_id)
-    del amended
     return final, added, True
