@@ -405,7 +405,7 @@ def accept_finding(
     _new, amendment, added = append_amendment(
         Path(agreement.source_path),
         finding_id=finding_id,
-        description=_short(f.evidence),
+        description=f"Accepted change request: {_short(f.evidence)}",
         terms=amendment_terms(f.matched_terms, f.evidence),
         when=when,
         estimate_hours=estimate,
