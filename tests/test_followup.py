@@ -426,3 +426,18 @@ def test_follow_up_records_on_both_databases_and_under_races(ledger_url, sample_
         assert followup.last_digest(ledger) is not None and followup.digest_slot_taken(ledger, "2026-11-26")
     finally:
         ledger.close()
+
+
+def test_follow_up_after_a_poll_drafts_confirmed_and_notices_sent(env):
+    from scopewatch.draft.service import follow_up
+
+    f = env.finding_by_text("spare bedroom")
+    env.ledger.set_status(f.id, "confirmed", who="mila")
+    src = env.source()
+    first = follow_up(env.ledger, env.workspace, src, MILA)
+    assert len(first.drafted) == 1 and first.sent == []
+    d = followup.draft_for(env.ledger, f.id)
+    _deliver(env.maildir / ".Sent", d.raw, "sent-by-va")
+    second = follow_up(env.ledger, env.workspace, src, MILA)
+    assert second.drafted == [] and second.sent == [d.id]
+    assert follow_up(env.ledger, env.workspace, src, None).drafted == []  # no VA address: no drafts

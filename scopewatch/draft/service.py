@@ -423,3 +423,19 @@ def decline_finding(ledger: Ledger, finding_id: int, *, who: str, why: str | Non
     if f.status == "accepted":
         raise MessageError(f"finding {finding_id} was accepted and is part of the agreement now; edit the agreement to undo it")
     return ledger.set_status(finding_id, "declined", who=who, why=why or "the client declined the change request")
+
+
+# --- one call for the service --------------------------------------------------------------------
+
+
+@dataclass
+class FollowUp:
+    drafted: list[int]  # draft ids put into Drafts now
+    sent: list[int]  # draft ids found sent by the VA herself
+
+
+def follow_up(ledger: Ledger, workspace: Workspace, source: Any, va: VA | None, *, auto_draft_mode: str = "confirmed") -> FollowUp:
+    """What the service runs on a mailbox's own thread after each poll: auto-drafting (when the VA's
+    address is configured) and sent detection. Raises MailboxError when the connection is lost."""
+    drafted = [o.draft.id for o in auto_draft(ledger, workspace, source, va, mode=auto_draft_mode)] if va else []
+    return FollowUp(drafted=drafted, sent=detect_sent(source, ledger))
