@@ -171,6 +171,7 @@ def send(
     """`scopewatch send`: show what goes where, ask, send over SMTP, file the copy in Sent."""
     from scopewatch.draft.service import draft_for_finding, send_finding
 
+    settings = smtp()  # a missing SMTP setting is reported before anything is stored
     with session(workspace, database) as s:
         va = s.va()
         preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)
@@ -182,7 +183,6 @@ def send(
         )
         if not confirm(question):
             return "not sent"
-        settings = smtp()
         f = s.ledger.finding(finding_id)
         try:
             mb = s.mailbox_for(f.message.account)
