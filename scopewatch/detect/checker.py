@@ -100,12 +100,20 @@ class Checker:
                 _ANAPHOR.search(span.text) or len(span) <= 6
             ):
                 # "Could you write it for me?" and "Lukt dat?" refer to what came just before.
-                for k in range(n - 1, max(-1, n - 1 - _CONTEXT), -1):
-                    prev = sentences[k]
-                    hits = [h for h in all_hits if prev.span.start <= h.start < prev.span.end]
-                    context_work = prev.fired_role("work")
-                    if hits or context_work:
-                        context = True
+                # Prefer the nearest earlier sentence that itself leans towards a request ("I'd like
+                # a post every day"), then the nearest that names anything at all.
+                window = range(n - 1, max(-1, n - 1 - _CONTEXT), -1)
+                for wanted in (True, False):
+                    for k in window:
+                        prev = sentences[k]
+                        if wanted and prev.score <= 0:
+                            continue
+                        hits = [h for h in all_hits if prev.span.start <= h.start < prev.span.end]
+                        context_work = prev.fired_role("work")
+                        if hits or context_work:
+                            context = True
+                            break
+                    if context:
                         break
             findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
         return findings

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.requests import Sentence
-from scopewatch.detect.terms import TermHit
+from scopewatch.detect.terms import TermHit, term_forms
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
 REVIEW_BELOW = 0.6
@@ -81,7 +81,14 @@ def _number_before(doc, hit: TermHit, language: str, window: int = 3) -> tuple[i
 def _other_kind(doc, hit: TermHit, item: ScopeItem) -> str | None:
     """The word in front of a generic term when it names another thing than the clause does:
     "breakfast room" against "Guest rooms 1-3". Such a request is for something new."""
-    if hit.start == 0 or hit.compound:
+    if hit.compound:
+        # "Facebookpagina" against "Pagina's van de website": the first part names another thing.
+        low = hit.text.lower()
+        head = next((f for f in sorted(term_forms(hit.term, "nl"), key=len, reverse=True) if low.endswith(f)), "")
+        modifier = low[: len(low) - len(head)].rstrip("-") if head else ""
+        known = " ".join([item.description, *item.terms]).lower()
+        return hit.text[: len(modifier)] if len(modifier) >= 4 and modifier not in known else None
+    if hit.start == 0:
         return None
     prev = doc[hit.start - 1]
     low = prev.lower_
@@ -146,7 +153,7 @@ def _limit_text(item: ScopeItem) -> str:
 
 _SUBORDINATORS = {
     "en": {"when", "once", "after", "before", "while", "whilst", "if", "than", "because", "since", "until", "like"},
-    "nl": {"als", "wanneer", "zodra", "nadat", "voordat", "terwijl", "omdat", "zodat", "tot", "zoals", "dan"},
+    "nl": {"als", "wanneer", "zodra", "nadat", "voordat", "terwijl", "omdat", "zodat", "tot", "zoals"},
 }
 _PREPOSITIONS = {
     "en": {"in", "on", "with", "for", "to", "into", "at", "from", "about", "of", "like", "via", "onto", "by"},
@@ -170,12 +177,21 @@ def _used_as_verb(doc, hit: TermHit) -> bool:
 def main_clause(items: list, sentence: Sentence, language: str) -> list:
     """Keep the hits (or rule matches) before a subordinate clause that follows the request:
     in "could you paint the fence when you're done with the living room" the object is the fence."""
-    asks = [f.start for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
+    asks = [f for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
     if not asks or not items:
         return items
     subs = _SUBORDINATORS[language]
-    cut = next((t.i for t in sentence.span if t.i > min(asks) + 1 and t.lower_ in subs), None)
+    first = min(asks, key=lambda f: f.start)
+    cut = next((t.i for t in sentence.span if t.i > first.end and t.lower_ in subs), None)
     return items if cut is None else [x for x in items if x.start < cut]
+
+
+def _first(items: list, sentence: Sentence) -> int:
+    """Where the first of these stands after the request cue (the likely object), else before it."""
+    asks = [f.start for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
+    ask = min(asks) if asks else sentence.span.start
+    after = [x.start for x in items if x.start >= ask]
+    return min(after) if after else min(x.start for x in items) - 10_000
 
 
 def _object_work(work: list, hits: list[TermHit], doc, language: str) -> list:
@@ -306,7 +322,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             item, matched, category = h.item, [f"{other} {h.text}"], "new_work"
             confidence = 0.7
             explanation = f'asks for "{other} {h.text}", which is not the agreed {_quote(h.item)}'
-        elif delivs and not (work and ("additive" in roles or work[0].start < delivs[0].start)):
+        elif delivs and not (work and ("additive" in roles or _first(work, sentence) < _first(delivs, sentence))):
             h = delivs[0]
             item, matched = h.item, [h.text]
             verdict, category = "in_scope", None
