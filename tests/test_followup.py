@@ -148,25 +148,64 @@ def test_draft_goes_into_maildir_drafts_once_as_a_threaded_reply(env):
     assert followup.draft_for(env.ledger, f.id).folder == "Drafts"
 
 
-def test_one_draft_answers_every_confident_request_of_the_mail(env):
-    a = env.finding_by_text("pick up two tins")
-    b = env.finding_by_text("Just add it to your invoice")
+TWO_REQUESTS = (
+    b"From: Claire Hughes <claire.hughes@hughesfamily.example>\r\n"
+    b"To: dave@brushandroller.example\r\n"
+    b"Subject: Two more things\r\n"
+    b"Message-ID: <two-things@hughesfamily.example>\r\n"
+    b"Date: Tue, 17 Feb 2026 08:00:00 +0000\r\n\r\n"
+    b"Hi Dave,\r\n\r\nCould you also paint the garden shed? And could you varnish the garage door too?\r\n"
+    b"Maybe the fence one day.\r\n\r\nClaire\r\n"
+)
+
+
+def _record_with_findings(env, checker, raw, findings):
+    """The real parse of `raw`, judged as `findings` say: drafting logic tested apart from detection."""
+    from dataclasses import replace
+
+    from scopewatch.detect.findings import CheckResult
+
+    out = checker.check_bytes(raw, source="made")
+    result = replace(out.result, findings=findings, verdict=CheckResult.message_verdict(findings))
+    record(env.ledger, "made-" + out.parsed.message_id, raw, replace(out, result=result))
+    return [f for f in env.ledger.findings(verdict="out_of_scope") if f.message.message_id == out.parsed.message_id]
+
+
+def _oos(evidence: str, review: bool = False):
+    from scopewatch.detect.findings import Finding
+
+    return Finding(verdict="out_of_scope", category="new_work", evidence=evidence, start=0, end=len(evidence),
+                   rules=["EN_ASK_COULD_YOU"], scope_item=None, scope_item_description=None,
+                   confidence=0.3 if review else 0.9, review=review, matched_terms=[evidence.split()[-1].strip("?.")])
+
+
+def test_one_draft_answers_every_confident_request_of_the_mail(env, checker):
+    a, b, unsure = _record_with_findings(env, checker, TWO_REQUESTS, [
+        _oos("Could you also paint the garden shed?"),
+        _oos("And could you varnish the garage door too?"),
+        _oos("Maybe the fence one day.", review=True),
+    ])
     out = draft_for_finding(env.ledger, env.workspace, a.id, MILA, source=env.source())
+    # Low-confidence requests of the mail stay out until the VA confirms them.
     assert out.draft.finding_ids == sorted([a.id, b.id])
+    assert "garden shed" in out.text and "garage door" in out.text
     # The second request of that mail is answered already: no second draft for it.
     again = draft_for_finding(env.ledger, env.workspace, b.id, MILA, source=env.source())
     assert not again.created and again.draft.id == out.draft.id
     assert len(drafts_in(env.maildir / ".Drafts")) == 1
     assert {env.ledger.finding(i).status for i in (a.id, b.id)} == {"drafted"}
+    assert env.ledger.finding(unsure.id).status == "new"
 
 
-def test_low_confidence_requests_of_the_same_mail_are_left_out_of_the_draft(env):
-    sure = env.finding_by_text("6 posts doen in plaats van 3")
-    unsure = [f for f in env.ledger.findings(message_pk=sure.message_pk, verdict="out_of_scope") if f.review]
-    assert unsure, "the sample mail should also hold low-confidence requests"
-    out = draft_for_finding(env.ledger, env.workspace, sure.id, MILA, source=env.source())
-    assert out.draft.finding_ids == [sure.id]
-    assert all(env.ledger.finding(f.id).status == "new" for f in unsure)
+def test_a_confirmed_low_confidence_request_joins_the_draft(env, checker):
+    a, _b, unsure = _record_with_findings(env, checker, TWO_REQUESTS, [
+        _oos("Could you also paint the garden shed?"),
+        _oos("And could you varnish the garage door too?"),
+        _oos("Maybe the fence one day.", review=True),
+    ])
+    env.ledger.set_status(unsure.id, "confirmed", who="mila")
+    out = draft_for_finding(env.ledger, env.workspace, a.id, MILA, source=env.source())
+    assert unsure.id in out.draft.finding_ids and "fence" in out.text
 
 
 def test_a_crash_after_the_append_does_not_make_a_second_draft(env):
