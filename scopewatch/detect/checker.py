@@ -95,7 +95,7 @@ class Checker:
             span = sentence.span
             hits = main_clause([h for h in all_hits if span.start <= h.start < span.end], sentence, language)
             context_work = []
-            context = False
+            context = None
             if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and (
                 _ANAPHOR.search(span.text) or len(span) <= 6
             ):
@@ -111,9 +111,9 @@ class Checker:
                         hits = [h for h in all_hits if prev.span.start <= h.start < prev.span.end]
                         context_work = prev.fired_role("work")
                         if hits or context_work:
-                            context = True
+                            context = prev.span
                             break
-                    if context:
+                    if context is not None:
                         break
             findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
         return findings

@@ -230,11 +230,12 @@ def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
 
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
-          part: str = "body", context_work: list | None = None, context: bool = False) -> Finding:
+          part: str = "body", context_work: list | None = None, context: Span | None = None) -> Finding:
     """The verdict on one request sentence. `hits` are the agreement terms found in it."""
     span = sentence.span
     doc = span.doc
     hits = [h for h in hits if not _used_as_verb(doc, h)]
+    said = context if context is not None else span  # where counts and dates are read
     roles = sentence.roles()
     rule_ids = [r.id for r in sorted(sentence.rules, key=lambda r: (r.role != "ask", -r.score))]
     excluded = [h for h in hits if h.item.kind == "exclusion"]
@@ -280,10 +281,10 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         over = None
         for h in limited:
             n, ordinal = _number_before(doc, h, language)
-            if n is not None and _over_limit(n, ordinal, h.item, span):
+            if n is not None and _over_limit(n, ordinal, h.item, said):
                 over = (h, n, ordinal)
                 break
-        if over is None and limited and limited[0].item.limit.per == "week" and _DAILY.search(span.text):
+        if over is None and limited and limited[0].item.limit.per == "week" and _DAILY.search(said.text):
             h = limited[0]
             if h.item.limit.count < 5:
                 over = (h, 5, False)
@@ -298,11 +299,11 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.75
             explanation = f'asks for more "{h.text}" on top of the agreed {_limit_text(h.item)}: {_quote(h.item)}'
-        elif delivs and any(_earlier_than_due(span, h.item) for h in delivs):
-            h = next(h for h in delivs if _earlier_than_due(span, h.item))
+        elif delivs and any(_earlier_than_due(said, h.item) for h in delivs):
+            h = next(h for h in delivs if _earlier_than_due(said, h.item))
             item, matched, category = h.item, [h.text], "deadline"
             confidence = 0.75
-            explanation = f'asks for it "{_earlier_than_due(span, h.item)}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
+            explanation = f'asks for it "{_earlier_than_due(said, h.item)}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
         elif "rush" in roles:
             rush = sentence.fired_role("rush")[0]
             cue = doc[rush.start : rush.end].text
@@ -343,7 +344,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
                 explanation = f"asks for something that matches none of the agreement's terms ({agreed}); check it"
     if verdict == "out_of_scope":
         confidence = (confidence + strength) / 2 + 0.1 if confidence >= REVIEW_BELOW else min(confidence, REVIEW_BELOW - 0.05)
-    if context:
+    if context is not None:
         # The object came from an earlier sentence ("could you write it?"): less sure.
         confidence -= 0.15
         explanation += " (what is asked for is named in an earlier sentence)"

@@ -121,7 +121,7 @@ class RequestFinder:
         return found
 
     def sentences(self, doc: Doc) -> list[Sentence]:
-        sents = [Sentence(s) for s in doc.sents]
+        sents = [Sentence(s) for s in doc.sents if not s.text.isspace()]
         if not sents:
             return sents
         starts = [s.span.start for s in sents]
