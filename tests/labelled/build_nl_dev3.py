@@ -1072,7 +1072,7 @@ add("nl-web", "no_request", "",
     "logo", "2026-02-12 13:37", """
 Dag Jelle,
 
-Mijn neef Pieter maakt een nieuw logo voor ons, hij zit in het laatste jaar grafische vormgeving. Dat zal tegen eind februari klaar zijn en dan stuur ik het u door, zodat het in de site kan.
+Mijn neef Pieter maakt een nieuw logo voor ons, hij zit in het laatste jaar grafische vormgeving. Dat zal tegen eind februari klaar zijn, ge krijgt het dan van mij.
 
 P.S. De visitekaartjes laten we door de drukker in de Statiestraat doen, die heeft onze kleuren al.
 
