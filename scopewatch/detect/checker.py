@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
 from scopewatch.detect.judge import judge, main_clause
-from scopewatch.detect.nlp import SUPPORTED, Pipelines
+from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
@@ -124,8 +124,8 @@ class Checker:
         nlp = self.pipelines.get(language)
         findings = []
         if subject:
-            findings += self._findings(nlp(subject), agreement, language, "subject")
-        findings += self._findings(nlp(text), agreement, language, "body")
+            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject")
+        findings += self._findings(nlp(unwrap(text)), agreement, language, "body")
         return findings
 
     # --- message level ---------------------------------------------------------------------
@@ -208,7 +208,7 @@ class Checker:
         findings: dict[int, list[Finding]] = {}
         for language, jobs in todo.items():
             nlp = self.pipelines.get(language)
-            texts = [p.subject if part == "subject" else p.new_text for _, _, p, _, part in jobs]
+            texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
             for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
                 try:
                     findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part))

@@ -234,7 +234,9 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     """The verdict on one request sentence. `hits` are the agreement terms found in it."""
     span = sentence.span
     doc = span.doc
-    hits = [h for h in hits if not _used_as_verb(doc, h)]
+    # Only the client's items and exclusions are confused with verbs ("paint", "post"); a
+    # deliverable's verb ("fill", "reageren") names the agreed work itself.
+    hits = [h for h in hits if h.item.kind == "deliverable" or not _used_as_verb(doc, h)]
     said = context if context is not None else span  # where counts and dates are read
     roles = sentence.roles()
     rule_ids = [r.id for r in sorted(sentence.rules, key=lambda r: (r.role != "ask", -r.score))]

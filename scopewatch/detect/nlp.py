@@ -7,6 +7,7 @@ Nothing here downloads anything: blank pipelines need only the spacy and spacy-l
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 import spacy
@@ -23,32 +24,43 @@ _BULLETS = {"-", "*", "•", "–", "·", ">"}
 _WRAPPED_LINE = 55
 
 
+_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.):]\s")
+
+
+def unwrap(text: str) -> str:
+    """Replace the line breaks a mail client put inside a sentence by spaces, keeping every
+    character offset: "we\nneed two more pages" must read as one phrase to the rules.
+
+    A break stays where a line ends a sentence, the next line is a bullet or numbered item, or a
+    short line (a greeting, a list entry, a phone one-liner) is followed by a capital."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for m in _LINE_BREAK.finditer(text):
+        i = m.start()
+        line = text[text.rfind("\n", 0, i) + 1 : i].rstrip()
+        rest = text[i + 1 :].lstrip(" \t")
+        nxt = rest[:1]
+        ended = line[-1:] in _SENT_END
+        item = nxt in _BULLETS or bool(_NUMBERED.match(rest))
+        short = len(line) < _WRAPPED_LINE
+        if ended or item or not line or (short and (nxt.isupper() or nxt.isdigit() or line.endswith(","))):
+            continue
+        chars[i] = " "
+    return "".join(chars)
+
+
 @Language.component("scopewatch_mail_lines")
 def mail_lines(doc: Doc) -> Doc:
-    """Start a sentence at a blank line, a bullet, or a line break that ends a short line.
+    """Start a sentence after every line break left by `unwrap` and at blank lines.
 
     Mail text is full of lines without final punctuation (greetings, lists, phone one-liners);
     the punctuation-only sentencizer would glue them into one long 'sentence'.
     """
-    line_len = 0
-    for i, tok in enumerate(doc):
-        if not tok.is_space or "\n" not in tok.text:
-            line_len += len(tok.text_with_ws)
-            continue
-        if i + 1 >= len(doc):
-            break
-        nxt = doc[i + 1]
-        prev = doc[i - 1] if i > 0 else None
-        blank_line = tok.text.count("\n") >= 2
-        ended = prev is not None and (prev.text in _SENT_END or prev.text[-1:] in _SENT_END)
-        after = doc[i + 2].text if i + 2 < len(doc) else ""
-        numbered = nxt.text[:1].isdigit() and (nxt.text[-1:] in ".)" or after in (".", ")", ":"))
-        starts_item = nxt.text[:1] in _BULLETS or numbered or nxt.text[:1].isupper()
-        wrapped = line_len >= _WRAPPED_LINE and not ended and not numbered
-        bullet = nxt.text[:1] in _BULLETS
-        if blank_line or ended or bullet or (starts_item and not wrapped) or (prev is not None and prev.text == "," and line_len < 40):
-            nxt.is_sent_start = True
-        line_len = 0
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
