@@ -286,6 +286,14 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             if n is not None and _over_limit(n, ordinal, h.item, said):
                 over = (h, n, ordinal)
                 break
+        if over is None and limited:
+            # "It needs a third." / "Kun je er nog een derde zetten?": an ordinal beyond the limit,
+            # with the counted thing named in this or the earlier sentence.
+            for tok in span:
+                value = _ORDINALS[language].get(tok.lower_)
+                if value is not None and value > limited[0].item.limit.count and limited[0].item.limit.per == "project":
+                    over = (limited[0], value, True)
+                    break
         if over is None and limited and limited[0].item.limit.per == "week" and _DAILY.search(said.text):
             h = limited[0]
             if h.item.limit.count < 5:

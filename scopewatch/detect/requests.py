@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from scopewatch.detect.rules import Rule
 
 REQUEST_THRESHOLD = 1.0
+_ITEM_MARKS = ("-", "*", "•", "–", "·")
 ASKING = ("ask", "adjust")
 
 
@@ -85,6 +86,7 @@ class RequestFinder:
                 self._phrases.add(rule.id, [nlp.make_doc(p.lower()) for p in rule.pattern])
             elif rule.kind == "regex":
                 self._regexes.append(rule)
+        self._list_rules = [r for r in rules if r.kind == "list_after"]
         self._ask_regexes = [r for r in self._regexes if r.role in ASKING and r.score > 0]
         self._cue_regexes = [r for r in self._regexes if not (r.role in ASKING and r.score > 0)]
 
@@ -129,6 +131,8 @@ class RequestFinder:
             # A pattern may look at the word before it ("not after 'ik'"): the match belongs to
             # the sentence of its last token.
             sents[bisect_right(starts, f.end - 1) - 1].fired.append(f)
+        if self._list_rules:
+            self._list_items(sents)
         if self._regexes:
             for s in sents:
                 text = s.span.text
@@ -138,6 +142,16 @@ class RequestFinder:
                 if any(f.rule.role in ASKING and f.rule.score > 0 for f in s.fired):
                     self._search(s, text, self._cue_regexes)
         return sents
+
+    def _list_items(self, sents: list[Sentence]) -> None:
+        """Bullet or numbered items under a line that introduces a list of requests."""
+        active: Rule | None = None
+        for s in sents:
+            text = s.span.text.strip()
+            if active is not None and text[:1] in _ITEM_MARKS or (active is not None and text[:1].isdigit() and text[1:3].strip()[:1] in ".)"):
+                s.fired.append(Fired(active, s.span.start, s.span.start + 1))
+                continue
+            active = next((r for r in self._list_rules if r.compiled.search(text)), None)
 
     @staticmethod
     def _search(s: Sentence, text: str, rules: list[Rule]) -> None:
@@ -151,6 +165,8 @@ class RequestFinder:
     def fires(self, rule_id: str, doc: Doc) -> bool:
         """Whether one rule fires anywhere in the doc: the rule examples test uses this."""
         rule = self.rules[rule_id]
+        if rule.kind == "list_after":
+            return any(f.rule.id == rule_id for s in self.sentences(doc) for f in s.fired)
         if rule.kind == "regex":
             return any(rule.compiled.search(s.text) for s in doc.sents)
         return any(f.rule.id == rule_id for f in self._matches(doc))

@@ -34,7 +34,9 @@ ROLES = {
 }
 LANGUAGES = ("en", "nl", "any")
 RULE_KEYS = ("id", "description", "language", "role", "score", "pattern", "examples", "disabled", "notes")
-PATTERN_KINDS = ("tokens", "phrases", "regex")
+# list_after: a regex for the line that introduces a list ("A few things for this week:"); the
+# rule then fires on every bullet or numbered item that follows it.
+PATTERN_KINDS = ("tokens", "phrases", "regex", "list_after")
 _ID_RE = re.compile(r"^[A-Z][A-Z0-9_]{2,63}$")
 
 
@@ -134,7 +136,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
     kind = None
     compiled = None
     if not isinstance(pattern, dict) or len(pattern) != 1 or next(iter(pattern)) not in PATTERN_KINDS:
-        bad("pattern", "required: a mapping with exactly one of tokens (spaCy token patterns), phrases (list), regex (string)")
+        bad("pattern", "required: a mapping with exactly one of tokens (spaCy token patterns), phrases (list), regex (string), list_after (regex)")
     else:
         kind, value = next(iter(pattern.items()))
         if kind == "tokens":
@@ -155,7 +157,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
             if not (isinstance(value, list) and value and all(isinstance(p, str) and p.strip() for p in value)):
                 bad("pattern.phrases", "expected a non-empty list of phrases")
             pattern = value
-        else:
+        else:  # regex and list_after are both regular expressions
             try:
                 compiled = re.compile(str(value), re.IGNORECASE)
             except re.error as exc:
