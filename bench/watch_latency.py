@@ -4,7 +4,9 @@ service waiting in IDLE, and for comparison in polling mode (NOOP every `--poll`
     .venv/bin/python bench/watch_latency.py              # 30 appends each way
     .venv/bin/python bench/watch_latency.py --appends 10 --poll 5
 
-Prints p50 / p95 / max per mode. Targets with IDLE: p50 <= 0.5 s, p95 <= 2 s."""
+Prints p50 / p95 / max per mode. Targets with IDLE: p50 <= 0.5 s, p95 <= 2 s. Measured here, about
+0.50 s of that is Dovecot itself: it sends the IDLE EXISTS a constant ~0.5 s after the APPEND (it
+batches change notifications); fetch, detection and the ledger commit take 10-40 ms after that."""
 
 from __future__ import annotations
 
@@ -69,6 +71,8 @@ poll_interval = {poll}
         url = f"sqlite:///{ws / 'scopewatch.db'}"
         checker.workspace = __import__("scopewatch.workspace", fromlist=["open_workspace"]).open_workspace(ws)
         service = Service(ws, checker=checker)
+        committed = threading.Event()
+        service.on_message = lambda _item: committed.set()  # called right after the ledger commit
         thread = threading.Thread(target=service.run, daemon=True)
         thread.start()
         time.sleep(1.5)  # connected and waiting
@@ -76,14 +80,12 @@ poll_interval = {poll}
         latencies = []
         try:
             for n in range(appends):
-                before = finding_count(url)
                 raw = flagged_mail(f"lat{n}")
+                committed.clear()
                 started = time.perf_counter()
                 conn.append("INBOX", None, None, raw)
-                while finding_count(url) <= before:
-                    if time.perf_counter() - started > poll + 30:
-                        raise SystemExit(f"append {n} not seen within {poll + 30:.0f} s")
-                    time.sleep(0.005)
+                if not committed.wait(poll + 30):
+                    raise SystemExit(f"append {n} not seen within {poll + 30:.0f} s")
                 latencies.append(time.perf_counter() - started)
                 time.sleep(0.2 + (n % 5) * 0.1)  # spread arrivals over the poll cycle
         finally:
@@ -91,6 +93,7 @@ poll_interval = {poll}
             service.stop.set()
             thread.join(20)
             service.close()
+        assert finding_count(url) >= appends, "findings missing from the ledger"
         return latencies
     finally:
         server.cleanup()
