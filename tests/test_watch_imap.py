@@ -166,3 +166,21 @@ password_env = "TEST_PW_WRONG"
     assert any("refused the login" in e and "after 3 failed logins" in e for e in errors), errors
     assert all("not-the-password" not in r.getMessage() for r in caplog.records)
     assert {a for a, _k, _m in ledger_messages(url)} == {"work"}
+
+
+def test_new_mail_is_not_kept_waiting_behind_a_backlog(box):
+    server, user, root, url = box
+    from tests.test_watch_process import append_many
+
+    toml = (root / "scopewatch.toml").read_text().replace("batch_size = 50", "batch_size = 10")
+    (root / "scopewatch.toml").write_text(toml)
+    base = sample_mails()
+    append_many(server, user, [fresh_id(base[n % len(base)], f"b{n}") for n in range(200)])
+    with ThreadedService(root):
+        assert wait_for(lambda: len(_keys(url)) >= 20, 30)
+        uid = server.append(user, raw=flagged_mail("urgent"))
+        key_of_new = wait_for(lambda: next((k for k in _keys(url) if k.endswith(f":{uid}")), None), 10)
+        assert key_of_new, "the new mail waited"
+        done_when_new_arrived = _keys(url).index(key_of_new)
+        assert wait_for(lambda: len(_keys(url)) == 201, 60)
+    assert done_when_new_arrived < 150, f"new mail was stored after {done_when_new_arrived} backlog messages"
