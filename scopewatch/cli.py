@@ -487,7 +487,8 @@ def scan_cmd(workspace, database, dry_run, as_json, log_format, log_level):
     """One pass over every configured mailbox, then exit with a summary.
 
     Prints how many messages were processed and, per client, how many were out of scope.
-    Exit code 0, or the mailbox error's code when no mailbox could be read.
+    Exit code 0; 4 when a mailbox folder could not be read (the others are still scanned);
+    the error's own code (5 for a refused login) when none could be read.
 
     \b
     Examples:

@@ -96,6 +96,17 @@ def imap_env(server, *users: str) -> dict[str, str]:
     return {f"TEST_PW_{u.upper()}": server.passwords[u] for u in users}
 
 
+def append_many(server, user: str, mails: list[bytes], folder: str = "INBOX") -> None:
+    """Deliver many mails over one IMAP connection (a login per mail would take long)."""
+    conn = server.imap(user)
+    try:
+        for raw in mails:
+            typ, data = conn.append(folder, None, None, raw)
+            assert typ == "OK", data
+    finally:
+        conn.logout()
+
+
 class ThreadedService:
     """A Service running in a background thread of the test process."""
 

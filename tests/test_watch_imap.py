@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tests.test_service_support import (
+    append_many,
     ThreadedService,
     flagged_mail,
     imap_env,
@@ -170,8 +171,7 @@ password_env = "TEST_PW_WRONG"
 
 def test_new_mail_is_not_kept_waiting_behind_a_backlog(box):
     server, user, root, url = box
-    from tests.test_watch_process import append_many
-
+    
     toml = (root / "scopewatch.toml").read_text().replace("batch_size = 50", "batch_size = 10")
     (root / "scopewatch.toml").write_text(toml)
     base = sample_mails()

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tests.test_service_support import (
+    append_many,
     cli,
     flagged_mail,
     fresh_id,
@@ -20,7 +21,6 @@ from tests.test_service_support import (
     wait_for,
     workspace,
 )
-from tests.test_watch_process import append_many
 
 pytestmark = [pytest.mark.dovecot, pytest.mark.postgres]
 

@@ -16,6 +16,7 @@ import pytest
 from tests.dovecot import free_port
 from tests.test_service_support import (
     REPO,
+    append_many,
     cli,
     flagged_mail,
     fresh_id,
@@ -29,17 +30,6 @@ from tests.test_service_support import (
 )
 
 pytestmark = pytest.mark.dovecot
-
-
-def append_many(server, user: str, mails: list[bytes], folder: str = "INBOX") -> None:
-    """Deliver many mails over one IMAP connection (a login per mail would take long)."""
-    conn = server.imap(user)
-    try:
-        for raw in mails:
-            typ, data = conn.append(folder, None, None, raw)
-            assert typ == "OK", data
-    finally:
-        conn.logout()
 
 
 def _setup(server, tmp_path, **kw):
