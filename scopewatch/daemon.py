@@ -167,7 +167,35 @@ class Service:
             lease_ttl=c.lease_ttl, batch_size=c.batch_size, backoff_initial=c.backoff_initial,
             backoff_max=c.backoff_max, auth_attempts=c.auth_attempts,
         )
+        if self.ledger is not None and not self.dry_run:
+            shared.follow_up, shared.on_stored = self._follow_up, self._link_reply
         return [FolderWatcher(box, folder, shared, once=once) for box in c.mailboxes for folder in box.folders]
+
+    # --- follow-up: drafts and answers (draft/service.py) ---------------------------------------
+
+    def _va(self):
+        from scopewatch.draft.service import VA
+
+        c = self.config
+        if not c.va_address:
+            return None  # without the VA's address no draft can be written
+        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours)
+
+    def _follow_up(self, source) -> None:
+        from scopewatch.draft.service import follow_up
+
+        done = follow_up(self.ledger, self.workspace, source, self._va(), auto_draft_mode=self.config.auto_draft)
+        if done.drafted or done.sent:
+            log.info("%s: %d draft%s saved, %d found sent", source.account, len(done.drafted),
+                     "s" if len(done.drafted) != 1 else "", len(done.sent))
+
+    def _link_reply(self, incoming, where: str) -> None:
+        from scopewatch.draft.service import link_reply
+
+        linked = link_reply(self.ledger, incoming.parsed, account=incoming.account)
+        if linked:
+            log.info("%s %s: answers finding%s %s", where, incoming.key, "s" if len(linked) != 1 else "",
+                     ", ".join(map(str, linked)))
 
     # --- running ------------------------------------------------------------------------------
 

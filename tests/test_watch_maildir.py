@@ -92,3 +92,46 @@ def test_running_service_notices_new_maildir_mail_and_restarts_without_repeats(t
         time.sleep(1.5)
     assert sorted(keys()) == ["1700000000.M1P1.host", "1700000001.M2P1.host"]
     assert (maildir / "cur" / "1700000000.M1P1.host:2,S").exists()
+
+
+def test_running_service_drafts_confirmed_findings_and_links_the_clients_answer(tmp_path):
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    from scopewatch.store import followup
+    from scopewatch.store.ledger import Ledger
+
+    maildir = tmp_path / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    (maildir / "cur" / "1700000000.M1P1.host:2,S").write_bytes(flagged_mail("md-draft"))
+    root = workspace(tmp_path, f'maildir = "{maildir}"\n[va]\nname = "Dave"\naddress = "dave@brush.example"\n'
+                               f'[service]\nlease_ttl = 3\n')
+    url = f"sqlite:///{root / 'scopewatch.db'}"
+    ledger = Ledger.open(url)
+    drafts = maildir / ".Drafts"
+    try:
+        with ThreadedService(root) as svc:
+            assert wait_for(lambda: ledger.findings(verdict="out_of_scope"), 15)
+            time.sleep(1.5)
+            assert not drafts.exists() or not any(drafts.rglob("*,S=*")), "drafted before the VA confirmed"
+            (finding,) = ledger.findings(verdict="out_of_scope")
+            ledger.set_status(finding.id, "confirmed", who="dave")
+            draft = wait_for(lambda: followup.draft_for(ledger, finding.id), 10)
+            assert draft is not None, "no draft for the confirmed finding"
+            assert ledger.finding(finding.id).status == "drafted"
+            assert len([p for p in (drafts / "cur").iterdir()]) == 1
+            reply = EmailMessage()
+            reply["From"] = "Claire Hughes <claire.hughes@hughesfamily.example>"
+            reply["To"] = "dave@brush.example"
+            reply["Subject"] = "Re: " + (draft.subject or "")
+            reply["Message-ID"] = make_msgid(domain="hughesfamily.example")
+            reply["In-Reply-To"] = draft.message_id
+            reply.set_content("Sounds good, please go ahead.\n\nClaire")
+            (maildir / "new" / "1700000009.M9P1.host").write_bytes(reply.as_bytes())
+            answers = wait_for(lambda: followup.replies(ledger, finding.id), 10)
+            assert answers and answers[0].offer == "accept"
+            assert ledger.finding(finding.id).status == "drafted"  # never accepted by itself
+            assert svc.error is None
+    finally:
+        ledger.close()

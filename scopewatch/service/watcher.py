@@ -70,6 +70,10 @@ class Shared:
     backoff_max: float = 300.0
     auth_attempts: int = 3
     imap_timeout: float = 60.0
+    # Follow-up after each drained queue (auto-drafts, sent detection), once per mailbox, and per
+    # newly stored message (a client's answer to a draft); both skipped in a dry run.
+    follow_up: Callable[[MailSource], None] | None = None
+    on_stored: Callable[[IncomingMessage, str], None] | None = None
     check_lock: threading.Lock = field(default_factory=threading.Lock)  # spaCy: one caller at a time
     dead_mailboxes: set[str] = field(default_factory=set)
 
@@ -80,6 +84,7 @@ class FolderWatcher:
     def __init__(self, box: MailboxConfig, folder: str, shared: Shared, *, once: bool = False,
                  source_factory: Callable[[], MailSource] | None = None):
         self.box, self.folder, self.s, self.once = box, folder, shared, once
+        self.follows_up = folder == box.folders[0]  # one watcher per mailbox drafts and looks in Sent
         self.account = box.name
         self._factory = source_factory or (lambda: make_source(box, shared.stop, timeout=shared.imap_timeout))
         self.error: ScopewatchError | None = None  # why this folder stopped for good, if it did
@@ -223,6 +228,7 @@ class FolderWatcher:
             if s.stop.is_set():
                 return
             self._note(backlog=0)
+            self._follow_up(source)
             if self.once:
                 return
             if source.wait(self.folder, max(0.5, s.lease_ttl / 3)):
@@ -230,6 +236,16 @@ class FolderWatcher:
                 last_check = time.monotonic()
             if not self._renew():
                 return
+
+    def _follow_up(self, source: MailSource) -> None:
+        if self.s.follow_up is None or self.s.dry_run or not self.follows_up:
+            return
+        try:
+            self.s.follow_up(source)
+        except MailboxError:
+            raise  # the connection is gone: reconnect like any other loss
+        except Exception as exc:  # drafting trouble must not stop the watching
+            log.warning("%s: follow-up (drafts, sent mail) failed: %s", self.where, _one_line(exc))
 
     def _check_validity(self, validity: int | None) -> None:
         self._validity = validity
@@ -307,8 +323,17 @@ class FolderWatcher:
                 if result.client else "",
                 " (seen before)" if outcome is not None and outcome.duplicate else "",
             )
+            if outcome is not None and not outcome.duplicate and out.parsed is not None and s.on_stored is not None:
+                try:
+                    s.on_stored(incoming, self.where)
+                except Exception as exc:  # the message is stored; linking it is a bonus
+                    log.warning("%s %s: linking to earlier drafts failed: %s", self.where, message.key, _one_line(exc))
             if s.on_message is not None:
                 s.on_message(Processed(self.account, self.folder, message.key, incoming, outcome))
+
+
+def _one_line(exc: BaseException) -> str:
+    return (" ".join(str(exc).split()) or type(exc).__name__)[:300]
 
 
 def _uid(key: str) -> int | None:
