@@ -26,7 +26,7 @@ class CheckOutcome:
     agreement: Agreement | None  # the agreement the message was judged against
 
 
-_ANAPHOR = re.compile(r"\b(it|that|them|those|these|this|all\s+three|both|ze|die|dat|deze|dit|ervan|alle\s+drie|allebei|beide)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(it|that|them|those|these|this|all\s+three|both|ze|die|dat|da|deze|dit|hem|em|ervan|alle\s+drie|allebei|beide)\b", re.IGNORECASE)
 _AUTO_REPLY_SUBJECT = re.compile(
     r"^\s*(automatic\s+reply|auto(matic)?[- ]?reply|autoreply|out\s+of\s+(the\s+)?office|automatisch\s+antwoord|"
     r"afwezig|afwezigheid|niet\s+aanwezig|abwesend|absence)\b", re.IGNORECASE)

@@ -217,16 +217,39 @@ _ASKED_DAY = re.compile(
 )
 
 
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [("january", "januari", "jan"), ("february", "februari", "feb"), ("march", "maart", "mar", "mrt"),
+         ("april", "apr"), ("may", "mei"), ("june", "juni", "jun"), ("july", "juli", "jul"),
+         ("august", "augustus", "aug"), ("september", "sep", "sept"), ("october", "oktober", "oct", "okt"),
+         ("november", "nov"), ("december", "dec")], start=1)
+    for name in names
+}
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\s+(?:of\s+)?([a-z]+)", re.IGNORECASE)
+
+
+def _month_after(text: str, start: int) -> int | None:
+    m = _DAY_MONTH.match(text, start)
+    return _MONTHS.get(m.group(2).lower()) if m else None
+
+
 def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
-    """The day asked for when it is before the day of the month the clause is due on."""
+    """The day asked for when it is before the day the clause is due on ("by the 18th" against
+    "by the 25th of each month"; "al tegen 27 februari" against "oplevering 13 maart")."""
     if not item.due:
         return None
-    due = [int(d) for d in _DAY.findall(item.due) if 1 <= int(d) <= 31]
+    due_days = [(int(m.group(1)), _month_after(item.due, m.start())) for m in _DAY.finditer(item.due) if 1 <= int(m.group(1)) <= 31]
     m = _ASKED_DAY.search(span.text)
-    if not due or not m:
+    if not due_days or not m:
         return None
-    asked = int(m.group(2))
-    return m.group(0) if 1 <= asked < min(due) else None
+    asked = (int(m.group(2)), _month_after(span.text, m.start(2)))
+    due = min(due_days)
+    if not 1 <= asked[0] <= 31:
+        return None
+    if asked[1] and due[1]:  # both name a month: compare month, then day
+        return m.group(0) if (asked[1], asked[0]) < (due[1], due[0]) else None
+    return m.group(0) if asked[0] < due[0] else None
 
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
@@ -304,8 +327,10 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             confidence = 0.9
             asked = f'number {n} of "{h.text}"' if ordinal else f'{n} x "{h.text}"'
             explanation = f"asks for {asked}; the agreement allows {_limit_text(h.item)}: {_quote(h.item)}"
-        elif limited and "extra" in roles:
-            h = limited[0]
+        elif limited and any(0 <= h.start - f.end <= 3 for f in sentence.fired_role("extra") for h in limited):
+            # "nog een post", "an extra round of revisions": the "more" must be about the counted thing
+            # ("nog een streep van de eerste laag" is not another coat).
+            h = next(h for h in limited if any(0 <= h.start - f.end <= 3 for f in sentence.fired_role("extra")))
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.75
             explanation = f'asks for more "{h.text}" on top of the agreed {_limit_text(h.item)}: {_quote(h.item)}'

@@ -61,6 +61,16 @@ def mail_lines(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True
+    # "- stuur de factuur", "2. Kan de site...": the item's first word starts a sentence of its own,
+    # so rules that look at the start of a sentence see it; the marker is dropped as a sentence.
+    for i in range(len(doc) - 1):
+        tok = doc[i]
+        if not tok.is_sent_start:
+            continue
+        if tok.text in _BULLETS:
+            doc[i + 1].is_sent_start = True
+        elif tok.text.isdigit() and len(tok.text) <= 2 and i + 2 < len(doc) and doc[i + 1].text in (".", ")"):
+            doc[i + 2].is_sent_start = True
     return doc
 
 

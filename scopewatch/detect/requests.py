@@ -3,6 +3,7 @@ rules add up to the request threshold is a request, and the roles that fired tel
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Span
 from scopewatch.detect.rules import Rule
 
 REQUEST_THRESHOLD = 1.0
-_ITEM_MARKS = ("-", "*", "•", "–", "·")
+_MARKER = re.compile(r"^([-*•–·>]|\d{1,2}[.)])$")
 ASKING = ("ask", "adjust")
 
 
@@ -28,6 +29,7 @@ class Fired:
 class Sentence:
     span: Span
     fired: list[Fired] = field(default_factory=list)
+    item: bool = False  # follows a list marker ("-", "2.")
 
     @property
     def rules(self) -> list[Rule]:
@@ -55,7 +57,8 @@ class Sentence:
     def adjust_only(self) -> bool:
         """Feedback on work already made ("the logo should be bigger"), with no other ask."""
         roles = self.roles()
-        return "adjust" in roles and not any(r.role == "ask" and r.score > 0 for r in self.rules)
+        # Being an item of a requested list says nothing about what kind of request it is.
+        return "adjust" in roles and not any(r.role == "ask" and r.score > 0 and r.kind != "list_after" for r in self.rules)
 
 
 class RequestFinder:
@@ -123,7 +126,19 @@ class RequestFinder:
         return found
 
     def sentences(self, doc: Doc) -> list[Sentence]:
-        sents = [Sentence(s) for s in doc.sents if not s.text.isspace()]
+        sents = []
+        item = False
+        for s in doc.sents:
+            text = s.text.strip()
+            if not text:
+                continue
+            if _MARKER.match(text):
+                item = True  # the next sentence is a list item
+                continue
+            sentence = Sentence(s)
+            sentence.item = item
+            sents.append(sentence)
+            item = False
         if not sents:
             return sents
         starts = [s.span.start for s in sents]
@@ -147,11 +162,10 @@ class RequestFinder:
         """Bullet or numbered items under a line that introduces a list of requests."""
         active: Rule | None = None
         for s in sents:
-            text = s.span.text.strip()
-            if active is not None and text[:1] in _ITEM_MARKS or (active is not None and text[:1].isdigit() and text[1:3].strip()[:1] in ".)"):
+            if active is not None and s.item:
                 s.fired.append(Fired(active, s.span.start, s.span.start + 1))
                 continue
-            active = next((r for r in self._list_rules if r.compiled.search(text)), None)
+            active = next((r for r in self._list_rules if r.compiled.search(s.span.text.strip())), None)
 
     @staticmethod
     def _search(s: Sentence, text: str, rules: list[Rule]) -> None:
