@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from scopewatch.config import Config, load_config
-from scopewatch.errors import ConfigError, ScopewatchError, StoreError
+from scopewatch.errors import ConfigError, StoreError
 from scopewatch.service.metrics import Metrics
 from scopewatch.service.watcher import FolderWatcher, Processed, Shared
 
@@ -262,8 +262,6 @@ def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = F
     service.on_message = on_message
     try:
         return service.run(once=once)
-    except ScopewatchError:
-        raise
     finally:
         service.close()
         if not once:
