@@ -58,18 +58,23 @@ def mail_lines(doc: Doc) -> Doc:
     Mail text is full of lines without final punctuation (greetings, lists, phone one-liners);
     the punctuation-only sentencizer would glue them into one long 'sentence'.
     """
-    for i, tok in enumerate(doc[:-1]):
-        if tok.is_space and "\n" in tok.text:
+    n = len(doc)
+    # Only the few whitespace tokens are looked at from Python; a loop over every token cost more
+    # than the sentencizer itself on long mails.
+    for i in doc.to_array("IS_SPACE").nonzero()[0]:
+        i = int(i)
+        if i + 1 < n and "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     # "- stuur de factuur", "2. Kan de site...": the item's first word starts a sentence of its own,
     # so rules that look at the start of a sentence see it; the marker is dropped as a sentence.
-    for i in range(len(doc) - 1):
-        tok = doc[i]
-        if not tok.is_sent_start:
+    for i in (doc.to_array("SENT_START") == 1).nonzero()[0]:
+        i = int(i)
+        if i + 1 >= n:
             continue
-        if tok.text in _BULLETS:
+        text = doc[i].text
+        if text in _BULLETS:
             doc[i + 1].is_sent_start = True
-        elif tok.text.isdigit() and len(tok.text) <= 2 and i + 2 < len(doc) and doc[i + 1].text in (".", ")"):
+        elif text.isdigit() and len(text) <= 2 and i + 2 < n and doc[i + 1].text in (".", ")"):
             doc[i + 2].is_sent_start = True
     return doc
 
