@@ -538,14 +538,15 @@ def status_cmd(workspace, database, as_json):
 # --- follow-up: drafts, digest, review, send, accept/decline (outbox.py, review.py) ----------------
 
 SMTP_OPTIONS = [
-    click.option("--smtp-host", envvar="SCOPEWATCH_SMTP_HOST", default=None, help="SMTP server ($SCOPEWATCH_SMTP_HOST)."),
-    click.option("--smtp-port", envvar="SCOPEWATCH_SMTP_PORT", type=int, default=None,
-                 help="SMTP port (default 587 starttls, 465 ssl, 25 plain)."),
-    click.option("--smtp-security", envvar="SCOPEWATCH_SMTP_SECURITY", type=click.Choice(["ssl", "starttls", "plain"]),
-                 default="starttls", show_default=True, help="plain only to a server on this machine."),
-    click.option("--smtp-user", envvar="SCOPEWATCH_SMTP_USERNAME", default=None, help="SMTP login name."),
-    click.option("--smtp-password-env", envvar="SCOPEWATCH_SMTP_PASSWORD_ENV", default=None, metavar="VAR",
-                 help="Environment variable holding the SMTP password (default SCOPEWATCH_SMTP_PASSWORD)."),
+    # Defaults come from [smtp] in scopewatch.toml (and SCOPEWATCH_SMTP_*); an option overrides its key.
+    click.option("--smtp-host", default=None, help="SMTP server (default: [smtp] host)."),
+    click.option("--smtp-port", type=int, default=None,
+                 help="SMTP port (default: [smtp] port, else 587 starttls, 465 ssl, 25 plain)."),
+    click.option("--smtp-security", type=click.Choice(["ssl", "starttls", "plain"]), default=None,
+                 help="Default: [smtp] security, else starttls; plain only to a server on this machine."),
+    click.option("--smtp-user", default=None, help="SMTP login name (default: [smtp] username)."),
+    click.option("--smtp-password-env", default=None, metavar="VAR",
+                 help="Environment variable holding the SMTP password (default: [smtp]'s password source)."),
 ]
 
 
@@ -558,8 +559,8 @@ def smtp_options(fn):
 def _smtp(kwargs):
     from scopewatch.outbox import smtp_settings
 
-    return lambda: smtp_settings(kwargs["smtp_host"], kwargs["smtp_port"], kwargs["smtp_security"],
-                                 kwargs["smtp_user"], kwargs["smtp_password_env"])
+    return lambda config: smtp_settings(config, kwargs["smtp_host"], kwargs["smtp_port"], kwargs["smtp_security"],
+                                        kwargs["smtp_user"], kwargs["smtp_password_env"])
 
 
 @cli.command("draft")
@@ -594,7 +595,7 @@ def draft_cmd(workspace, database, finding, print_only):
               help="Write the HTML digest to this file.")
 @click.option("--send", "mode", flag_value="send", help="E-mail it to the VA (multipart text + HTML) over SMTP.")
 @click.option("--to", default=None, help="Recipient for --send (default: [digest] to, else [va] address).")
-@click.option("--language", type=click.Choice(["en", "nl"]), default="en", show_default=True)
+@click.option("--language", type=click.Choice(["en", "nl"]), default=None, help="Default: [digest] language, else en.")
 @smtp_options
 @friendly_errors
 def digest_cmd(workspace, database, since, mode, html_file, to, language, **kwargs):
@@ -606,6 +607,7 @@ def digest_cmd(workspace, database, since, mode, html_file, to, language, **kwar
     Examples:
         scopewatch digest
         scopewatch digest --since 2026-03-01 --html digest.html
+        scopewatch digest --send                  (the server from [smtp] in scopewatch.toml)
         scopewatch digest --send --smtp-host smtp.example.com --smtp-user mila
     """
     from scopewatch.outbox import digest
@@ -650,6 +652,7 @@ def send_cmd(workspace, database, finding, yes, **kwargs):
 
     \b
     Example:
+        scopewatch send 12                        (the server from [smtp] in scopewatch.toml)
         scopewatch send 12 --smtp-host smtp.example.com --smtp-user mila
     """
     from scopewatch.outbox import send

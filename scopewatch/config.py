@@ -13,6 +13,8 @@ Environment mapping (for containers; an environment value wins over the file):
                                             e.g. SCOPEWATCH_MAILBOX_WORK_HOST; naming a mailbox the
                                             file does not have adds it
     SCOPEWATCH_MAILBOX_<NAME>_PASSWORD      the password itself (environment only, never the file)
+    SCOPEWATCH_SMTP_<KEY>                   [smtp] key, e.g. SCOPEWATCH_SMTP_HOST=smtp.fastmail.com
+    SCOPEWATCH_SMTP_PASSWORD                the SMTP password itself (environment only)
 
 List values (folders) are comma-separated, booleans are true/false/yes/no/1/0.
 Without a scopewatch.toml, a workspace with a `mailbox/` Maildir watches that (the bundled sample).
@@ -52,8 +54,11 @@ SECTION_KEYS = {
     ),
     "va": ("name", "address"),
     "draft": ("auto_draft", "default_estimate_hours"),
-    "digest": ("time", "timezone", "frequency", "to"),
+    "digest": ("time", "timezone", "frequency", "to", "language"),
+    "smtp": ("host", "port", "security", "username", "password_env", "password_file", "password_command", "ca_file"),
 }
+DIGEST_LANGUAGES = ("en", "nl")
+SMTP_DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "plain": 25}
 TOP_KEYS = ("database", "maildir", "mailbox", *SECTION_KEYS)
 
 # Secrets resolved so far; the log redactor masks every one of them.
@@ -93,48 +98,76 @@ class MailboxConfig:
 
     def password(self) -> str:
         """The password, resolved now (environment, file or command); never stored in the config."""
-        where = f"mailbox {self.name!r}"
-        if self.password_value:
-            return remember_secret(self.password_value)
-        if self.password_env:
-            value = os.environ.get(self.password_env)
-            if not value:
-                raise ConfigError(
-                    f"{where}: password_env names ${self.password_env}, which is not set; "
-                    f"export it (or use password_file / password_command)"
-                )
-            return remember_secret(value)
-        if self.password_file:
-            path = Path(self.password_file).expanduser()
-            try:
-                value = path.read_text(encoding="utf-8").strip()
-            except OSError as exc:
-                raise ConfigError(
-                    f"{where}: password_file {path} cannot be read ({exc.strerror or exc}); "
-                    f"create it with the password on one line, readable only by you (chmod 600)"
-                ) from None
-            if not value:
-                raise ConfigError(f"{where}: password_file {path} is empty; put the password in it")
-            return remember_secret(value)
-        if self.password_command:
-            try:
-                proc = subprocess.run(
-                    shlex.split(self.password_command), capture_output=True, text=True, timeout=30
-                )
-            except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
-                raise ConfigError(
-                    f"{where}: password_command could not run ({type(exc).__name__}); "
-                    f"check the command in scopewatch.toml"
-                ) from None
-            value = proc.stdout.strip().splitlines()[0] if proc.stdout.strip() else ""
-            if proc.returncode != 0 or not value:
-                # Its output is never shown: it might be (part of) the password.
-                raise ConfigError(
-                    f"{where}: password_command exited with {proc.returncode} and "
-                    f"{'no password' if not value else 'an error'}; run it by hand to see why"
-                )
-            return remember_secret(value)
-        raise ConfigError(f"{where}: no password source (set password_env, password_file or password_command)")
+        return resolve_password(f"mailbox {self.name!r}", self)
+
+
+def resolve_password(where: str, src: "MailboxConfig | SmtpConfig") -> str:
+    """The password of `src` from the first source it names: the environment value, the variable
+    in password_env, the first line of password_file, or password_command's first output line."""
+    if src.password_value:
+        return remember_secret(src.password_value)
+    if src.password_env:
+        value = os.environ.get(src.password_env)
+        if not value:
+            raise ConfigError(
+                f"{where}: password_env names ${src.password_env}, which is not set; "
+                f"export it (or use password_file / password_command)"
+            )
+        return remember_secret(value)
+    if src.password_file:
+        path = Path(src.password_file).expanduser()
+        try:
+            value = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"{where}: password_file {path} cannot be read ({exc.strerror or exc}); "
+                f"create it with the password on one line, readable only by you (chmod 600)"
+            ) from None
+        if not value:
+            raise ConfigError(f"{where}: password_file {path} is empty; put the password in it")
+        return remember_secret(value)
+    if src.password_command:
+        try:
+            proc = subprocess.run(
+                shlex.split(src.password_command), capture_output=True, text=True, timeout=30
+            )
+        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            raise ConfigError(
+                f"{where}: password_command could not run ({type(exc).__name__}); "
+                f"check the command in scopewatch.toml"
+            ) from None
+        value = proc.stdout.strip().splitlines()[0] if proc.stdout.strip() else ""
+        if proc.returncode != 0 or not value:
+            # Its output is never shown: it might be (part of) the password.
+            raise ConfigError(
+                f"{where}: password_command exited with {proc.returncode} and "
+                f"{'no password' if not value else 'an error'}; run it by hand to see why"
+            )
+        return remember_secret(value)
+    raise ConfigError(f"{where}: no password source (set password_env, password_file or password_command)")
+
+
+@dataclass
+class SmtpConfig:
+    """The `[smtp]` server the digest and `scopewatch send` go through; the password, like a
+    mailbox's, comes from the environment, a file or a command, never from the config file."""
+
+    host: str
+    port: int = 587
+    security: str = "starttls"
+    username: str = ""
+    password_env: str | None = None
+    password_file: str | None = None
+    password_command: str | None = None
+    password_value: str | None = field(default=None, repr=False)  # SCOPEWATCH_SMTP_PASSWORD
+    ca_file: str | None = None
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_value or self.password_env or self.password_file or self.password_command)
+
+    def password(self) -> str:
+        return resolve_password("[smtp]", self)
 
 
 @dataclass
@@ -160,6 +193,8 @@ class Config:
     digest_timezone: str = "UTC"
     digest_frequency: str = "daily"
     digest_to: str | None = None
+    digest_language: str = "en"
+    smtp: SmtpConfig | None = None  # None: no [smtp] host configured
     source_file: Path | None = None
 
     @property
@@ -253,13 +288,22 @@ def load_config(workspace: Path | str, *, environ: dict[str, str] | None = None)
             table = {}
         table = dict(table)
         for key in list(table):
-            if key not in keys:
+            if section == "smtp" and key == "password":
+                fail(
+                    f"{where}: [smtp] password: a password must never be written in the config file; use "
+                    f"password_env = \"VAR\", password_file = \"PATH\" or password_command = \"...\", or set "
+                    f"{ENV_PREFIX}SMTP_PASSWORD"
+                )
+                del table[key]
+            elif key not in keys:
                 fail(f"{where}: [{section}] unknown key {key!r}{_suggest(key, keys)}")
         for key in keys:
             value = env.get(f"{ENV_PREFIX}{section.upper()}_{key.upper()}")
             if value is not None:
                 table[key] = value
         sections[section] = table
+    if env.get(f"{ENV_PREFIX}SMTP_PASSWORD"):
+        sections["smtp"]["__password"] = env[f"{ENV_PREFIX}SMTP_PASSWORD"]
 
     cfg = Config(workspace=root, database_url="", source_file=path if path.is_file() else None)
 
@@ -525,6 +569,66 @@ def _sections(cfg: Config, s: dict[str, dict[str, Any]], where: str, fail: Calla
         cfg.digest_frequency = freq
     if digest.get("to"):
         cfg.digest_to = str(digest["to"]).strip()
+    if "language" in digest:
+        lang = str(digest["language"]).strip().lower()
+        if lang not in DIGEST_LANGUAGES:
+            fail(f"{where}: [digest] language must be \"en\" or \"nl\", not {digest['language']!r}")
+        cfg.digest_language = lang
+
+    cfg.smtp = _smtp(cfg.workspace, s["smtp"], where, fail)
+
+
+def _smtp(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], None]) -> SmtpConfig | None:
+    at = f"{where}: [smtp]"
+    host = str(table.get("host") or "").strip()
+    if not host:
+        # port and security alone are harmless defaults (the generated file has them); a login is not.
+        named = sorted(k for k in ("username", "password_env", "password_file", "password_command")
+                       if table.get(k) not in (None, ""))
+        if named:
+            fail(f"{at} host is missing ({', '.join(named)} set); add host = \"smtp.example.com\" or {ENV_PREFIX}SMTP_HOST")
+        return None
+    box = SmtpConfig(host=host)
+    box.security = str(table.get("security", "starttls")).strip().lower()
+    if box.security not in SECURITY_MODES:
+        fail(f"{at} security must be one of {', '.join(SECURITY_MODES)}, not {table.get('security')!r}")
+        box.security = "starttls"
+    elif box.security == "plain":
+        from scopewatch.ingest.imap import is_loopback
+
+        if not is_loopback(host):
+            fail(
+                f"{at} security = \"plain\" would send the password and your mail unencrypted to {host}; "
+                f"plain is only allowed for a server on this machine (localhost, 127.0.0.1, ::1). Use "
+                f"security = \"starttls\" (port 587) or \"ssl\" (port 465)"
+            )
+    box.port = SMTP_DEFAULT_PORTS[box.security]
+    if table.get("port") not in (None, ""):
+        port = _int(table["port"])
+        if port is None or not 0 < port < 65536:
+            fail(f"{at} port must be a number from 1 to 65535, not {table['port']!r}")
+        else:
+            box.port = port
+    box.username = str(table.get("username") or "").strip()
+    box.password_value = table.get("__password") or None
+    for key in ("password_env", "password_file", "password_command", "ca_file"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            fail(f"{at} {key} must be a non-empty string")
+        elif value:
+            setattr(box, key, value.strip())
+    for key in ("password_file", "ca_file"):
+        value = getattr(box, key)
+        if value and not Path(value).expanduser().is_absolute():
+            setattr(box, key, str((root / value).resolve()))
+    if box.username and not box.has_password:
+        fail(
+            f"{at} username {box.username!r} has no password source; set password_env = \"VAR\", "
+            f"password_file = \"PATH\" or password_command = \"...\", or {ENV_PREFIX}SMTP_PASSWORD"
+        )
+    elif not box.username and (box.password_env or box.password_file or box.password_command):
+        fail(f"{at} a password source is set but username is missing; add username = \"you@example.com\"")
+    return box
 
 
 def _int(value: Any) -> int | None:

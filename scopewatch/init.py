@@ -18,6 +18,8 @@ CONFIG_TEMPLATE = """\
 #   SCOPEWATCH_<SECTION>_<KEY>          e.g. SCOPEWATCH_LOGGING_LEVEL=debug
 #   SCOPEWATCH_MAILBOX_<NAME>_<KEY>     e.g. SCOPEWATCH_MAILBOX_WORK_HOST=imap.fastmail.com
 #   SCOPEWATCH_MAILBOX_<NAME>_PASSWORD  the password itself (never write it in this file)
+#   SCOPEWATCH_SMTP_<KEY>               e.g. SCOPEWATCH_SMTP_HOST=smtp.fastmail.com
+#   SCOPEWATCH_SMTP_PASSWORD            the SMTP password itself
 
 # The ledger. Default: scopewatch.db in this folder. For PostgreSQL:
 # database = "postgresql+psycopg://scopewatch@localhost/scopewatch"
@@ -63,10 +65,26 @@ auto_draft = "confirmed"         # confirmed | all | off
 # default_estimate_hours = 1
 
 [digest]
-time = "08:00"
+# The service e-mails you this overview of requests waiting for a decision (through [smtp]);
+# nothing new, no e-mail. `scopewatch digest` shows it on demand.
+time = "08:00"                   # local time in `timezone`
 timezone = "Europe/Amsterdam"
-frequency = "daily"              # daily | weekdays | weekly | off
-# to = "you@example.com"
+frequency = "daily"              # daily | weekdays | weekly (Mondays) | off
+# to = "you@example.com"         # default: [va] address
+language = "en"                  # en | nl
+
+# The server that sends the digest to you, and a change request when you use `scopewatch send`.
+# Without a host the service sends no digest. It never sends anything to a client by itself.
+[smtp]
+# host = "smtp.example.com"
+# port = 587                     # default: 587 with starttls, 465 with ssl, 25 with plain
+security = "starttls"            # starttls (port 587) | ssl (port 465) | plain (this machine only)
+# username = "you@example.com"
+# The password is never written here. Pick one:
+# password_env = "SCOPEWATCH_SMTP_PASSWORD_VAR"    # an environment variable holding it
+# password_file = "/home/you/.config/scopewatch/smtp.password"   # a file (chmod 600)
+# password_command = "pass show mail/smtp"         # a command that prints it
+# (or set SCOPEWATCH_SMTP_PASSWORD in the environment)
 """
 
 

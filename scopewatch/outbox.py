@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from scopewatch.config import Config, MailboxConfig, load_config
+from scopewatch.config import SMTP_DEFAULT_PORTS, Config, MailboxConfig, load_config, remember_secret
 from scopewatch.draft.service import VA
 from scopewatch.draft.smtp import SmtpSettings
 from scopewatch.errors import ConfigError
@@ -80,23 +80,39 @@ def connected(mb: MailboxConfig) -> Iterator[Any]:
         source.close()
 
 
-def smtp_settings(host: str | None, port: int | None, security: str, username: str | None,
-                  password_env: str | None) -> SmtpSettings:
-    """SMTP settings from the command line / SCOPEWATCH_SMTP_* environment; the password is read
-    from the named environment variable only when a login happens."""
+def smtp_settings(config: Config, host: str | None = None, port: int | None = None, security: str | None = None,
+                  username: str | None = None, password_env: str | None = None) -> SmtpSettings:
+    """The SMTP server from `[smtp]` in scopewatch.toml (and SCOPEWATCH_SMTP_*), each given value
+    overriding its setting (the --smtp-* options). The password is resolved only when a login
+    happens: from --smtp-password-env's variable if given, else [smtp]'s password source."""
+    cfg = config.smtp
+    host = host or (cfg.host if cfg else None)
     if not host:
-        raise ConfigError("no SMTP server: pass --smtp-host (or set SCOPEWATCH_SMTP_HOST)")
-
-    def password() -> str:
-        name = password_env or "SCOPEWATCH_SMTP_PASSWORD"
-        value = os.environ.get(name)
-        if not value:
-            raise ConfigError(f"SMTP login for {username}: the password variable ${name} is not set")
-        return value
-
-    default_port = {"ssl": 465, "starttls": 587, "plain": 25}.get(security, 587)
-    return SmtpSettings(host=host, port=port or default_port, security=security, username=username or None,
-                        password=password if username else None)
+        where = config.source_file or config.workspace / "scopewatch.toml"
+        raise ConfigError(f"no SMTP server: add [smtp] host = \"smtp.example.com\" to {where} "
+                          f"(or pass --smtp-host, or set SCOPEWATCH_SMTP_HOST)")
+    security = security or (cfg.security if cfg else "starttls")
+    if port is None:
+        port = cfg.port if cfg and cfg.security == security else SMTP_DEFAULT_PORTS.get(security, 587)
+    username = username or (cfg.username if cfg else "") or None
+    password: Callable[[], str] | None = None
+    if username:
+        if password_env:
+            def password() -> str:
+                value = os.environ.get(password_env)
+                if not value:
+                    raise ConfigError(f"SMTP login for {username}: the password variable ${password_env} is not set")
+                return remember_secret(value)
+        elif cfg is not None and cfg.has_password:
+            password = cfg.password
+        else:
+            def password() -> str:
+                raise ConfigError(
+                    f"SMTP login for {username}: no password source; set [smtp] password_env / password_file / "
+                    f"password_command, or SCOPEWATCH_SMTP_PASSWORD, or pass --smtp-password-env VAR"
+                )
+    return SmtpSettings(host=host, port=port, security=security, username=username, password=password,
+                        ca_file=cfg.ca_file if cfg else None)
 
 
 # --- commands ------------------------------------------------------------------------------------
@@ -131,7 +147,7 @@ def _headers(to: str, subject: str) -> str:
 
 def digest(
     workspace: Path | None, database: str | None, *, since: date | None, mode: str, html_file: Path | None,
-    smtp: Callable[[], SmtpSettings] | None, to: str | None, language: str,
+    smtp: Callable[[Config], SmtpSettings] | None, to: str | None, language: str | None,
 ) -> str:
     """`scopewatch digest`: print it, write its HTML to a file, or send it to the VA."""
     from scopewatch.digest.build import build_digest, send_digest_now
@@ -141,12 +157,13 @@ def digest(
 
     with session(workspace, database) as s:
         va_name = s.config.va_name or ""
+        language = language or s.config.digest_language
         if mode == "send":
             recipient = to or s.config.digest_to or s.config.va_address
             sender = s.config.va_address or recipient
             if not recipient:
                 raise ConfigError("no digest recipient: pass --to, or set [digest] to / [va] address in scopewatch.toml")
-            sent = send_digest_now(s.ledger, s.workspace, smtp(), to=recipient, from_=sender, va_name=va_name,
+            sent = send_digest_now(s.ledger, s.workspace, smtp(s.config), to=recipient, from_=sender, va_name=va_name,
                                    since=since, language=language)
             if sent is None:
                 return "nothing new since the last digest: no digest sent"
@@ -165,13 +182,14 @@ def digest(
 
 
 def send(
-    workspace: Path | None, database: str | None, finding_id: int, smtp: Callable[[], SmtpSettings],
+    workspace: Path | None, database: str | None, finding_id: int, smtp: Callable[[Config], SmtpSettings],
     *, confirm: Callable[[str], bool],
 ) -> str:
     """`scopewatch send`: show what goes where, ask, send over SMTP, file the copy in Sent."""
     from scopewatch.draft.service import draft_for_finding, send_finding
 
-    settings = smtp()  # a missing SMTP setting is reported before anything is stored
+    # A missing SMTP setting is reported before anything is stored.
+    settings = smtp(load_config(open_workspace(workspace or default_workspace()).root))
     with session(workspace, database) as s:
         va = s.va()
         preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)
