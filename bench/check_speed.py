@@ -30,6 +30,41 @@ class EveryoneIsAClient(Workspace):
         return next(iter(self.agreements.values()))
 
 
+_RELAY = (
+    "Received: from mail-{n}.relay.example.net (mail-{n}.relay.example.net [203.0.113.{n}])\r\n"
+    "\tby mx.example.com (Postfix) with ESMTPS id 4Z{n}Q\r\n\tfor <va@example.com>; Tue, 3 Mar 2026 10:12:0{n} +0100 (CET)\r\n"
+)
+
+
+def as_real_mail(raw: bytes) -> bytes:
+    """The same client mail as a real provider delivers it: a chain of Received headers, DKIM and
+    ARC signatures, and the text repeated as an HTML alternative, so it lands in the 2-10 KB that
+    typical client mail weighs. The text the client wrote is unchanged."""
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+    from html import escape
+
+    msg = message_from_bytes(raw, policy=policy.default)
+    body = msg.get_body(("plain", "html"))
+    text = body.get_content() if body is not None else ""
+    if body is not None and body.get_content_type() == "text/html":
+        return raw
+    out = EmailMessage()
+    for n in range(1, 5):
+        out["Received"] = _RELAY.format(n=n).split(": ", 1)[1].replace("\r\n\t", " ").strip()
+    sig = "b=" + "A1b2C3d4" * 40
+    out["DKIM-Signature"] = f"v=1; a=rsa-sha256; c=relaxed/relaxed; d=client.example; s=s1; h=from:to:subject:date; bh=x; {sig}"
+    out["ARC-Seal"] = f"i=1; a=rsa-sha256; t=1772528000; cv=none; d=relay.example.net; s=arc; {sig}"
+    out["Authentication-Results"] = "mx.example.com; dkim=pass header.d=client.example; spf=pass; dmarc=pass"
+    for key in ("From", "To", "Cc", "Subject", "Date", "Message-ID", "In-Reply-To", "References"):
+        if msg[key]:
+            out[key] = str(msg[key])
+    out.set_content(text)
+    html = "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in text.split("\n\n"))
+    out.add_alternative(f"<html><head><style>p{{margin:0 0 1em}}</style></head><body><div dir=\"ltr\">{html}</div></body></html>", subtype="html")
+    return bytes(out)
+
+
 def _rate(checker: Checker, items: list[tuple[str, bytes]], runs: int) -> tuple[float, float]:
     rates = []
     for _ in range(runs):
@@ -57,6 +92,13 @@ def main() -> None:
     sizes = sorted(len(raw) for _, raw in own)
     med, low = _rate(checker, own, args.runs)
     print(f"own corpus: {len(own)} mails, median size {sizes[len(sizes) // 2] / 1024:.1f} KB")
+    print(f"  check pipeline: median {med:,.0f} msgs/s (slowest run {low:,.0f})")
+
+    wrapped = [(src, as_real_mail(raw)) for src, raw in own]
+    sizes = sorted(len(raw) for _, raw in wrapped)
+    med, low = _rate(checker, wrapped, args.runs)
+    print(f"own corpus as real clients send it ({len(wrapped)} mails: relay headers, DKIM, an HTML part; "
+          f"median {sizes[len(sizes) // 2] / 1024:.1f} KB, {sizes[0] / 1024:.1f}-{sizes[-1] / 1024:.1f} KB)")
     print(f"  check pipeline: median {med:,.0f} msgs/s (slowest run {low:,.0f})")
 
     robust_dir = REPO.parent / "shared" / "corpus" / "robustness"
