@@ -235,28 +235,32 @@ def eval_cmd(corpus, split, as_json, show_errors):
 
 @cli.command("demo")
 @click.option(
-    "--workspace",
-    "-w",
+    "--into",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="A workspace with scopes/ and a mailbox/ Maildir (default: the bundled sample).",
+    help="The demo folder the sample is copied into (default: ./scopewatch-demo).",
 )
+@click.option("--keep", is_flag=True, help="Keep the ledger and drafts of the demo folder's last run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON document.")
 @friendly_errors
-def demo(workspace, as_json):
-    """Check the bundled sample mailbox and explain every flag.
+def demo(into, keep, as_json):
+    """Run the whole flow on the bundled sample mailbox and explain what it found.
 
-    Reads the sample Maildir (or WORKSPACE/mailbox/), never changes it, and prints per client
-    the out-of-scope requests with the sentence, category, rule and agreement clause.
+    Copies the sample (three agreements, a Maildir of client mail) into a demo folder, runs the
+    service over it once (detection, the SQLite ledger, change-request drafts into the Maildir's
+    .Drafts), writes the digest to DIR/digest.html and prints per client the flagged requests with
+    sentence, category, rule and agreement clause. Nothing is sent; the bundled sample is not
+    changed. Re-running starts the demo folder fresh; a folder the demo did not make is refused.
 
     \b
-    Example:
+    Examples:
         scopewatch demo
-        scopewatch demo --json > demo.json
+        scopewatch demo --into /tmp/sw-demo --json > demo.json
+        scopewatch demo --keep          (same ledger: nothing read or drafted twice)
     """
     from scopewatch.demo import run_demo
 
-    run_demo(workspace, echo=click.echo, as_json=as_json, color=not as_json)
+    run_demo(into, keep=keep, echo=click.echo, as_json=as_json, color=not as_json)
 
 
 # --- review: the ledger (store/ + review.py) -------------------------------------------------

@@ -1,19 +1,50 @@
-"""`scopewatch demo`: runs the checker over the bundled sample workspace (or any workspace with a
-`mailbox/` Maildir) and explains every flag, so a newcomer sees in a minute what scopewatch does.
-The Maildir files are only read, never moved or renamed."""
+"""`scopewatch demo`: copies the bundled sample into a demo folder and runs the whole flow there once
+(the service over the sample Maildir, detection, the SQLite ledger, change-request drafts into the
+Maildir's .Drafts, the digest as HTML), then explains what it found, so a newcomer sees it in a minute."""
 
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import shutil
+import stat
 import time
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from scopewatch import resources
 from scopewatch.agreement.model import Agreement
-from scopewatch.detect.findings import CheckResult, Finding
+from scopewatch.detect.findings import Finding
 from scopewatch.errors import WorkspaceError
+
+DEFAULT_INTO = Path("scopewatch-demo")
+MARKER = ".scopewatch-demo"  # marks a folder the demo made, so a re-run may replace its files
+MAILBOX = "sample"
+DIGEST_FILE = "digest.html"
+# The sample mail is written to Sanne, a VA (and to Dave, a painter); the drafts come from her.
+SAMPLE_VA = ("Sanne Visser", "sanne@sannevirtueel.example")
+SHOW_DRAFT_LINES = 45  # a second draft (the other language) is shown in full only when this short
+
+CONFIG = f"""\
+# Written by `scopewatch demo`: the bundled sample as a workspace of its own. Re-running the demo
+# replaces the sample files, the ledger, the drafts and the digest here (`--keep` keeps them).
+database = "sqlite:///scopewatch.db"
+
+[[mailbox]]
+name = "{MAILBOX}"
+maildir = "mailbox"        # the sample Maildir; only .Drafts inside it is ever written
+
+[va]
+name = "{SAMPLE_VA[0]}"
+address = "{SAMPLE_VA[1]}"
+
+[draft]
+auto_draft = "all"         # every out-of-scope request gets a draft (the usual setting is "confirmed")
+"""
 
 # The agreement section each kind of clause is written under, as the VA sees it in the YAML.
 _SECTION = {"deliverable": "deliverables", "exclusion": "exclusions", "client_provides": "client_provides"}
@@ -41,28 +72,30 @@ class Clause:
         where = self.file if self.line is None else f"{self.file} line {self.line}"
         return f"{where}, {self.section} > {self.id}: {self.description}"
 
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "section": self.section, "id": self.id,
+                "description": self.description}
+
 
 @dataclass
 class DemoRequest:
-    """One request found in a sample mail, with where it came from."""
+    """One stored finding of a sample mail, with where it came from and whether a reply is drafted."""
 
-    source: str
+    finding_id: int
+    status: str
+    source: str  # mailbox/folder/key in the ledger
     subject: str
     sender: str
     date: str | None
     finding: Finding
     clause: Clause | None
+    drafted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         d = self.finding.to_json()
-        d.update(source=self.source, subject=self.subject, sender=self.sender, date=self.date)
-        d["clause"] = None if self.clause is None else {
-            "file": self.clause.file,
-            "line": self.clause.line,
-            "section": self.clause.section,
-            "id": self.clause.id,
-            "description": self.clause.description,
-        }
+        d.update(finding_id=self.finding_id, status=self.status, source=self.source, subject=self.subject,
+                 sender=self.sender, date=self.date, drafted=self.drafted)
+        d["clause"] = self.clause.to_json() if self.clause else None
         return d
 
 
@@ -83,16 +116,10 @@ class ClientReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "client": self.client_id,
-            "name": self.name,
-            "language": self.language,
-            "agreement": self.agreement_file,
-            "messages": self.messages,
-            "out_of_scope": self.out_of_scope,
-            "in_scope": self.in_scope,
-            "no_request": self.no_request,
-            "flagged": [r.to_json() for r in self.flagged],
-            "check": [r.to_json() for r in self.check],
+            "client": self.client_id, "name": self.name, "language": self.language,
+            "agreement": self.agreement_file, "messages": self.messages, "out_of_scope": self.out_of_scope,
+            "in_scope": self.in_scope, "no_request": self.no_request,
+            "flagged": [r.to_json() for r in self.flagged], "check": [r.to_json() for r in self.check],
         }
 
 
@@ -110,17 +137,43 @@ class OtherMessage:
 
 
 @dataclass
+class DemoDraft:
+    """A change-request reply the service put into the sample Maildir's Drafts."""
+
+    finding_ids: list[int]
+    language: str
+    to: str
+    subject: str
+    message_id: str
+    in_reply_to: str | None
+    text: str  # the whole plain-text body, quoted client mail included
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding_ids": self.finding_ids, "language": self.language, "to": self.to, "subject": self.subject,
+                "message_id": self.message_id, "in_reply_to": self.in_reply_to, "text": self.text}
+
+
+@dataclass
 class DemoSummary:
-    """Everything `run_demo` found; `results` keeps the raw CheckResults in mailbox order."""
+    """Everything one demo run did and found."""
 
     workspace: Path
+    sample: Path
     mailbox: Path
-    messages: int
+    ledger: Path
+    messages: int  # mail in the sample Maildir
+    processed: int  # mail the service read this run (0 on a --keep re-run)
     seconds: float
     clients: list[ClientReport]
     unknown_senders: list[OtherMessage]
     errors: list[OtherMessage]
-    results: list[CheckResult] = field(default_factory=list, repr=False)
+    drafts_folder: Path
+    drafts: list[DemoDraft]
+    drafts_written: int  # made during this run
+    digest_html: Path
+    digest_as_of: datetime
+    shown: list[DemoDraft] = field(default_factory=list)  # printed in full
+    what_next: list[tuple[str, str]] = field(default_factory=list)  # (command, what it does)
 
     @property
     def flagged(self) -> list[DemoRequest]:
@@ -131,75 +184,143 @@ class DemoSummary:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "workspace": str(self.workspace),
-            "mailbox": str(self.mailbox),
-            "messages": self.messages,
-            "seconds": round(self.seconds, 2),
-            "flagged": len(self.flagged),
+            "workspace": str(self.workspace), "sample": str(self.sample), "mailbox": str(self.mailbox),
+            "ledger": str(self.ledger), "messages": self.messages, "processed": self.processed,
+            "seconds": round(self.seconds, 2), "flagged": len(self.flagged),
             "clients": [c.to_json() for c in self.clients],
             "unknown_senders": [m.to_json() for m in self.unknown_senders],
             "errors": [m.to_json() for m in self.errors],
+            "drafts": {"folder": str(self.drafts_folder), "written": self.drafts_written, "total": len(self.drafts),
+                       "items": [d.to_json() for d in self.drafts]},
+            "digest": {"html": str(self.digest_html), "as_of": self.digest_as_of.isoformat()},
+            "what_next": [{"command": c, "does": d} for c, d in self.what_next],
         }
 
 
-def read_maildir(mailbox: Path) -> list[tuple[str, bytes]]:
-    """(source, raw bytes) for every message in `cur/` and `new/`, sorted by file name.
+# --- the demo folder ---------------------------------------------------------------------------
 
-    Maildir names start with the delivery time, so name order is arrival order. Files are only
-    read: renaming them (as a mail client does when it marks mail seen) would change the mailbox.
-    """
-    folders = [mailbox / "cur", mailbox / "new"]
-    if not any(f.is_dir() for f in folders):
-        raise WorkspaceError(f"{mailbox} is not a Maildir: it has no cur/ or new/ folder")
-    files = []
-    for folder in folders:
-        if folder.is_dir():
-            files.extend(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    files.sort(key=lambda p: (p.name, p.parent.name))
-    out = []
-    for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise WorkspaceError(f"cannot read {path}: {exc.strerror or exc}") from exc
-        out.append((f"{mailbox.name}/{path.parent.name}/{path.name}", raw))
-    return out
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def prepare_folder(into: Path, *, keep: bool = False) -> bool:
+    """Make `into` a demo workspace: the bundled sample copied in, plus its scopewatch.toml. A folder
+    the demo made before starts fresh (or, with `keep`, is used as it is); any other folder with
+    files in it is refused. Returns True when a fresh copy was made."""
+    sample = resources.examples_dir().resolve()
+    target = into.expanduser().resolve()
+    package = Path(resources.__file__).resolve().parent
+    if _inside(target, sample) or _inside(target, package) or _inside(sample, target):
+        raise WorkspaceError(f"{into} is (or holds) scopewatch's own files: pick a demo folder elsewhere with --into DIR")
+    if target.exists() and not target.is_dir():
+        raise WorkspaceError(f"{into} is a file, not a folder: pick a demo folder with --into DIR")
+    ours = (target / MARKER).is_file()
+    if target.is_dir() and any(target.iterdir()) and not ours:
+        raise WorkspaceError(
+            f"{into} already holds files and was not made by `scopewatch demo`; the demo will not write "
+            "there: pick a new or empty folder with --into DIR"
+        )
+    if ours and keep:
+        return False
+    if ours:
+        _remove_demo_files(target, sample)
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(sample, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    _make_writable(target)  # an installed package may be read-only; its copy must not be
+    (target / "scopewatch.toml").write_text(CONFIG, encoding="utf-8")
+    (target / MARKER).write_text("made by `scopewatch demo`; a re-run replaces the sample files here\n",
+                                 encoding="utf-8")
+    return True
+
+
+def _remove_demo_files(target: Path, sample: Path) -> None:
+    # Only what the demo itself puts there: a file of the VA's own in the folder stays.
+    names = {p.name for p in sample.iterdir()} | {"scopewatch.toml", DIGEST_FILE, MARKER}
+    names |= {f"scopewatch.db{suffix}" for suffix in ("", "-wal", "-shm", "-journal")}
+    for name in names:
+        path = target / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def _make_writable(root: Path) -> None:
+    for folder, dirs, files in os.walk(root):
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            mode = path.lstat().st_mode
+            if not stat.S_ISLNK(mode):
+                path.chmod(mode | stat.S_IWUSR | (stat.S_IXUSR if stat.S_ISDIR(mode) else 0))
+
+
+# --- running it --------------------------------------------------------------------------------
 
 
 def run_demo(
-    workspace: Path | None = None,
+    into: Path | None = None,
     *,
+    keep: bool = False,
     echo: Callable[[str], Any] = print,
     as_json: bool = False,
     color: bool = False,
 ) -> DemoSummary:
-    """Check every mail in `WORKSPACE/mailbox/` (default: the bundled sample) and print a summary.
+    """Copy the bundled sample into `into` (default ./scopewatch-demo), run the service over its Maildir
+    once (ledger, drafts into .Drafts), write the digest HTML, and print what happened.
 
-    `echo` receives each line of text (or the whole JSON document with `as_json`). `color` adds
-    ANSI styles; pass it with `click.echo`, which drops them when stdout is not a terminal.
+    `echo` receives each line of text (or the whole JSON document with `as_json`). `color` adds ANSI
+    styles; pass it with `click.echo`, which drops them when stdout is not a terminal.
     """
-    from scopewatch.detect.checker import Checker
-    from scopewatch.workspace import open_workspace
+    from scopewatch.config import load_config
+    from scopewatch.daemon import Service
+    from scopewatch.digest.build import build_digest
+    from scopewatch.digest.render import render_digest
+    from scopewatch.ingest.maildir import MaildirSource
+    from scopewatch.store import followup
 
-    root = Path(workspace) if workspace is not None else resources.examples_dir()
-    mailbox = root / "mailbox"
-    if not root.is_dir():
-        raise WorkspaceError(f"workspace folder {root} does not exist")
-    if not mailbox.is_dir():
-        raise WorkspaceError(
-            f"{root} has no mailbox/ folder: the demo reads a Maildir at {mailbox} "
-            "(run `scopewatch demo` without --workspace to use the bundled sample)"
-        )
     started = time.perf_counter()
-    ws = open_workspace(root)
-    if not ws.agreements:
-        raise WorkspaceError(f"{ws.scopes_dir} holds no agreements: add one CLIENT.yaml per client")
-    messages = read_maildir(mailbox)
-    checker = Checker(ws)
-    outcomes = list(checker.check_many(messages))
-    summary = _summarise(root, mailbox, ws.agreements, outcomes)
-    summary.seconds = time.perf_counter() - started
-
+    into = Path(into) if into is not None else DEFAULT_INTO
+    prepare_folder(into, keep=keep)
+    root = into.expanduser().resolve()
+    # Only the demo's own settings: a SCOPEWATCH_... variable meant for the VA's real service must
+    # not point the demo at her mailbox or her ledger.
+    config = load_config(root, environ={})
+    box = config.mailbox(MAILBOX)
+    service = Service(root, config=config, database=config.database_url)
+    seen = []
+    service.on_message = seen.append
+    try:
+        before = len(followup.drafts(service.ledger, account=MAILBOX))
+        service.run(once=True)
+        ledger, workspace = service.ledger, service.workspace
+        records = followup.drafts(ledger, account=MAILBOX)
+        drafted = {i for d in records if d.in_mailbox for i in d.finding_ids}
+        findings = [f for f in ledger.findings() if f.message.account == MAILBOX]
+        clients = _clients(root, workspace.agreements, findings, drafted)
+        unknown, errors = _count(clients, seen, ledger, workspace.agreements)
+        dates = [f.message.date for f in findings if f.message.date is not None]
+        # The digest as on the day of the newest sample mail: "this week" then holds the sample's mail.
+        as_of = max(dates) if dates else datetime.now().astimezone()
+        digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of)
+        _text, html = render_digest(digest, workspace.template_dirs(), language=config.digest_language)
+    finally:
+        service.close()
+    digest_path = root / DIGEST_FILE
+    digest_path.write_text(html, encoding="utf-8")
+    source = MaildirSource(box.name, box.maildir)
+    drafts = [_demo_draft(d) for d in records if d.in_mailbox]
+    summary = DemoSummary(
+        workspace=root, sample=resources.examples_dir(), mailbox=box.maildir,
+        ledger=Path(config.database_url[len("sqlite:///"):]),
+        messages=source.folder_state("INBOX").exists, processed=len(seen),
+        seconds=time.perf_counter() - started, clients=clients, unknown_senders=unknown, errors=errors,
+        drafts_folder=source.folder_path(records[0].folder if records and records[0].folder else box.drafts_folder) / "cur",
+        drafts=drafts, drafts_written=len(records) - before, digest_html=digest_path, digest_as_of=as_of,
+    )
+    summary.shown = _drafts_to_show(drafts)
+    example = next((r.finding_id for r in summary.flagged), None)
+    summary.what_next = what_next(into, example)
     if as_json:
         echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -208,64 +329,81 @@ def run_demo(
     return summary
 
 
-def _summarise(root: Path, mailbox: Path, agreements: dict[str, Agreement], outcomes) -> DemoSummary:
+def _clients(root: Path, agreements: dict[str, Agreement], findings, drafted: set[int]) -> list[ClientReport]:
     reports = {
-        cid: ClientReport(
-            client_id=cid,
-            name=a.client,
-            language=a.language,
-            agreement_file=_relative(a.source_path, root) or f"scopes/{cid}.yaml",
-        )
+        cid: ClientReport(client_id=cid, name=a.client, language=a.language,
+                          agreement_file=_relative(a.source_path, root) or f"scopes/{cid}.yaml")
         for cid, a in sorted(agreements.items(), key=lambda kv: kv[1].client.lower())
     }
+    for f in findings:
+        report = reports.get(f.client or "")
+        if report is None or f.verdict != "out_of_scope" or f.status == "dismissed":
+            continue
+        finding = f.to_finding()
+        msg = f.message
+        request = DemoRequest(
+            finding_id=f.id, status=f.status, source=f"{msg.account}/{msg.folder}/{msg.key}",
+            subject=msg.subject or "(no subject)", sender=msg.sender or "(unknown)",
+            date=msg.date.date().isoformat() if msg.date else None, finding=finding,
+            clause=_clause(finding, agreements.get(report.client_id), report.agreement_file),
+            drafted=f.id in drafted,
+        )
+        (report.check if f.review else report.flagged).append(request)
+    return list(reports.values())
+
+
+def _count(clients: list[ClientReport], seen, ledger, agreements) -> tuple[list[OtherMessage], list[OtherMessage]]:
+    """Mail per client and verdict, and the mail of no client: from what the service read this run,
+    or, when a --keep re-run read nothing new, the ledger's counts over each agreement period."""
+    by_id = {c.client_id: c for c in clients}
     unknown: list[OtherMessage] = []
     errors: list[OtherMessage] = []
-    results: list[CheckResult] = []
-    for out in outcomes:
-        result: CheckResult = out.result
-        results.append(result)
-        parsed = getattr(out, "parsed", None)
+    if not seen:
+        for c in clients:
+            verdicts = Counter(ledger.ledger_report(agreements[c.client_id]).by_verdict)
+            c.messages = sum(verdicts.values())
+            c.out_of_scope, c.in_scope, c.no_request = verdicts["out_of_scope"], verdicts["in_scope"], verdicts["no_request"]
+        return unknown, errors
+    for item in seen:
+        result, parsed = item.incoming.result, item.incoming.parsed
+        source = f"{item.account}/{item.folder}/{item.key}"
         subject = result.subject or (parsed.subject if parsed else "") or "(no subject)"
         sender = result.sender or (parsed.sender if parsed else "") or "(unknown)"
-        date = parsed.date.date().isoformat() if parsed is not None and parsed.date else None
+        report = by_id.get(result.client or "")
         if result.verdict == "error":
-            errors.append(OtherMessage(result.source, sender, subject, result.error or "unreadable"))
-            continue
-        report = reports.get(result.client) if result.client else None
-        if result.verdict == "unknown_sender" or report is None:
-            unknown.append(OtherMessage(result.source, sender, subject, "sender is in no agreement's contacts"))
-            continue
-        agreement = getattr(out, "agreement", None) or agreements.get(result.client)
-        report.messages += 1
-        if result.verdict == "out_of_scope":
-            report.out_of_scope += 1
-        elif result.verdict == "in_scope":
-            report.in_scope += 1
+            errors.append(OtherMessage(source, sender, subject, result.error or "unreadable"))
+        elif result.verdict == "unknown_sender" or report is None:
+            unknown.append(OtherMessage(source, sender, subject, "sender is in no agreement's contacts"))
         else:
-            report.no_request += 1
-        for f in result.findings:
-            request = DemoRequest(
-                source=result.source,
-                subject=subject,
-                sender=sender,
-                date=date,
-                finding=f,
-                clause=_clause(f, agreement, report.agreement_file),
-            )
-            if f.review:
-                report.check.append(request)
-            elif f.verdict == "out_of_scope":
-                report.flagged.append(request)
-    return DemoSummary(
-        workspace=root,
-        mailbox=mailbox,
-        messages=len(results),
-        seconds=0.0,
-        clients=list(reports.values()),
-        unknown_senders=unknown,
-        errors=errors,
-        results=results,
-    )
+            report.messages += 1
+            if result.verdict == "out_of_scope":
+                report.out_of_scope += 1
+            elif result.verdict == "in_scope":
+                report.in_scope += 1
+            else:
+                report.no_request += 1
+    return unknown, errors
+
+
+def _demo_draft(record) -> DemoDraft:
+    from scopewatch.draft.service import body_text
+
+    return DemoDraft(finding_ids=list(record.finding_ids), language=record.language, to=record.to,
+                     subject=record.subject, message_id=record.message_id, in_reply_to=record.original_message_id,
+                     text=body_text(record.raw))
+
+
+def _drafts_to_show(drafts: list[DemoDraft]) -> list[DemoDraft]:
+    """The shortest English draft, and the shortest Dutch one when it is short enough too."""
+    shown: list[DemoDraft] = []
+    for language in ("en", "nl"):
+        candidates = [d for d in drafts if d.language == language]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda d: (len(d.text.splitlines()), d.finding_ids))
+        if not shown or len(best.text.splitlines()) <= SHOW_DRAFT_LINES:
+            shown.append(best)
+    return shown
 
 
 def _relative(path: str | None, root: Path) -> str | None:
@@ -282,20 +420,32 @@ def _clause(f: Finding, agreement: Agreement | None, file: str) -> Clause | None
         return None
     item = agreement.item(f.scope_item) if agreement is not None else None
     kind = f.scope_item_kind or (item.kind if item else None)
-    return Clause(
-        file=file,
-        line=item.line if item else None,
-        section=_SECTION.get(kind or "", kind or "clause"),
-        id=f.scope_item,
-        description=(item.description if item else f.scope_item_description) or "",
-    )
+    return Clause(file=file, line=item.line if item else None, section=_SECTION.get(kind or "", kind or "clause"),
+                  id=f.scope_item, description=(item.description if item else f.scope_item_description) or "")
+
+
+def what_next(into: Path, finding: int | None = None) -> list[tuple[str, str]]:
+    """The commands to review the demo's results (`finding` as the example), then to start for real."""
+    ws = shlex.quote(str(into))
+    one = str(finding) if finding is not None else "FINDING"
+    return [
+        (f"scopewatch flags --workspace {ws}", "every flag in the ledger, with its finding number"),
+        (f"scopewatch show {one} --workspace {ws}", "one finding in full, with its history and the mail's new text"),
+        (f"scopewatch review --workspace {ws}", "decide one by one: confirm, dismiss, edit the draft"),
+        (f"scopewatch draft {one} --print --workspace {ws}", "the change request drafted for that finding"),
+        (f"scopewatch digest --workspace {ws}", "the digest as plain text"),
+        ("scopewatch init ~/va", "your own workspace: a commented scopewatch.toml and an example agreement"),
+        ("scopewatch scope lint --workspace ~/va", "check your agreements (scopes/CLIENT.yaml)"),
+        ("scopewatch run --workspace ~/va", "watch your mailbox (IMAP or Maildir) and keep the ledger"),
+    ]
 
 
 # --- text output -------------------------------------------------------------------------------
 
 
 def render(summary: DemoSummary, *, color: bool = False) -> list[str]:
-    """The demo's text report as lines: per client the flags and "check" items, then what next."""
+    """The demo's text report as lines: what ran, per client the flags and "check" items, the drafts
+    (one or two in full), the digest, and what next."""
 
     def style(text: str, **kw) -> str:
         if not color:
@@ -304,58 +454,59 @@ def render(summary: DemoSummary, *, color: bool = False) -> list[str]:
 
         return click.style(text, **kw)
 
-    lines: list[str] = []
-    n_agreements = len(summary.clients)
-    lines.append(
-        style("scopewatch demo", bold=True)
-        + f": {summary.messages} mail{'s' if summary.messages != 1 else ''} in {summary.mailbox}"
-    )
-    lines.append(
-        f"checked against {n_agreements} agreement{'s' if n_agreements != 1 else ''} in "
-        f"{summary.workspace / 'scopes'} ({summary.seconds:.1f} s). Nothing was sent or changed."
-    )
-    for c in summary.clients:
-        lines.append("")
-        lines.append(
-            style(c.name, bold=True)
-            + f"  [{c.client_id}, {c.language}, {c.agreement_file}]  {c.messages} mail{'s' if c.messages != 1 else ''}"
-        )
-        if not c.messages:
-            lines.append("  no mail from this client in the mailbox")
-            continue
+    s = summary
+    new = f"{s.processed} read now" if s.processed else "all in the ledger from the earlier run, none read again"
+    lines = [
+        style("scopewatch demo", bold=True) + f": the whole flow over the bundled sample, once ({s.seconds:.1f} s)",
+        f"  workspace  {s.workspace}  (a copy of the sample; its scopewatch.toml sets the VA and auto_draft = \"all\")",
+        f"  mailbox    {s.mailbox}  (Maildir: {_plural(s.messages, 'mail')}, {new}; only read, never changed)",
+        f"  ledger     {s.ledger}  (SQLite)",
+        f"  agreements {len(s.clients)} in {s.workspace / 'scopes'}",
+    ]
+    for c in s.clients:
+        lines += ["", style(c.name, bold=True) + f"  [{c.client_id}, {c.language}, {c.agreement_file}]  "
+                  + _plural(c.messages, "mail")]
         for r in c.flagged:
             label = f"OUT OF SCOPE: {r.finding.category or 'unknown'}"
-            lines.append("  " + style(label, fg="red", bold=True) + _category_help(r.finding.category))
+            lines.append("  " + style(label, fg="red", bold=True) + _category_help(r.finding.category)
+                         + f"  finding {r.finding_id}" + (", reply drafted" if r.drafted else ""))
             lines.extend(_request_lines(r))
         for r in c.check:
             what = r.finding.category if r.finding.verdict == "out_of_scope" else "probably in scope"
-            lines.append("  " + style(f"CHECK: {what}", fg="yellow", bold=True) + "  (low confidence: your call)")
+            lines.append("  " + style(f"CHECK: {what}", fg="yellow", bold=True)
+                         + f"  (low confidence: your call)  finding {r.finding_id}")
             lines.extend(_request_lines(r))
         flagged_mails = len({r.source for r in c.flagged})
         lines.append(
-            "  "
-            + style(f"{_plural(len(c.flagged), 'request')} flagged", fg="red" if c.flagged else None)
+            "  " + style(f"{_plural(len(c.flagged), 'request')} flagged", fg="red" if c.flagged else None)
             + f" in {_plural(flagged_mails, 'mail')}, {len(c.check)} to check; "
             + style(f"{_plural(c.in_scope, 'mail')} in scope", fg="green")
             + f", {_plural(c.no_request, 'mail')} without a request"
         )
-    if summary.unknown_senders:
-        lines.append("")
-        lines.append(style("Unknown senders", bold=True) + " (in no agreement's contacts, so not judged)")
-        for m in summary.unknown_senders:
-            lines.append(f"  {m.sender}: \"{m.subject}\"")
-    if summary.errors:
-        lines.append("")
-        lines.append(style("Unreadable mail", bold=True, fg="red"))
-        for m in summary.errors:
-            lines.append(f"  {m.source}: {m.reason}")
-    lines.append("")
-    lines.extend(_what_next(summary))
+    if s.unknown_senders:
+        lines += ["", style("Unknown senders", bold=True) + " (in no agreement's contacts, so not judged)"]
+        lines += [f"  {m.sender}: \"{m.subject}\"" for m in s.unknown_senders]
+    if s.errors:
+        lines += ["", style("Unreadable mail", bold=True, fg="red")]
+        lines += [f"  {m.source}: {m.reason}" for m in s.errors]
+    lines += ["", style("Drafts", bold=True) + f": {_plural(len(s.drafts), 'change-request reply', 'change-request replies')} in "
+              f"{s.drafts_folder} ({s.drafts_written} written now), one per mail, answering all its flags."]
+    lines.append("  Each is a reply (Re:, In-Reply-To) from the VA, flagged as a draft (\":2,D\"); nothing was sent.")
+    for d in s.shown:
+        lines += ["", f"  --- the draft for finding {', '.join(map(str, d.finding_ids))} ({d.language}) ---",
+                  f"  To: {d.to}", f"  Subject: {d.subject}", ""]
+        lines += [f"  {line}".rstrip() for line in d.text.rstrip().splitlines()]
+    lines += ["", style("Digest", bold=True) + f": {s.digest_html}",
+              f"  open it in a browser: the VA's overview as of {s.digest_as_of:%d %B %Y}, the newest sample mail.",
+              "", style("What next", bold=True)]
+    width = max(len(cmd) for cmd, _ in s.what_next)
+    lines += [f"  {cmd.ljust(width)}  {does}" for cmd, does in s.what_next]
+    lines.append("  Run the demo again to start fresh, or with --keep to see that nothing is read or drafted twice.")
     return lines
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _category_help(category: str | None) -> str:
@@ -367,10 +518,7 @@ def _request_lines(r: DemoRequest) -> list[str]:
     f = r.finding
     where = "subject" if f.part == "subject" else "mail"
     date = f"{r.date}, " if r.date else ""
-    out = [
-        f"    \"{_one_line(f.evidence)}\"",
-        f"    {where}:   {date}{r.sender}, \"{_one_line(r.subject)}\"",
-    ]
+    out = [f"    \"{_one_line(f.evidence)}\"", f"    {where}:   {date}{r.sender}, \"{_one_line(r.subject)}\""]
     if r.clause is not None:
         out.append(f"    clause: {r.clause}")
     elif f.category == "deadline":
@@ -388,19 +536,3 @@ def _request_lines(r: DemoRequest) -> list[str]:
 def _one_line(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
-
-
-def _what_next(summary: DemoSummary) -> list[str]:
-    sample = resources.examples_dir() / "scopes"
-    return [
-        "What next",
-        "  1. Create your own workspace:   scopewatch init ~/va",
-        "  2. Write one scopes/CLIENT.yaml per client; the sample agreements explain every field:",
-        f"     {sample}",
-        "     Check them:                  scopewatch scope lint --workspace ~/va",
-        "  3. Try a saved client mail:     scopewatch check --workspace ~/va MAIL.eml",
-        "  4. Put your mailbox in ~/va/scopewatch.toml, then look without storing anything:",
-        "                                  scopewatch scan --dry-run --workspace ~/va",
-        "     and keep watching:           scopewatch run --workspace ~/va",
-        "  The demo also runs on your own folder: scopewatch demo --workspace DIR (DIR/scopes, DIR/mailbox).",
-    ]

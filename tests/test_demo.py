@@ -1,15 +1,19 @@
-"""`scopewatch demo` on the bundled sample: the planted out-of-scope requests are flagged with the
-right category and explained, the sample mailbox is never changed, and the wheel ships the sample."""
+"""`scopewatch demo` runs the whole flow on a copy of the bundled sample: the planted out-of-scope
+requests land in the ledger with the right category and are explained, each gets a threaded reply
+in the Maildir's .Drafts, the digest is written as HTML, re-runs never draft twice, the sample itself
+is never changed, and it all works from an installed wheel and the installed console script."""
 
 from __future__ import annotations
 
+import email
+import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
+from email import policy
 from pathlib import Path
 
 import click
@@ -18,11 +22,13 @@ from click.testing import CliRunner
 
 from scopewatch import resources
 from scopewatch.cli import cli
-from scopewatch.demo import run_demo
+from scopewatch.demo import MARKER, SAMPLE_VA, run_demo
+from scopewatch.store.ledger import Ledger
 
 from tests.conftest import REPO, skip_or_fail
 
 SAMPLE = resources.examples_dir()
+CLIENT_NAMES = ("Bakkerij de Vries", "Claire and Tom Hughes, 14 Elm Road", "Northgate Advisory (Mark Jensen)")
 
 # (client id, subject of the sample mail, category, words of the request sentence)
 PLANTED = [
@@ -52,133 +58,242 @@ NOT_FLAGGED = [
 ]
 
 
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def _sample_mail(subject: str) -> email.message.EmailMessage:
+    for path in sorted((SAMPLE / "mailbox").rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+            if msg["Subject"] == subject:
+                return msg
+    raise AssertionError(f"no sample mail with subject {subject!r}")
+
+
+def _draft_files(root: Path) -> dict[str, email.message.EmailMessage]:
+    folder = root / "mailbox" / ".Drafts" / "cur"
+    return {
+        p.name: email.message_from_bytes(p.read_bytes(), policy=policy.default)
+        for p in sorted(folder.iterdir()) if p.is_file()
+    } if folder.is_dir() else {}
+
+
 @pytest.fixture(scope="module")
-def demo_run():
+def demo_run(tmp_path_factory):
+    before = _snapshot(SAMPLE)
+    root = tmp_path_factory.mktemp("demo") / "scopewatch-demo"
     lines: list[str] = []
-    summary = run_demo(echo=lines.append)
-    return summary, "\n".join(lines)
+    summary = run_demo(root, echo=lines.append)
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}", migrate=False)
+    yield summary, "\n".join(lines), root, ledger, before
+    ledger.close()
 
 
-def _flags(summary, client_id: str, subject: str):
-    report = summary.client(client_id)
-    assert report is not None, f"no report for {client_id}"
-    return [r for r in report.flagged if r.subject == subject]
+def _ledger_flags(ledger: Ledger, client_id: str, subject: str):
+    return [f for f in ledger.findings(client=client_id, verdict="out_of_scope")
+            if f.message.subject == subject and not f.review]
 
 
-def test_demo_names_every_sample_client(demo_run):
-    summary, text = demo_run
+def test_demo_copies_the_sample_and_names_every_client(demo_run):
+    summary, text, root, _ledger, _before = demo_run
+    assert (root / MARKER).is_file() and (root / "scopewatch.toml").is_file()
+    assert {p.name for p in (root / "scopes").glob("*.yaml")} == {p.name for p in (SAMPLE / "scopes").glob("*.yaml")}
     assert {c.client_id for c in summary.clients} == {"devries-social", "hughes-house", "northgate-admin"}
-    for name in ("Bakkerij de Vries", "Claire and Tom Hughes, 14 Elm Road", "Northgate Advisory (Mark Jensen)"):
+    for name in CLIENT_NAMES:
         assert name in text
-    # every sample mail is accounted for: a client's, an unknown sender's, or unreadable
-    assert summary.messages == 36
+    # every sample mail went through the service: a client's, an unknown sender's, or unreadable
+    assert summary.messages == summary.processed == 36
     assert sum(c.messages for c in summary.clients) + len(summary.unknown_senders) + len(summary.errors) == 36
     assert not summary.errors
+    assert str(root / "scopewatch.db") in text
 
 
 @pytest.mark.parametrize("client_id,subject,category,words", PLANTED, ids=[p[1] for p in PLANTED])
-def test_planted_request_is_flagged_with_its_category(demo_run, client_id, subject, category, words):
-    summary, text = demo_run
-    flags = _flags(summary, client_id, subject)
-    categories = sorted({r.finding.category for r in flags})
-    assert category in categories, f"{subject!r}: flagged as {categories or 'nothing'}"
-    matching = [r for r in flags if r.finding.category == category and words.lower() in r.finding.evidence.lower()]
-    assert matching, f"{subject!r}: no {category} flag on a sentence with {words!r}"
+def test_planted_request_is_in_the_ledger_drafted_and_explained(demo_run, client_id, subject, category, words):
+    summary, text, _root, ledger, _before = demo_run
+    flags = _ledger_flags(ledger, client_id, subject)
+    categories = sorted({f.category for f in flags})
+    assert category in categories, f"{subject!r}: in the ledger as {categories or 'nothing'}"
+    matching = [f for f in flags if f.category == category and words.lower() in f.evidence.lower()]
+    assert matching, f"{subject!r}: no {category} finding on a sentence with {words!r}"
     flag = matching[0]
-    assert flag.finding.rules, "a flag must name the rule that fired"
-    # the text report shows the sentence and its category
-    assert f"OUT OF SCOPE: {category}" in text
-    assert " ".join(flag.finding.evidence.split())[:60] in text
+    assert flag.rules, "a flag must name the rule that fired"
+    assert flag.status == "drafted", f"{subject!r}: auto_draft = \"all\" left it {flag.status}"
+    # the text report shows the sentence, its category and the finding number
+    assert " ".join(flag.evidence.split())[:60] in text
+    assert re.search(rf"OUT OF SCOPE: {category} .*finding {flag.id}, reply drafted", text)
 
 
 @pytest.mark.parametrize("client_id,subject", NOT_FLAGGED, ids=[n[1] for n in NOT_FLAGGED])
 def test_in_scope_and_quoted_requests_are_not_flagged(demo_run, client_id, subject):
-    summary, _ = demo_run
-    flags = _flags(summary, client_id, subject)
-    assert not flags, f"{subject!r} flagged: {[r.finding.evidence for r in flags]}"
+    _summary, _text, _root, ledger, _before = demo_run
+    flags = _ledger_flags(ledger, client_id, subject)
+    assert not flags, f"{subject!r} flagged: {[f.evidence for f in flags]}"
 
 
 def test_flags_point_at_the_agreement_clause(demo_run):
-    summary, text = demo_run
-    (flag,) = [r for r in _flags(summary, "devries-social", "Openingstijden vanaf februari")
-               if r.finding.category == "excluded"]
+    summary, text, root, _ledger, _before = demo_run
+    (flag,) = [r for r in summary.client("devries-social").flagged
+               if r.subject == "Openingstijden vanaf februari" and r.finding.category == "excluded"]
     assert flag.clause is not None and flag.clause.id == "website"
     assert flag.clause.section == "exclusions"
-    # the line of `- id: website` in the shipped YAML, so the VA can open the file right there
-    yaml_lines = (SAMPLE / "scopes" / "devries-social.yaml").read_text(encoding="utf-8").splitlines()
+    # the line of `- id: website` in the demo folder's YAML, so the VA can open the file right there
+    yaml_lines = (root / "scopes" / "devries-social.yaml").read_text(encoding="utf-8").splitlines()
     assert "id: website" in yaml_lines[flag.clause.line - 1]
     assert f"clause: scopes/devries-social.yaml line {flag.clause.line}, exclusions > website" in text
 
 
 def test_unknown_senders_are_listed_not_judged(demo_run):
-    summary, text = demo_run
-    senders = {m.sender for m in summary.unknown_senders}
-    assert senders == {"info@fietsenmakerij-jansen.example", "rachel.green@mailbox.example"}
-    assert "Unknown senders" in text
-    assert "rachel.green@mailbox.example" in text
+    summary, text, _root, _ledger, _before = demo_run
+    assert {m.sender for m in summary.unknown_senders} == {"info@fietsenmakerij-jansen.example", "rachel.green@mailbox.example"}
+    assert "Unknown senders" in text and "rachel.green@mailbox.example" in text
+
+
+def test_drafts_are_threaded_replies_in_the_maildir_drafts(demo_run):
+    summary, text, root, _ledger, _before = demo_run
+    drafts = _draft_files(root)
+    assert drafts and len(drafts) == len(summary.drafts) == summary.drafts_written
+    assert all(name.endswith(":2,D") for name in drafts)
+    assert f"in {root / 'mailbox' / '.Drafts' / 'cur'}" in text
+    original = _sample_mail("Front door")
+    (reply,) = [m for m in drafts.values() if m["In-Reply-To"] == original["Message-ID"]]
+    assert reply["Subject"] == "Re: Front door"
+    assert original["Message-ID"] in reply["References"]
+    assert reply["To"].addresses[0].addr_spec == original["From"].addresses[0].addr_spec
+    assert reply["From"].addresses[0].addr_spec == SAMPLE_VA[1]
+    assert "front door" in reply.get_body(preferencelist=("plain",)).get_content().lower()
+    # no reply starts with "Re: Re:", and every one answers a mail of the sample
+    assert not [m["Subject"] for m in drafts.values() if m["Subject"].lower().startswith("re: re:")]
+
+
+def test_one_english_and_one_dutch_draft_are_shown_in_full(demo_run):
+    summary, text, _root, _ledger, _before = demo_run
+    assert [d.language for d in summary.shown] == ["en", "nl"]
+    for d in summary.shown:
+        assert f"Subject: {d.subject}" in text
+        first = next(line for line in d.text.splitlines() if line.strip())
+        assert f"  {first}" in text  # the greeting of the reply itself
+
+
+def test_digest_html_names_every_client(demo_run):
+    summary, text, root, _ledger, _before = demo_run
+    page = root / "digest.html"
+    assert summary.digest_html == page and str(page) in text
+    body = page.read_text(encoding="utf-8")
+    assert body.lstrip().lower().startswith("<!doctype html") or "<html" in body[:500].lower()
+    for name in CLIENT_NAMES:
+        assert html.escape(name, quote=False) in body
+    assert "Could you write the agenda for Monday" in body  # a planted request, quoted
+
+
+def test_the_bundled_sample_is_not_changed(demo_run):
+    *_, before = demo_run
+    assert _snapshot(SAMPLE) == before
 
 
 def test_text_report_ends_with_what_next(demo_run):
-    _, text = demo_run
+    summary, text, root, _ledger, _before = demo_run
     tail = text[text.index("What next"):]
-    assert "scopewatch scope lint" in tail
-    assert str(SAMPLE / "scopes") in tail
+    assert f"scopewatch flags --workspace {root}" in tail
+    assert f"scopewatch review --workspace {root}" in tail
+    assert "scopewatch init" in tail and "scopewatch run" in tail
     # every command it suggests exists, so a newcomer never copies a dead command
     suggested = re.findall(r"scopewatch ([a-z]+)(?: ([a-z]+))?", tail)
-    assert len(suggested) >= 5
+    assert len(suggested) >= 6
     for name, sub in suggested:
         command = cli.commands.get(name)
         assert command is not None, f"`scopewatch {name}` does not exist"
         if isinstance(command, click.Group):
             assert sub in command.commands, f"`scopewatch {name} {sub}` does not exist"
+    # and the finding it names is a real flag of the demo
+    shown = re.search(r"scopewatch show (\d+) ", tail)
+    assert shown and int(shown.group(1)) in {r.finding_id for r in summary.flagged}
 
 
-def test_demo_command_json_is_valid_and_has_no_colour():
-    result = CliRunner().invoke(cli, ["demo", "--json"])
+def test_keep_rerun_reads_nothing_again_and_drafts_nothing_twice(demo_run):
+    summary, _text, root, ledger, _before = demo_run
+    files_before = set(_draft_files(root))
+    findings_before = [(f.id, f.status) for f in ledger.findings()]
+    again = run_demo(root, keep=True, echo=lambda line: None)
+    assert again.processed == 0 and again.drafts_written == 0
+    assert set(_draft_files(root)) == files_before
+    assert [(f.id, f.status) for f in ledger.findings()] == findings_before
+    # the report still explains everything the ledger holds
+    assert {r.finding_id for r in again.flagged} == {r.finding_id for r in summary.flagged}
+    assert again.client("hughes-house").messages == summary.client("hughes-house").messages
+
+
+def test_cli_json_then_a_fresh_rerun_on_the_same_folder(tmp_path):
+    into = tmp_path / "demo"
+    result = CliRunner().invoke(cli, ["demo", "--into", str(into), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["messages"] == 36
+    assert data["workspace"] == str(into.resolve()) and data["messages"] == 36
     by_client = {c["client"]: c for c in data["clients"]}
     assert set(by_client) == {"devries-social", "hughes-house", "northgate-admin"}
-    flagged = by_client["hughes-house"]["flagged"]
-    front_door = [f for f in flagged if f["subject"] == "Front door"]
-    assert front_door and front_door[0]["category"] == "excluded"
+    front_door = [f for f in by_client["hughes-house"]["flagged"] if f["subject"] == "Front door"]
+    assert front_door and front_door[0]["category"] == "excluded" and front_door[0]["drafted"]
     assert front_door[0]["clause"]["id"] == "exterior"
-    assert front_door[0]["source"].startswith("mailbox/cur/")
+    assert front_door[0]["source"].startswith("sample/INBOX/")
+    assert data["drafts"]["total"] == len(_draft_files(into)) > 0
+    assert Path(data["digest"]["html"]).is_file()
+    first_ids = {m["Message-ID"] for m in _draft_files(into).values()}
 
-
-def test_demo_command_text_has_no_ansi_codes_when_not_a_terminal():
-    result = CliRunner().invoke(cli, ["demo"])
+    # Re-running starts fresh: a new ledger and new drafts, never the old ones plus new ones.
+    result = CliRunner().invoke(cli, ["demo", "--into", str(into)])
     assert result.exit_code == 0, result.output
-    assert "\x1b[" not in result.output
+    assert "\x1b[" not in result.output  # no colour when not a terminal
     assert "Bakkerij de Vries" in result.output
+    drafts = _draft_files(into)
+    assert len(drafts) == data["drafts"]["total"]
+    assert not first_ids & {m["Message-ID"] for m in drafts.values()}
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_demo_on_a_given_workspace_leaves_its_maildir_untouched(tmp_path):
-    ws = tmp_path / "va"
-    shutil.copytree(SAMPLE, ws)
-    # keep only the painter's client's mail, to show the demo reads this workspace, not the sample
-    for p in list((ws / "mailbox").rglob("*")):
-        if p.is_file() and not p.name.startswith(".") and b"hughesfamily.example" not in p.read_bytes():
-            p.unlink()
-    before = _snapshot(ws / "mailbox")
-    summary = run_demo(ws, echo=lambda line: None)
-    assert _snapshot(ws / "mailbox") == before
-    assert summary.messages == len([k for k in before if not k.endswith(".keep")])
-    assert summary.client("hughes-house").messages == summary.messages
-    assert summary.client("devries-social").messages == 0
-
-
-def test_workspace_without_mailbox_is_one_clear_error(tmp_path):
-    shutil.copytree(SAMPLE / "scopes", tmp_path / "scopes")
-    result = CliRunner().invoke(cli, ["demo", "--workspace", str(tmp_path)])
+def test_a_folder_the_demo_did_not_make_is_refused(tmp_path):
+    own = tmp_path / "notes"
+    own.mkdir()
+    (own / "todo.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["demo", "--into", str(own)])
     assert result.exit_code == 2
-    assert "has no mailbox/ folder" in result.output
+    assert "was not made by `scopewatch demo`" in result.output
     assert "Traceback" not in result.output
+    assert [p.name for p in own.iterdir()] == ["todo.txt"]
+
+
+def test_the_demo_never_writes_into_scopewatch_itself():
+    before = _snapshot(SAMPLE)
+    result = CliRunner().invoke(cli, ["demo", "--into", str(SAMPLE / "mailbox" / "demo")])
+    assert result.exit_code == 2
+    assert "scopewatch's own files" in result.output
+    assert _snapshot(SAMPLE) == before
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCOPEWATCH_") and k != "PYTHONPATH"}
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def test_installed_console_script_runs_the_demo_in_any_folder(tmp_path):
+    script = Path(sys.executable).parent / "scopewatch"
+    if not script.is_file():
+        skip_or_fail(f"no installed console script at {script} (pip install . first)")
+    cwd = tmp_path / "newcomer"
+    cwd.mkdir()
+    env = _clean_env()
+    # The VA's own service settings in the environment must not steer the demo.
+    env["SCOPEWATCH_DATABASE"] = f"sqlite:///{tmp_path / 'real-ledger.db'}"
+    proc = subprocess.run([str(script), "demo"], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    root = cwd / "scopewatch-demo"
+    assert f"Digest: {root / 'digest.html'}" in proc.stdout
+    assert (root / "scopewatch.db").is_file() and (root / "digest.html").is_file()
+    assert _draft_files(root)
+    assert not (tmp_path / "real-ledger.db").exists()
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +316,8 @@ def test_wheel_ships_sample_rules_and_templates(wheel):
         assert any(n.startswith(f"scopewatch/_shipped/{folder}/") for n in names), folder
     for path in (SAMPLE / "scopes").glob("*.yaml"):
         assert f"scopewatch/_shipped/examples/scopes/{path.name}" in names
+    for path in (REPO / "templates").glob("*.j2"):
+        assert f"scopewatch/_shipped/templates/{path.name}" in names
     mails = [n for n in names if n.startswith("scopewatch/_shipped/examples/mailbox/") and "/.keep" not in n]
     assert len(mails) == 36
     assert "scopewatch/_shipped/examples/mailbox/tmp/.keep" in names
@@ -212,15 +329,19 @@ def test_demo_runs_from_an_installed_wheel_in_any_folder(wheel, tmp_path):
         [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
         check=True, capture_output=True, timeout=300,
     )
+    shipped = target / "scopewatch" / "_shipped" / "examples"
+    before = _snapshot(shipped)
     elsewhere = tmp_path / "somewhere-else"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    env.pop("SCOPEWATCH_WORKSPACE", None)
+    env = {**_clean_env(), "PYTHONPATH": str(target)}
     proc = subprocess.run(
         [sys.executable, "-m", "scopewatch", "demo", "--json"],
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert Path(data["workspace"]).resolve() == (target / "scopewatch" / "_shipped" / "examples").resolve()
-    assert data["messages"] == 36
+    assert Path(data["sample"]).resolve() == shipped.resolve()
+    assert Path(data["workspace"]) == (elsewhere / "scopewatch-demo").resolve()
+    assert data["messages"] == 36 and data["drafts"]["total"] > 0
+    assert Path(data["digest"]["html"]).is_file()
+    assert _snapshot(shipped) == before
