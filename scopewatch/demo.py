@@ -11,7 +11,7 @@ import shutil
 import stat
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -72,10 +72,6 @@ class Clause:
         where = self.file if self.line is None else f"{self.file} line {self.line}"
         return f"{where}, {self.section} > {self.id}: {self.description}"
 
-    def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "section": self.section, "id": self.id,
-                "description": self.description}
-
 
 @dataclass
 class DemoRequest:
@@ -95,7 +91,7 @@ class DemoRequest:
         d = self.finding.to_json()
         d.update(finding_id=self.finding_id, status=self.status, source=self.source, subject=self.subject,
                  sender=self.sender, date=self.date, drafted=self.drafted)
-        d["clause"] = self.clause.to_json() if self.clause else None
+        d["clause"] = asdict(self.clause) if self.clause else None
         return d
 
 
@@ -132,9 +128,6 @@ class OtherMessage:
     subject: str
     reason: str
 
-    def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "sender": self.sender, "subject": self.subject, "reason": self.reason}
-
 
 @dataclass
 class DemoDraft:
@@ -147,10 +140,6 @@ class DemoDraft:
     message_id: str
     in_reply_to: str | None
     text: str  # the whole plain-text body, quoted client mail included
-
-    def to_json(self) -> dict[str, Any]:
-        return {"finding_ids": self.finding_ids, "language": self.language, "to": self.to, "subject": self.subject,
-                "message_id": self.message_id, "in_reply_to": self.in_reply_to, "text": self.text}
 
 
 @dataclass
@@ -188,10 +177,9 @@ class DemoSummary:
             "ledger": str(self.ledger), "messages": self.messages, "processed": self.processed,
             "seconds": round(self.seconds, 2), "flagged": len(self.flagged),
             "clients": [c.to_json() for c in self.clients],
-            "unknown_senders": [m.to_json() for m in self.unknown_senders],
-            "errors": [m.to_json() for m in self.errors],
+            "unknown_senders": [asdict(m) for m in self.unknown_senders], "errors": [asdict(m) for m in self.errors],
             "drafts": {"folder": str(self.drafts_folder), "written": self.drafts_written, "total": len(self.drafts),
-                       "items": [d.to_json() for d in self.drafts]},
+                       "items": [asdict(d) for d in self.drafts]},
             "digest": {"html": str(self.digest_html), "as_of": self.digest_as_of.isoformat()},
             "what_next": [{"command": c, "does": d} for c, d in self.what_next],
         }
@@ -226,11 +214,12 @@ def prepare_folder(into: Path, *, keep: bool = False) -> bool:
     if ours:
         _remove_demo_files(target, sample)
     target.mkdir(parents=True, exist_ok=True)
+    # The marker first: a copy cut short is still known as the demo's own folder next time.
+    (target / MARKER).write_text("made by `scopewatch demo`; a re-run replaces the sample files here\n",
+                                 encoding="utf-8")
     shutil.copytree(sample, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     _make_writable(target)  # an installed package may be read-only; its copy must not be
     (target / "scopewatch.toml").write_text(CONFIG, encoding="utf-8")
-    (target / MARKER).write_text("made by `scopewatch demo`; a re-run replaces the sample files here\n",
-                                 encoding="utf-8")
     return True
 
 
@@ -281,8 +270,11 @@ def run_demo(
 
     started = time.perf_counter()
     into = Path(into) if into is not None else DEFAULT_INTO
-    prepare_folder(into, keep=keep)
+    fresh = prepare_folder(into, keep=keep)
     root = into.expanduser().resolve()
+    if not as_json:
+        echo(f"{'Copied the bundled sample to' if fresh else 'Using the earlier demo folder'} {root}; running the "
+             "service over its mailbox once (loading the language models takes a few seconds) ...")
     # Only the demo's own settings: a SCOPEWATCH_... variable meant for the VA's real service must
     # not point the demo at her mailbox or her ledger.
     config = load_config(root, environ={})
@@ -315,7 +307,7 @@ def run_demo(
         ledger=Path(config.database_url[len("sqlite:///"):]),
         messages=source.folder_state("INBOX").exists, processed=len(seen),
         seconds=time.perf_counter() - started, clients=clients, unknown_senders=unknown, errors=errors,
-        drafts_folder=source.folder_path(records[0].folder if records and records[0].folder else box.drafts_folder) / "cur",
+        drafts_folder=source.folder_path(box.drafts_folder) / "cur",
         drafts=drafts, drafts_written=len(records) - before, digest_html=digest_path, digest_as_of=as_of,
     )
     summary.shown = _drafts_to_show(drafts)
@@ -376,12 +368,8 @@ def _count(clients: list[ClientReport], seen, ledger, agreements) -> tuple[list[
             unknown.append(OtherMessage(source, sender, subject, "sender is in no agreement's contacts"))
         else:
             report.messages += 1
-            if result.verdict == "out_of_scope":
-                report.out_of_scope += 1
-            elif result.verdict == "in_scope":
-                report.in_scope += 1
-            else:
-                report.no_request += 1
+            verdict = result.verdict if result.verdict in ("out_of_scope", "in_scope") else "no_request"
+            setattr(report, verdict, getattr(report, verdict) + 1)
     return unknown, errors
 
 
