@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from scopewatch.agreement.model import Agreement, ScopeItem
-from scopewatch.detect.nlp import lemmatize
+from scopewatch.detect.nlp import lemma_table, lemmatize
 
 _NL_LONG_VOWELS = ("aa", "ee", "oo", "uu")
 
@@ -73,8 +73,8 @@ _VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "to
 
 def _lemma_table(nlp: Language):
     try:
-        return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    except Exception:  # a trained pipeline's rule lemmatizer has no lookup table
+        return lemma_table(nlp.lang)
+    except Exception:  # a language without lookup data: no compound check
         return None
 
 
