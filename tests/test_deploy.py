@@ -33,7 +33,7 @@ DOCKERFILE = REPO / "Dockerfile"
 MAIL_DOCKERFILE = REPO / "deploy" / "dovecot" / "Dockerfile"
 ENTRYPOINT = REPO / "deploy" / "dovecot" / "entrypoint.py"
 UNIT = REPO / "deploy" / "scopewatch.service"
-README = REPO / "deploy" / "README.md"
+README = REPO / "README.md"  # section "Run it as a service"
 SAMPLE_MAILBOX = REPO / "examples" / "mailbox"
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|TOKEN|PASSPHRASE|API_?KEY", re.I)
 VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}")
@@ -121,8 +121,10 @@ def unit_file(path: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def readme_services() -> dict[str, dict[str, list[str] | str]]:
-    """deploy/README.md's compose table: service -> column -> its `code` spans (or the raw cell)."""
-    lines = [l for l in README.read_text().splitlines() if l.startswith("| ")]
+    """The README's compose table: service -> column -> its `code` spans (or the raw cell)."""
+    text = README.read_text()
+    section = text[text.index("### With docker compose") : text.index("### With systemd")]
+    lines = [l for l in section.splitlines() if l.startswith("| ")]
     header = [c.strip() for c in lines[0].strip("|").split("|")]
     rows = {}
     for line in lines[1:]:
