@@ -197,6 +197,30 @@ class Service:
             log.info("%s %s: answers finding%s %s", where, incoming.key, "s" if len(linked) != 1 else "",
                      ", ".join(map(str, linked)))
 
+    # --- the scheduled digest (digest/timer.py), from the main thread only ----------------------
+
+    digest_every: float | None = None  # seconds between schedule checks; None: the timer's default
+
+    def _digest(self, watchers: list[FolderWatcher]):
+        from scopewatch.digest.timer import CHECK_SECONDS, digest_timer
+
+        if self.ledger is None or self.dry_run:
+            return None
+        # Wait until every folder was read through once since the start, so a digest due at start-up
+        # tells about the mail that came in overnight; a folder stopped for good does not hold it up.
+        at_start = {(c.account, c.folder): c.last_fetch_at for c in self.ledger.cursors()}
+
+        def read_through() -> bool:
+            now = {(c.account, c.folder): c for c in self.ledger.cursors()}
+            for w in watchers:
+                c = now.get((w.account, w.folder))
+                if w.error is None and (c is None or c.last_fetch_at == at_start.get((w.account, w.folder)) or c.backlog):
+                    return False
+            return True
+
+        return digest_timer(self.config, self.ledger, self.workspace, ready=read_through,
+                            every=self.digest_every or CHECK_SECONDS)
+
     # --- running ------------------------------------------------------------------------------
 
     def run(self, *, once: bool = False) -> Summary:
@@ -207,6 +231,7 @@ class Service:
             port = self.metrics.serve(self.metrics_port or 0, self.config.metrics_host)
             log.info("metrics on http://%s:%d/metrics", self.config.metrics_host, port)
         watchers = self._watchers(once)
+        digest = None if once else self._digest(watchers)
         threads = [threading.Thread(target=w.run, name=f"watch {w.where}", daemon=True) for w in watchers]
         names = ", ".join(w.where for w in watchers)
         log.info("%s %s (%s)", "scanning" if once else "watching", names,
@@ -214,6 +239,8 @@ class Service:
         for t in threads:
             t.start()
         while any(t.is_alive() for t in threads):
+            if digest is not None:
+                digest.tick()  # never raises: a failed digest is logged and retried
             for t in threads:
                 t.join(timeout=0.2)
         failed = [w for w in watchers if w.error is not None]

@@ -140,3 +140,12 @@ def _code(value: tuple[int, bytes]) -> str:
 def _reply(exc: smtplib.SMTPResponseException) -> str:
     text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
     return f"{exc.smtp_code} {text}"
+
+
+def settings_from_config(smtp) -> SmtpSettings:
+    """SmtpSettings for a checked `[smtp]` section (config.SmtpConfig); the password is resolved
+    only when a login happens."""
+    return SmtpSettings(
+        host=smtp.host, port=smtp.port, security=smtp.security, username=smtp.username or None,
+        password=smtp.password if smtp.username else None, ca_file=smtp.ca_file,
+    )
