@@ -96,9 +96,7 @@ class Checker:
             hits = main_clause([h for h in all_hits if span.start <= h.start < span.end], sentence, language)
             context_work = []
             context = None
-            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and (
-                _ANAPHOR.search(span.text) or len(span) <= 6
-            ):
+            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and _ANAPHOR.search(span.text):
                 # "Could you write it for me?" and "Lukt dat?" refer to what came just before.
                 # Prefer the nearest earlier sentence that itself leans towards a request ("I'd like
                 # a post every day"), then the nearest that names anything at all.

@@ -156,7 +156,7 @@ _SUBORDINATORS = {
     "nl": {"als", "wanneer", "zodra", "nadat", "voordat", "terwijl", "omdat", "zodat", "tot", "zoals"},
 }
 _PREPOSITIONS = {
-    "en": {"in", "on", "with", "for", "to", "into", "at", "from", "about", "of", "like", "via", "onto", "by"},
+    "en": {"in", "on", "with", "for", "into", "at", "from", "about", "of", "like", "via", "onto", "by"},
     "nl": {"in", "op", "met", "voor", "naar", "bij", "van", "uit", "over", "via", "zoals", "aan"},
 }
 

@@ -162,7 +162,9 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
                 try:
                     _validator().add(rid or "RULE", value)
                 except Exception as exc:  # spaCy's own validation message is the most useful one
-                    bad("pattern.tokens", f"invalid spaCy token pattern: {str(exc).strip().splitlines()[-1]}")
+                    lines = [ln.strip("- ").strip() for ln in str(exc).splitlines() if "->" in ln] or [str(exc).strip()]
+                    hint = " (YAML reads a bare on/off/yes/no as true/false: quote it)" if "valid string" in str(exc) else ""
+                    bad("pattern.tokens", f"invalid spaCy token pattern: {'; '.join(lines)}{hint}")
             pattern = value
         elif kind == "phrases":
             if not (isinstance(value, list) and value and all(isinstance(p, str) and p.strip() for p in value)):
