@@ -1,7 +1,8 @@
-"""Ledger speed: how long recording one message (2 findings, one transaction) takes, how fast
-duplicates are recognised, and how long known_keys and the review queries take.
+"""Ledger speed: how long recording one message (2 findings, one transaction) takes, alone and in
+batches (`record_many`, one transaction per batch), how fast duplicates are recognised, and how long
+known_keys and the review queries take.
 
-Run: .venv/bin/python bench/ledger_record.py [--database URL] [--messages 2000] [--runs 5]
+Run: .venv/bin/python bench/ledger_record.py [--database URL] [--messages 2000] [--runs 5] [--batch 50]
 Default database: a fresh SQLite file in a temp folder. For PostgreSQL pass an empty database,
 e.g. --database postgresql+psycopg://postgres@127.0.0.1:5432/bench (its tables are created).
 Prints medians over the runs; each run uses fresh keys and Message-IDs.
@@ -29,22 +30,31 @@ def main() -> None:
     ap.add_argument("--database", default=None)
     ap.add_argument("--messages", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=50, help="messages per record_many call")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     url = args.database or f"sqlite:///{tmp.name}/bench.db"
     ledger = Ledger.open(url)
     agreement = make_agreement()
-    record_ms, dup_ms, keys_ms, flags_ms, report_ms = [], [], [], [], []
-    for run in range(args.runs):
-        uv = 1000 + run
-        msgs = [
+    record_ms, many_ms, dup_ms, many_dup_ms, keys_ms, flags_ms, report_ms = [], [], [], [], [], [], []
+
+    def messages(uv: int) -> list:
+        return [
             make_message(
                 f"{uv}:{i}",
+                uidvalidity=uv,
                 agreement=agreement,
                 findings=[make_finding(), make_finding("in_scope", item="instagram-posts", evidence="Post it.")],
             )
             for i in range(1, args.messages + 1)
         ]
+
+    def batches(msgs: list) -> list[list]:
+        return [msgs[i : i + args.batch] for i in range(0, len(msgs), args.batch)]
+
+    for run in range(args.runs):
+        # Fresh keys and Message-IDs for every run and mode: nothing is a duplicate by accident.
+        msgs = messages(1000 + run)
         t = time.perf_counter()
         for m in msgs:
             ledger.record(m)
@@ -53,6 +63,15 @@ def main() -> None:
         for m in msgs[:500]:
             ledger.record(m)
         dup_ms.append((time.perf_counter() - t) * 1000 / min(500, len(msgs)))
+        many = messages(5000 + run)
+        t = time.perf_counter()
+        for batch in batches(many):
+            ledger.record_many(batch)
+        many_ms.append((time.perf_counter() - t) * 1000 / len(many))
+        t = time.perf_counter()
+        for batch in batches(many):
+            ledger.record_many(batch)
+        many_dup_ms.append((time.perf_counter() - t) * 1000 / len(many))
         t = time.perf_counter()
         ledger.known_keys("work", "INBOX", [m.key for m in msgs])
         keys_ms.append((time.perf_counter() - t) * 1000)
@@ -67,6 +86,9 @@ def main() -> None:
     print(f"database: {url.split('://')[0]}  messages per run: {args.messages}  runs: {args.runs}")
     print(f"record (new, 2 findings): {med(record_ms):.2f} ms/message  ({1000 / med(record_ms):.0f} messages/s)")
     print(f"record (duplicate):       {med(dup_ms):.2f} ms/message")
+    print(f"record_many (new, batches of {args.batch}): {med(many_ms):.2f} ms/message  "
+          f"({1000 / med(many_ms):.0f} messages/s)")
+    print(f"record_many (duplicates, batches of {args.batch}): {med(many_dup_ms):.3f} ms/message")
     print(f"known_keys({args.messages} keys):   {med(keys_ms):.1f} ms")
     print(f"findings() listing:       {med(flags_ms):.1f} ms (last run: {n_flags} flags)")
     print(f"ledger_report:            {med(report_ms):.1f} ms")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timezone
 
+from scopewatch.detect.findings import Finding as DetectedFinding
 from scopewatch.store.models import AgreementVersion, Finding, MailboxCursor, Message
 from scopewatch.store.records import Cursor, FindingRecord, IncomingMessage, MessageInfo
 
@@ -47,6 +48,59 @@ def message_identity(msg: IncomingMessage) -> str:
         return "sha256:" + chash
     # Unreadable and no raw hash given: the key is the only identity there is.
     return f"key:{msg.folder}/{msg.key}"
+
+
+def message_row(msg: IncomingMessage, pk: int, identity: str, client_id: str | None, now: datetime) -> dict:
+    """The `message` table row for one processed message (Core insert values, explicit id)."""
+    p, r = msg.parsed, msg.result
+    return {
+        "id": pk,
+        "account": msg.account,
+        "identity": identity,
+        "message_id": storable_text((p.message_id if p else None) or r.message_id),
+        "folder": msg.folder,
+        "uid": msg.uid,
+        "uidvalidity": msg.uidvalidity,
+        "key": msg.key,
+        "content_hash": (p.content_hash if p else None) or msg.content_hash,
+        "sender": storable_text((p.sender if p else None) or r.sender),
+        "subject": storable_text(p.subject if p else r.subject),
+        "date": storable_date(p.date) if p else None,
+        "client_id": client_id,
+        "language": (p.language if p else None) or r.language,
+        "verdict": r.verdict,
+        "error": storable_text(r.error),
+        "new_text": storable_text(p.new_text) if p else None,
+        "processed_at": now,
+        "sender_name": storable_text(p.sender_name) if p else None,
+        "in_reply_to": storable_text(p.in_reply_to) if p else None,
+        "thread_references": [storable_text(x) for x in p.references] if p else None,
+    }
+
+
+def finding_row(f: DetectedFinding, pk: int, message_pk: int, version_id: int | None, now: datetime) -> dict:
+    """The `finding` table row for one detected finding, status "new" (explicit id)."""
+    return {
+        "id": pk,
+        "message_pk": message_pk,
+        "agreement_version_id": version_id,
+        "verdict": f.verdict,
+        "category": f.category,
+        "evidence": storable_text(f.evidence),
+        "start": f.start,
+        "end": f.end,
+        "part": f.part,
+        "rules": [storable_text(x) for x in f.rules],
+        "scope_item": f.scope_item,
+        "scope_item_description": storable_text(f.scope_item_description),
+        "scope_item_kind": f.scope_item_kind,
+        "confidence": float(f.confidence),
+        "review": bool(f.review),
+        "explanation": storable_text(f.explanation),
+        "matched_terms": [storable_text(x) for x in f.matched_terms],
+        "status": "new",
+        "created_at": now,
+    }
 
 
 def cursor_record(row: MailboxCursor) -> Cursor:

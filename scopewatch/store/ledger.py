@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, Iterator
 
-from sqlalchemy import Engine, case, delete, func, literal, or_, select
+from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from scopewatch.agreement.model import Agreement
 from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.store import db
-from scopewatch.store.convert import storable_date, storable_text, cursor_record, finding_record, message_identity
+from scopewatch.store.convert import (
+    cursor_record,
+    finding_record,
+    finding_row,
+    message_identity,
+    message_row,
+    storable_text,
+)
 from scopewatch.store.models import (
     AgreementVersion,
     Client,
@@ -55,12 +63,45 @@ _KEY_CHUNK = 500  # keys per IN (...) query: well under SQLite's bound-parameter
 SYSTEM = "scopewatch"  # `who` on events written by the service itself
 
 
-def _insert(session: Session):
-    if session.get_bind().dialect.name == "postgresql":
+def _insert(dialect: str):
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert
+
+
+# The recording path's statements, built once: building a statement costs more than running it.
+_PK, _MSG = ProcessedKey.__table__, Message.__table__
+_STORED_KEYS = select(_PK.c.key, _PK.c.message_pk).where(
+    _PK.c.account == bindparam("account"), _PK.c.folder == bindparam("folder"),
+    _PK.c.key.in_(bindparam("keys", expanding=True)),
+)
+_STORED_IDENTITIES = select(_MSG.c.identity, _MSG.c.id).where(
+    _MSG.c.account == bindparam("account"), _MSG.c.identity.in_(bindparam("identities", expanding=True))
+)
+_TOP_ID = {t.name: select(func.max(t.c.id)) for t in (Message.__table__, Finding.__table__)}
+_NEXT_IDS = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
+
+
+@lru_cache(maxsize=None)
+def _cursor_move(dialect: str):
+    """Upsert of a folder's cursor to the highest UID recorded (account, folder, uidvalidity, last_uid)."""
+    t = MailboxCursor.__table__
+    ins = _insert(dialect)(t)
+    return ins.on_conflict_do_update(
+        index_elements=[t.c.account, t.c.folder],
+        set_={
+            "last_uid": case(
+                (t.c.last_uid.is_(None), ins.excluded.last_uid),
+                (t.c.last_uid < ins.excluded.last_uid, ins.excluded.last_uid),
+                else_=t.c.last_uid,
+            ),
+            "uidvalidity": func.coalesce(t.c.uidvalidity, ins.excluded.uidvalidity),
+        },
+        # A key from another UIDVALIDITY must not move this cursor: reset_folder first.
+        where=or_(t.c.uidvalidity.is_(None), t.c.uidvalidity == ins.excluded.uidvalidity),
+    )
 
 
 class Ledger:
@@ -117,6 +158,17 @@ class Ledger:
         finally:
             session.close()
 
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction on a plain connection: the recording path needs no ORM session."""
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as exc:
+            raise StoreError(f"ledger database error: {db._first_line(exc)}") from None
+
     # --- processing side ------------------------------------------------------------------
 
     def cursor(self, account: str, folder: str) -> Cursor | None:
@@ -153,173 +205,201 @@ class Ledger:
         transaction. Seen before (same key, Message-ID or content hash): nothing new, duplicate=True."""
         for _attempt in range(5):
             try:
-                return self._record_once(msg)
+                return self._record_batch([msg])[0]
             except IntegrityError:
                 # Another worker stored the same message (or key) first; look again.
                 continue
         raise StoreError(f"could not record {msg.account}/{msg.folder}/{msg.key}: keeps conflicting")
 
-    def _record_once(self, msg: IncomingMessage) -> RecordOutcome:
+    def record_many(self, msgs: list[IncomingMessage]) -> list[RecordOutcome]:
+        """Store a batch of processed messages in ONE transaction: each with its findings and their
+        first events, its processed key, and one cursor move per folder. Per message the outcome is
+        what `record` would give: a duplicate (same key, Message-ID or content hash, already stored or
+        earlier in this batch) stores nothing new and holds none of the others back. A crash before
+        the commit loses the whole batch and nothing else: its keys are simply fetched again."""
+        msgs = list(msgs)
+        if not msgs:
+            return []
+        try:
+            return self._record_batch(msgs)
+        except IntegrityError:
+            # A concurrent worker stored some of these first and this batch rolled back whole: one
+            # by one now, so each message sees what the other worker stored.
+            return [self.record(m) for m in msgs]
+
+    def _record_batch(self, msgs: list[IncomingMessage]) -> list[RecordOutcome]:
         learned: dict[tuple, object] = {}
-        with self._session(write=True) as s:
-            seen = s.scalar(
-                select(ProcessedKey).where(
-                    ProcessedKey.account == msg.account,
-                    ProcessedKey.folder == msg.folder,
-                    ProcessedKey.key == msg.key,
-                )
-            )
-            if seen is not None:
-                return RecordOutcome(seen.message_pk, [], True)
-            identity = message_identity(msg)
-            existing = s.scalar(
-                select(Message.id).where(Message.account == msg.account, Message.identity == identity)
-            )
-            if existing is not None:
-                self._mark_processed(s, msg, existing)
-                return RecordOutcome(existing, [], True)
+        now = utcnow()
+        with self._write() as conn:
+            done_keys = self._stored_keys(conn, msgs)
+            identities = [message_identity(m) for m in msgs]
+            fresh = [i for i, m in enumerate(msgs) if (m.account, m.folder, m.key) not in done_keys]
+            stored = self._stored_identities(conn, [msgs[i] for i in fresh], [identities[i] for i in fresh])
+            outcomes: list[RecordOutcome | None] = [None] * len(msgs)
+            first_of_key: dict[tuple, int] = {}
+            first_of_identity: dict[tuple, int] = {}
+            new: list[int] = []  # stored now
+            keyed: list[int] = []  # their key is marked processed now
+            same_as: dict[int, int] = {}  # repeats the message at that earlier index of this batch
+            for i, m in enumerate(msgs):
+                key, ident = (m.account, m.folder, m.key), (m.account, identities[i])
+                if key in done_keys:
+                    outcomes[i] = RecordOutcome(done_keys[key], [], True)
+                elif key in first_of_key:
+                    same_as[i] = first_of_key[key]
+                else:
+                    first_of_key[key] = i
+                    keyed.append(i)
+                    if ident in stored:
+                        outcomes[i] = RecordOutcome(stored[ident], [], True)
+                    elif ident in first_of_identity:
+                        same_as[i] = first_of_identity[ident]
+                    else:
+                        first_of_identity[ident] = i
+                        new.append(i)
 
-            client_id = self._ensure_client(s, msg, learned)
-            version_id = self._ensure_agreement_version(s, msg, learned)
-            p, r = msg.parsed, msg.result
-            message = Message(
-                account=msg.account,
-                identity=identity,
-                message_id=storable_text((p.message_id if p else None) or r.message_id),
-                folder=msg.folder,
-                uid=msg.uid,
-                uidvalidity=msg.uidvalidity,
-                key=msg.key,
-                content_hash=(p.content_hash if p else None) or msg.content_hash,
-                sender=storable_text((p.sender if p else None) or r.sender),
-                subject=storable_text(p.subject if p else r.subject),
-                date=storable_date(p.date) if p else None,
-                client_id=client_id,
-                language=(p.language if p else None) or r.language,
-                verdict=r.verdict,
-                error=storable_text(r.error),
-                new_text=storable_text(p.new_text) if p else None,
-                sender_name=storable_text(p.sender_name) if p else None,
-                in_reply_to=storable_text(p.in_reply_to) if p else None,
-                thread_references=[storable_text(x) for x in p.references] if p else None,
-            )
-            s.add(message)
-            s.flush()
-            rows = [
-                Finding(
-                    message_pk=message.id,
-                    agreement_version_id=version_id,
-                    verdict=f.verdict,
-                    category=f.category,
-                    evidence=storable_text(f.evidence),
-                    start=f.start,
-                    end=f.end,
-                    part=f.part,
-                    rules=[storable_text(x) for x in f.rules],
-                    scope_item=f.scope_item,
-                    scope_item_description=storable_text(f.scope_item_description),
-                    scope_item_kind=f.scope_item_kind,
-                    confidence=float(f.confidence),
-                    review=bool(f.review),
-                    explanation=storable_text(f.explanation),
-                    matched_terms=[storable_text(x) for x in f.matched_terms],
-                    status="new",
+            message_rows, finding_rows, finding_owner = [], [], []
+            for i, pk in zip(new, self._allocate_ids(conn, Message.__table__, len(new))):
+                m = msgs[i]
+                client_id = self._ensure_client(conn, m, learned)
+                version_id = self._ensure_agreement_version(conn, m, learned)
+                message_rows.append(message_row(m, pk, identities[i], client_id, now))
+                outcomes[i] = RecordOutcome(pk, [], False)
+                for f in m.result.findings:
+                    finding_rows.append((f, pk, version_id))
+                    finding_owner.append(i)
+            finding_ids = self._allocate_ids(conn, Finding.__table__, len(finding_rows))
+            finding_rows = [finding_row(f, fid, pk, vid, now) for fid, (f, pk, vid) in zip(finding_ids, finding_rows)]
+            for i, fid in zip(finding_owner, finding_ids):
+                outcomes[i].finding_ids.append(fid)  # type: ignore[union-attr]
+            for i, j in same_as.items():  # ascending, so j is settled already
+                outcomes[i] = RecordOutcome(outcomes[j].message_pk, [], True)  # type: ignore[union-attr]
+
+            if message_rows:
+                conn.execute(insert(Message.__table__), message_rows)
+            if finding_rows:
+                conn.execute(insert(Finding.__table__), finding_rows)
+                conn.execute(
+                    insert(Event.__table__),
+                    [
+                        {"finding_id": fid, "from_status": None, "to_status": "new", "who": SYSTEM,
+                         "why": "found in mail", "at": now}
+                        for fid in finding_ids
+                    ],
                 )
-                for f in r.findings
-            ]
-            s.add_all(rows)
-            s.flush()
-            s.add_all(
-                Event(finding_id=row.id, from_status=None, to_status="new", who=SYSTEM, why="found in mail")
-                for row in rows
-            )
-            self._mark_processed(s, msg, message.id)
-            outcome = RecordOutcome(message.id, [row.id for row in rows], False)
+            self._mark_processed(conn, [(msgs[i], outcomes[i].message_pk) for i in keyed], now)  # type: ignore[union-attr]
         self._known.update(learned)  # only now: a rolled-back insert must not be remembered
-        return outcome
+        return outcomes  # type: ignore[return-value]
 
-    def _mark_processed(self, s: Session, msg: IncomingMessage, message_pk: int) -> None:
-        s.add(
-            ProcessedKey(
-                account=msg.account,
-                folder=msg.folder,
-                uidvalidity=msg.uidvalidity,
-                key=msg.key,
-                message_pk=message_pk,
-            )
+    def _stored_keys(self, conn: Connection, msgs: list[IncomingMessage]) -> dict[tuple, int | None]:
+        """(account, folder, key) -> message pk, for the keys of `msgs` already processed."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for m in msgs:
+            groups.setdefault((m.account, m.folder), []).append(m.key)
+        found: dict[tuple, int | None] = {}
+        for (account, folder), keys in groups.items():
+            keys = list(dict.fromkeys(keys))
+            for i in range(0, len(keys), _KEY_CHUNK):
+                params = {"account": account, "folder": folder, "keys": keys[i : i + _KEY_CHUNK]}
+                found.update(((account, folder, key), pk) for key, pk in conn.execute(_STORED_KEYS, params))
+        return found
+
+    def _stored_identities(self, conn: Connection, msgs: list[IncomingMessage], identities: list[str]) -> dict[tuple, int]:
+        """(account, identity) -> message pk, for the messages of `msgs` already stored."""
+        groups: dict[str, list[str]] = {}
+        for m, ident in zip(msgs, identities):
+            groups.setdefault(m.account, []).append(ident)
+        found: dict[tuple, int] = {}
+        for account, idents in groups.items():
+            idents = list(dict.fromkeys(idents))
+            for i in range(0, len(idents), _KEY_CHUNK):
+                params = {"account": account, "identities": idents[i : i + _KEY_CHUNK]}
+                found.update(((account, ident), pk) for ident, pk in conn.execute(_STORED_IDENTITIES, params))
+        return found
+
+    def _allocate_ids(self, conn: Connection, table: Table, n: int) -> list[int]:
+        """`n` fresh primary keys for `table`, so a batch's rows can refer to each other without a
+        round trip per row."""
+        if n == 0:
+            return []
+        if conn.dialect.name == "postgresql":
+            return list(conn.execute(_NEXT_IDS, {"t": table.name, "n": n}).scalars())
+        # SQLite: every recording transaction begins IMMEDIATE and so holds the database's single
+        # write lock until it commits; no other writer can insert between this read and ours.
+        top = conn.execute(_TOP_ID[table.name]).scalar() or 0
+        return list(range(top + 1, top + 1 + n))
+
+    def _mark_processed(self, conn: Connection, keyed: list[tuple[IncomingMessage, int | None]], now: datetime) -> None:
+        """Write the processed keys and move each folder's cursor once."""
+        if not keyed:
+            return
+        conn.execute(
+            insert(ProcessedKey.__table__),
+            [
+                {"account": m.account, "folder": m.folder, "uidvalidity": m.uidvalidity, "key": m.key,
+                 "message_pk": pk, "processed_at": now}
+                for m, pk in keyed
+            ],
         )
-        s.flush()
-        if msg.uid is None:
-            return  # Maildir: no UIDs, the processed keys are the whole story
         # Messages are recorded oldest first (the source's `pending` order), so the highest UID
-        # recorded has every lower pending UID recorded before it.
-        t = MailboxCursor.__table__
-        ins = _insert(s)(t).values(
-            account=msg.account, folder=msg.folder, uidvalidity=msg.uidvalidity, last_uid=msg.uid
-        )
-        s.execute(
-            ins.on_conflict_do_update(
-                index_elements=[t.c.account, t.c.folder],
-                set_={
-                    "last_uid": case(
-                        (t.c.last_uid.is_(None), ins.excluded.last_uid),
-                        (t.c.last_uid < ins.excluded.last_uid, ins.excluded.last_uid),
-                        else_=t.c.last_uid,
-                    ),
-                    "uidvalidity": func.coalesce(t.c.uidvalidity, ins.excluded.uidvalidity),
-                },
-                # A key from another UIDVALIDITY must not move this cursor: reset_folder first.
-                where=or_(t.c.uidvalidity.is_(None), t.c.uidvalidity == ins.excluded.uidvalidity),
-            )
-        )
+        # recorded has every lower pending UID recorded before it. Maildir has no UIDs: the
+        # processed keys are the whole story there.
+        tops: dict[tuple, int] = {}
+        for m, _pk in keyed:
+            if m.uid is not None:
+                where = (m.account, m.folder, m.uidvalidity)
+                tops[where] = max(tops.get(where, m.uid), m.uid)
+        move = _cursor_move(conn.dialect.name)
+        for (account, folder, uidvalidity), uid in tops.items():  # in order of first appearance
+            conn.execute(move, {"account": account, "folder": folder, "uidvalidity": uidvalidity, "last_uid": uid})
 
-    def _ensure_client(self, s: Session, msg: IncomingMessage, learned: dict) -> str | None:
+    def _ensure_client(self, conn: Connection, msg: IncomingMessage, learned: dict) -> str | None:
         a, r = msg.agreement, msg.result
         client_id = r.client or (a.client_id if a else None)
         if not client_id:
             return None
         name = (a.client if a and a.client_id == client_id else None) or r.client_name or client_id
-        self._put_client(s, client_id, name, learned)
+        self._put_client(conn, client_id, name, learned)
         return client_id
 
-    def _put_client(self, s: Session, client_id: str, name: str, learned: dict) -> None:
-        if ("client", client_id) in self._known:
+    def _put_client(self, conn: Connection, client_id: str, name: str, learned: dict) -> None:
+        if ("client", client_id) in self._known or ("client", client_id) in learned:
             return
-        s.execute(_insert(s)(Client).values(id=client_id, name=name).on_conflict_do_nothing())
+        conn.execute(_insert(conn.dialect.name)(Client).values(id=client_id, name=name).on_conflict_do_nothing())
         learned[("client", client_id)] = True
 
-    def _ensure_agreement_version(self, s: Session, msg: IncomingMessage, learned: dict) -> int | None:
+    def _ensure_agreement_version(self, conn: Connection, msg: IncomingMessage, learned: dict) -> int | None:
         a = msg.agreement
         if a is None:
             if not (msg.result.agreement_hash and msg.result.client):
                 return None
-            return s.scalar(
-                select(AgreementVersion.id).where(
-                    AgreementVersion.client_id == msg.result.client,
-                    AgreementVersion.content_hash == msg.result.agreement_hash,
-                )
-            )
-        chash = a.content_hash or hashlib.sha256(a.source_text.encode("utf-8")).hexdigest()
-        cached = self._known.get(("version", a.client_id, chash))
+            chash, client_id = msg.result.agreement_hash, msg.result.client
+        else:
+            chash = a.content_hash or hashlib.sha256(a.source_text.encode("utf-8")).hexdigest()
+            client_id = a.client_id
+        cached = self._known.get(("version", client_id, chash)) or learned.get(("version", client_id, chash))
         if cached is not None:
             return cached  # type: ignore[return-value]
-        self._put_client(s, a.client_id, a.client, learned)
-        s.execute(
-            _insert(s)(AgreementVersion)
-            .values(
-                client_id=a.client_id,
-                content_hash=chash,
-                source_text=storable_text(a.source_text),
-                source_path=a.source_path,
+        if a is not None:
+            self._put_client(conn, a.client_id, a.client, learned)
+            conn.execute(
+                _insert(conn.dialect.name)(AgreementVersion)
+                .values(
+                    client_id=a.client_id,
+                    content_hash=chash,
+                    source_text=storable_text(a.source_text),
+                    source_path=a.source_path,
+                    first_seen=utcnow(),
+                )
+                .on_conflict_do_nothing()
             )
-            .on_conflict_do_nothing()
-        )
-        version_id = s.scalar(
+        version_id = conn.execute(
             select(AgreementVersion.id).where(
-                AgreementVersion.client_id == a.client_id, AgreementVersion.content_hash == chash
+                AgreementVersion.client_id == client_id, AgreementVersion.content_hash == chash
             )
-        )
-        learned[("version", a.client_id, chash)] = version_id
+        ).scalar()
+        if version_id is not None:
+            learned[("version", client_id, chash)] = version_id
         return version_id
 
     def reset_folder(self, account: str, folder: str, uidvalidity: int) -> None:
@@ -327,7 +407,7 @@ class Ledger:
         re-seen ones are recognised by Message-ID or content hash."""
         with self._session(write=True) as s:
             t = MailboxCursor.__table__
-            ins = _insert(s)(t).values(account=account, folder=folder, uidvalidity=uidvalidity, last_uid=None)
+            ins = _insert(self.dialect)(t).values(account=account, folder=folder, uidvalidity=uidvalidity, last_uid=None)
             s.execute(
                 ins.on_conflict_do_update(
                     index_elements=[t.c.account, t.c.folder],
@@ -350,7 +430,7 @@ class Ledger:
         now = utcnow()
         with self._session(write=True) as s:
             t = Lease.__table__
-            ins = _insert(s)(t).values(
+            ins = _insert(self.dialect)(t).values(
                 account=account, folder=folder, holder=holder, expires_at=now + timedelta(seconds=ttl)
             )
             s.execute(
@@ -387,7 +467,7 @@ class Ledger:
             values["backlog"] = backlog
         with self._session(write=True) as s:
             t = MailboxCursor.__table__
-            ins = _insert(s)(t).values(account=account, folder=folder, **values)
+            ins = _insert(self.dialect)(t).values(account=account, folder=folder, **values)
             s.execute(ins.on_conflict_do_update(index_elements=[t.c.account, t.c.folder], set_=values))
 
     # --- review side ----------------------------------------------------------------------
