@@ -446,8 +446,8 @@ def test_a_crash_mid_record_leaves_nothing_half_stored(ledger, monkeypatch):
     msg = make_message("7:1", agreement=make_agreement())
     real = Ledger._mark_processed
 
-    def crash(self, s, m, pk):
-        real(self, s, m, pk)  # message, findings, events and key are written ...
+    def crash(self, *args):
+        real(self, *args)  # message, findings, events and key are written ...
         raise RuntimeError("power cut")  # ... but the transaction never commits
 
     monkeypatch.setattr(Ledger, "_mark_processed", crash)
