@@ -46,6 +46,8 @@ _PLAIN_BEFORE = {
     "je", "uw", "hun", "haar", "zijn", "alle", "beide", "elke", "ieder", "nieuwe", "oude", "eerste", "laatste",
     "volgende", "van", "voor", "op", "in", "en", "of", "met", "aan", "bij", "ook", "also", "nog", "even", "do",
     "doe", "paint", "schilder", "weekly", "wekelijkse", "usual", "gewone", "vaste", "regular",
+    "welke", "which", "what", "wat", "elke", "iedere", "every", "many", "veel", "meeste", "most", "more",
+    "meer", "enkele", "paar", "few", "several", "such", "zulke", "jullie", "hun", "these", "those",
 }
 # How many of the limit's periods fit in the period the client names ("6 posts this month"
 # against "3 per week" is within the limit).
@@ -186,6 +188,18 @@ def main_clause(items: list, sentence: Sentence, language: str) -> list:
     return items if cut is None else [x for x in items if x.start < cut]
 
 
+def _more_of(extra, hit: TermHit, span: Span) -> bool:
+    """Whether a "more" cue is about this counted thing: right before it, or closing the sentence
+    after it ("... two rounds already, but could we do one more?")."""
+    if 0 <= hit.start - extra.end <= 3:
+        return True
+    rest = span.doc[extra.end : span.end]
+    return extra.start >= hit.end and all(t.is_punct or t.is_space for t in rest)
+
+
+_ALL_N = re.compile(r"\b(all|alle|both|allebei|beide)\s+(\d{1,2}|two|three|four|five|six|twee|drie|vier|vijf|zes)\b", re.IGNORECASE)
+
+
 def _first(items: list, sentence: Sentence) -> int:
     """Where the first of these stands after the request cue (the likely object), else before it."""
     asks = [f.start for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
@@ -309,6 +323,14 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             if n is not None and _over_limit(n, ordinal, h.item, said):
                 over = (h, n, ordinal)
                 break
+        if over is None and limited and context is not None:
+            # "Please book all three." after the sentence that named the trips.
+            m = _ALL_N.search(span.text)
+            if m:
+                word = m.group(2).lower()
+                n = int(word) if word.isdigit() else _NUMBERS["en"].get(word) or _NUMBERS["nl"].get(word)
+                if n and _over_limit(n, False, limited[0].item, said):
+                    over = (limited[0], n, False)
         if over is None and limited:
             # "It needs a third." / "Kun je er nog een derde zetten?": an ordinal beyond the limit,
             # with the counted thing named in this or the earlier sentence.
@@ -327,10 +349,10 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             confidence = 0.9
             asked = f'number {n} of "{h.text}"' if ordinal else f'{n} x "{h.text}"'
             explanation = f"asks for {asked}; the agreement allows {_limit_text(h.item)}: {_quote(h.item)}"
-        elif limited and any(0 <= h.start - f.end <= 3 for f in sentence.fired_role("extra") for h in limited):
-            # "nog een post", "an extra round of revisions": the "more" must be about the counted thing
-            # ("nog een streep van de eerste laag" is not another coat).
-            h = next(h for h in limited if any(0 <= h.start - f.end <= 3 for f in sentence.fired_role("extra")))
+        elif limited and any(_more_of(f, h, span) for f in sentence.fired_role("extra") for h in limited):
+            # "nog een post", "an extra round of revisions", "our two rounds ... one more?": the "more"
+            # must be about the counted thing ("nog een streep van de eerste laag" is not another coat).
+            h = next(h for h in limited if any(_more_of(f, h, span) for f in sentence.fired_role("extra")))
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.75
             explanation = f'asks for more "{h.text}" on top of the agreed {_limit_text(h.item)}: {_quote(h.item)}'

@@ -83,6 +83,23 @@ def _same_head(lemma: str, term: str) -> bool:
     return any(lemma.endswith(f) for f in term_forms(term, "nl"))
 
 
+# A limit in hours or days counts time, not something a client names when she asks for work.
+_TIME_UNITS = {"hour", "hours", "uur", "uren", "minute", "minutes", "minuut", "minuten", "day", "days", "dag",
+               "dagen", "week", "weeks", "weken", "month", "months", "maand", "maanden"}
+
+
+def _terms_with_unit(item: ScopeItem) -> list[str]:
+    """The clause's terms plus the unit its limit counts in ("revision round" -> also "round"):
+    that is the word a client uses when she counts ("we've had our two rounds")."""
+    terms = list(item.terms)
+    unit = item.limit.unit if item.limit and item.limit.unit else None
+    if unit and unit.split()[-1].lower() not in _TIME_UNITS:
+        for extra in (unit, unit.split()[-1]):
+            if len(extra) >= 3 and extra.lower() not in (t.lower() for t in terms):
+                terms.append(extra)
+    return terms
+
+
 class TermMatcher:
     """Matches every term of one agreement in docs of one language."""
 
@@ -96,7 +113,7 @@ class TermMatcher:
         self._heads: dict[str, tuple[ScopeItem, str]] = {}
         for n, item in enumerate(agreement.items()):
             self.items[item.id] = item
-            for m, term in enumerate(item.terms):
+            for m, term in enumerate(_terms_with_unit(item)):
                 key = f"{n}:{m}"
                 self._by_key[key] = (item, term)
                 forms = sorted(term_forms(term, language))
