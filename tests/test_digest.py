@@ -187,3 +187,70 @@ def test_user_digest_template_overrides_and_strict_names(tmp_path):
     (tmp_path / "digest.txt.j2").write_text("{{ client_count }}", encoding="utf-8")
     with pytest.raises(TemplateError, match="client_count"):
         render_digest(sample(), [tmp_path, *SHIPPED])
+
+
+def by_status() -> Digest:
+    def at(fid, status, draft_ready=False, **kw):
+        i = item(fid, f"Request number {fid}?", draft_ready=draft_ready)
+        i.status = status
+        for k, v in kw.items():
+            setattr(i, k, v)
+        return i
+
+    return Digest(
+        generated_at=WHEN, since=None, va_name="Mila Jansen",
+        clients=[ClientDigest(
+            "devries", "Bakkerij de Vries",
+            flagged=[at(51, "new"), at(52, "confirmed"), at(53, "drafted", True), at(54, "sent", True)],
+            answers=[at(55, "sent", True, offer="accept", offer_phrase="Prima,\n doe maar!"),
+                     at(56, "sent", True, offer="decline", offer_phrase="Laat maar")],
+        )],
+    )
+
+
+def block(text: str, fid: int) -> str:
+    start = text.index(f"#{fid} ")
+    rest = text[start + 1:]
+    nxt = min([rest.index(m) for m in ("\n  #", "\n\n") if m in rest] or [len(rest)])
+    return text[start:start + 1 + nxt]
+
+
+def test_each_request_offers_the_next_step_its_status_allows():
+    text, html = render_digest(by_status(), SHIPPED)
+    new, confirmed, drafted, sent = (block(text, n) for n in (51, 52, 53, 54))
+    assert "Confirm:   scopewatch confirm 51" in new and "scopewatch dismiss 51" in new and "scopewatch draft 51 --print" in new
+    for done in (confirmed, drafted, sent):
+        assert "scopewatch confirm" not in done and "scopewatch dismiss" not in done
+    assert "Send:      scopewatch send 52" in confirmed and "Draft it:  scopewatch draft 52" in confirmed
+    assert "Send:      scopewatch send 53" in drafted and "Edit:      in your mail program's Drafts folder" in drafted
+    assert "waiting for the client's answer" in sent and "scopewatch send" not in sent and "Reply draft" not in sent
+    yes, no = block(text, 55), block(text, 56)
+    assert 'Client\'s answer: yes ("Prima, doe maar!")' in yes
+    assert yes.index("scopewatch accept 55") < yes.index("scopewatch decline 55")
+    assert "Client's answer: no" in no and no.index("scopewatch decline 56") < no.index("scopewatch accept 56")
+    assert "The client answered your change request (2)" in text
+    assert "2 client answers to record" in text and "4 requests outside the agreed scope" in text
+    # The HTML shows the same steps, no confirm button for what is confirmed already.
+    assert html.count("scopewatch confirm ") == 1 and "scopewatch send 52" in html and "scopewatch accept 55" in html
+    assert "waiting for the client&#39;s answer" in html or "waiting for the client's answer" in html
+    assert digest_subject(by_status()) == "scopewatch: 4 requests outside scope and 2 client answers to record for 1 client"
+
+
+def test_dutch_next_steps():
+    text, html = render_digest(by_status(), SHIPPED, language="nl")
+    assert "Versturen:     scopewatch send 52" in block(text, 52)
+    assert "Aanpassen:     in de map Concepten" in block(text, 53)
+    assert "wacht op het antwoord van de klant" in block(text, 54)
+    assert 'Antwoord van de klant: ja ("Prima, doe maar!")' in block(text, 55)
+    assert "Akkoord:" in block(text, 55) and "Niet akkoord:" in block(text, 56)
+    assert "De klant antwoordde" in html and "Versturen" in html
+    assert digest_subject(by_status(), "nl") == (
+        "scopewatch: 4 verzoeken buiten de afspraak en 2 antwoorden van klanten te verwerken bij 1 klant")
+
+
+def test_requests_only_waiting_for_the_client_do_not_make_a_digest():
+    waiting = item(60, "Request?", draft_ready=True)
+    waiting.status = "sent"
+    d = Digest(WHEN, None, "Mila", [ClientDigest("c", "C", flagged=[waiting])])
+    assert is_empty(d)
+    assert compose_digest(d, SHIPPED, to="mila@va.example", from_="mila@va.example") is None

@@ -287,3 +287,50 @@ def test_hostile_client_text_never_reaches_a_header_or_raw_html(env, checker, sm
     html = html_file.read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# --- next steps by status, and the client's answer ---------------------------------------------------
+
+
+def test_digest_steps_follow_the_status_and_bring_the_clients_answer(env, smtp_server, checker):
+    from scopewatch.draft.service import accept_finding, link_reply
+    from tests.test_followup import _client_reply
+
+    inbox, port = smtp_server
+    a = env.finding_by_text("spare bedroom")
+    out = draft_for_finding(env.ledger, env.workspace, a.id, MILA, source=env.source())
+    d = build_digest(env.ledger, env.workspace)
+    [item] = [i for c in d.clients for i in c.flagged + c.checks if i.finding_id == a.id]
+    assert (item.status, item.draft_ready, item.offer) == ("drafted", True, None)
+    text = compose_digest_text(d)
+    assert f"scopewatch send {a.id}" in text and f"scopewatch confirm {a.id}" not in text
+
+    schedule = Schedule("00:00", "UTC", "daily")
+    kw = dict(to="mila@va.example", from_="scopewatch@va.example")
+    day1 = datetime.now(timezone.utc)
+    assert send_digest_if_due(env.ledger, env.workspace, plain(port), schedule, now=day1, **kw)
+    assert len(inbox.envelopes) == 1
+    # After that digest the client says yes to the change request: the next digest brings it, though
+    # the request itself was found before the last digest.
+    parsed = checker.check_bytes(_client_reply(out.draft.message_id, "Sounds good, please go ahead.\n\nClaire"),
+                                 source="reply").parsed
+    assert link_reply(env.ledger, parsed) == [a.id]
+    assert send_digest_if_due(env.ledger, env.workspace, plain(port), schedule, now=day1 + timedelta(days=1), **kw)
+    assert len(inbox.envelopes) == 2
+    msg = delivered(inbox)[-1]
+    body = msg.get_body(("plain",)).get_content()
+    assert "client answer to record" in msg["Subject"]
+    assert f"#{a.id} " in body and "Client's answer: yes" in body
+    assert f"scopewatch accept {a.id}" in body and f"scopewatch decline {a.id}" in body
+    assert body.count("scopewatch confirm ") == 0  # nothing else is new since the last digest
+    # Once the VA accepted, the answer is settled and no longer listed.
+    accept_finding(env.ledger, env.workspace, a.id, who="mila")
+    later = build_digest(env.ledger, env.workspace)
+    assert all(i.finding_id != a.id for c in later.clients for i in c.answers + c.flagged + c.checks)
+
+
+def compose_digest_text(d) -> str:
+    from scopewatch.digest.render import render_digest
+    from scopewatch import resources
+
+    return render_digest(d, [resources.templates_dir()])[0]

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from scopewatch.digest.model import ClientDigest, Digest, DigestItem, LimitUse, is_empty
+from scopewatch.digest.model import ACTIONABLE, ClientDigest, Digest, DigestItem, LimitUse, is_empty
 from scopewatch.digest.render import compose_digest
 from scopewatch.draft.smtp import SmtpSettings, send_message
 from scopewatch.errors import ConfigError
@@ -22,12 +22,14 @@ from scopewatch.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-# Out-of-scope findings that still wait for the VA (or for the client's answer).
-OPEN = ("new", "confirmed", "drafted")
+# Out-of-scope findings that still wait for the VA; `sent` ones wait for the client and are shown
+# with that, but alone never make a digest worth sending.
+OPEN = ACTIONABLE
+SHOWN = (*OPEN, "sent")
 FREQUENCIES = ("daily", "weekdays", "weekly", "off")
 
 
-def _item(f: FindingRecord, drafted: set[int]) -> DigestItem:
+def _item(f: FindingRecord, drafted: set[int], offer: followup.ReplyRecord | None = None) -> DigestItem:
     return DigestItem(
         finding_id=f.id,
         evidence=f.evidence,
@@ -40,7 +42,25 @@ def _item(f: FindingRecord, drafted: set[int]) -> DigestItem:
         date=f.message.date,
         draft_ready=f.id in drafted,
         rules=list(f.rules),
+        status=f.status,
+        offer=offer.offer if offer else None,
+        offer_phrase=offer.phrase if offer else None,
     )
+
+
+def _answered(ledger: Ledger, since: datetime | None, found_after: datetime | None) -> dict[int, tuple[FindingRecord, followup.ReplyRecord]]:
+    """Findings whose change request the client answered with a clear yes or no (the latest such
+    reply), linked after `found_after` / dated from `since`, and not settled by the VA yet."""
+    out = {}
+    for f in ledger.findings(verdict="out_of_scope", status=("confirmed", "drafted", "sent")):
+        offers = [r for r in followup.replies(ledger, f.id) if r.offer in ("accept", "decline")]
+        if found_after is not None:
+            offers = [r for r in offers if r.linked_at > found_after]
+        if since is not None:
+            offers = [r for r in offers if r.date is None or r.date >= since]
+        if offers:
+            out[f.id] = (f, offers[-1])
+    return out
 
 
 def build_digest(
@@ -59,20 +79,26 @@ def build_digest(
     window = ledger.findings(since=since)
     if found_after is not None:
         window = [f for f in window if f.created_at > found_after]
-    out_of_scope = [f for f in window if f.verdict == "out_of_scope" and f.status in OPEN]
-    drafted = followup.drafted_in_mailbox(ledger, [f.id for f in out_of_scope])
+    since_dt = since if isinstance(since, datetime) or since is None else datetime.combine(since, time(), tzinfo=timezone.utc)
+    answered = _answered(ledger, since_dt, found_after)
+    out_of_scope = [f for f in window if f.verdict == "out_of_scope" and f.status in SHOWN]
+    drafted = followup.drafted_in_mailbox(ledger, [f.id for f in out_of_scope] + list(answered))
     by_client: dict[str, list[FindingRecord]] = defaultdict(list)
+    answers: dict[str, list[DigestItem]] = defaultdict(list)
     in_scope: dict[str, int] = defaultdict(int)
+    for f, reply in answered.values():
+        answers[f.client or ""].append(_item(f, drafted, reply))
     for f in window:
         key = f.client or ""
-        if f.verdict == "out_of_scope" and f.status in OPEN:
+        if f.verdict == "out_of_scope" and f.status in SHOWN and f.id not in answered:
             by_client[key].append(f)
         elif f.verdict == "in_scope" and f.status != "dismissed":
             in_scope[key] += 1
     clients = []
-    for key in sorted(set(by_client) | set(in_scope)):
+    for key in sorted(set(by_client) | set(in_scope) | set(answers)):
         agreement = workspace.agreements.get(key)
         c = ClientDigest(client_id=key or "unknown", client_name=agreement.client if agreement else (key or "unknown sender"))
+        c.answers = answers.get(key, [])
         for f in by_client.get(key, []):
             (c.checks if f.review else c.flagged).append(_item(f, drafted))
         c.in_scope_count = in_scope.get(key, 0)
@@ -87,7 +113,6 @@ def build_digest(
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))
-    since_dt = since if isinstance(since, datetime) or since is None else datetime.combine(since, time(), tzinfo=timezone.utc)
     return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients)
 
 

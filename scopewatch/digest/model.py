@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+# Statuses where the VA still has something to do; a `sent` request waits for the client.
+ACTIONABLE = ("new", "confirmed", "drafted")
+
 
 @dataclass
 class DigestItem:
@@ -23,6 +26,13 @@ class DigestItem:
     date: datetime | None
     draft_ready: bool  # a change-request reply waits in Drafts
     rules: list[str] = field(default_factory=list)
+    status: str = "new"  # the finding's status in the ledger: what the VA can do next depends on it
+    offer: str | None = None  # "accept" / "decline": the client's reply clearly said yes / no
+    offer_phrase: str | None = None  # the client's words that said so
+
+    @property
+    def needs_action(self) -> bool:
+        return self.offer is not None or self.status in ACTIONABLE
 
 
 @dataclass
@@ -46,6 +56,7 @@ class ClientDigest:
     client_name: str
     flagged: list[DigestItem] = field(default_factory=list)
     checks: list[DigestItem] = field(default_factory=list)  # low confidence: the VA decides
+    answers: list[DigestItem] = field(default_factory=list)  # the client answered a change request yes / no
     in_scope_count: int = 0
     totals: dict[str, int] = field(default_factory=dict)  # out-of-scope requests by category, running
     limits: list[LimitUse] = field(default_factory=list)
@@ -54,7 +65,8 @@ class ClientDigest:
 
     @property
     def has_news(self) -> bool:
-        return bool(self.flagged or self.checks)
+        """Something for the VA to act on (a request only waiting for the client's answer is not)."""
+        return bool(self.answers) or any(i.needs_action for i in (*self.flagged, *self.checks))
 
 
 @dataclass
@@ -66,5 +78,5 @@ class Digest:
 
 
 def is_empty(digest: Digest) -> bool:
-    """True when no client has a new flagged or to-check request: such a digest is not sent."""
+    """True when no client has a request to decide on or an answer to record: such a digest is not sent."""
     return not any(c.has_news for c in digest.clients)

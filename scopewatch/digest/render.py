@@ -53,6 +53,28 @@ def _when(value: datetime | None, language: str) -> str | None:
     return babel_datetime(value, format="d MMM yyyy HH:mm", locale=babel_locale(language))
 
 
+def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
+    """The VA's next steps for this request, by its status: each a `key` the templates label and the
+    exact command, or no command when the step happens elsewhere (her Drafts folder, the client)."""
+    accept, decline = f"scopewatch accept {fid}", f'scopewatch decline {fid} --reason "..."'
+    if item.offer == "accept":
+        steps = [("accept", accept), ("decline", decline)]
+    elif item.offer == "decline":
+        steps = [("decline", decline), ("accept", accept)]
+    elif item.status == "new":
+        steps = [("confirm", f"scopewatch confirm {fid}"), ("dismiss", f'scopewatch dismiss {fid} --reason "..."'),
+                 ("see_draft", f"scopewatch draft {fid} --print")]
+    elif item.status in ("confirmed", "drafted"):
+        steps = [("send", f"scopewatch send {fid}")]
+        # A draft in Drafts is edited (and may be sent) in the VA's own mail program.
+        steps.append(("edit", None) if item.draft_ready else ("make_draft", f"scopewatch draft {fid}"))
+    elif item.status == "sent":
+        steps = [("waiting", None)]
+    else:
+        steps = []
+    return [{"key": key, "command": command} for key, command in steps]
+
+
 def _item(item: DigestItem, language: str) -> dict[str, Any]:
     fid = int(item.finding_id)
     return {
@@ -68,6 +90,10 @@ def _item(item: DigestItem, language: str) -> dict[str, Any]:
         "date_text": _when(item.date, language),
         "draft_ready": item.draft_ready,
         "rules": list(item.rules),
+        "status": item.status,
+        "offer": item.offer,
+        "offer_phrase": " ".join((item.offer_phrase or "").split()) or None,
+        "actions": _actions(item, fid),
         # The finding id is an int, so these commands cannot carry client text into a shell.
         "confirm": f"scopewatch confirm {fid}",
         "dismiss": f'scopewatch dismiss {fid} --reason "..."',
@@ -98,6 +124,7 @@ def _client(c: ClientDigest, language: str) -> dict[str, Any]:
         "name": c.client_name,
         "flagged": [_item(i, language) for i in c.flagged],
         "checks": [_item(i, language) for i in c.checks],
+        "answers": [_item(i, language) for i in c.answers],
         "in_scope_count": c.in_scope_count,
         "totals": totals,
         "total_requests": sum(t["count"] for t in totals),
@@ -119,6 +146,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
         "clients": clients,
         "flagged_count": sum(len(c["flagged"]) for c in clients),
         "check_count": sum(len(c["checks"]) for c in clients),
+        "answer_count": sum(len(c["answers"]) for c in clients),
         "subject": digest_subject(digest, language),
     }
 
@@ -140,15 +168,20 @@ def digest_subject(digest: Digest, language: str = "en") -> str:
     language = _lang(language)
     flagged = sum(len(c.flagged) for c in digest.clients)
     checks = sum(len(c.checks) for c in digest.clients)
+    answers = sum(len(c.answers) for c in digest.clients)
     clients = sum(1 for c in digest.clients if c.has_news)
     if language == "nl":
-        s = f"scopewatch: {flagged} {'verzoek' if flagged == 1 else 'verzoeken'} buiten de afspraak"
-        s += f" bij {clients} {'klant' if clients == 1 else 'klanten'}"
+        parts = [f"{flagged} {'verzoek' if flagged == 1 else 'verzoeken'} buiten de afspraak"] if flagged or not answers else []
+        if answers:
+            parts.append(f"{answers} {'antwoord' if answers == 1 else 'antwoorden'} van klanten te verwerken")
+        s = f"scopewatch: {' en '.join(parts)} bij {clients} {'klant' if clients == 1 else 'klanten'}"
         if checks:
             s += f" ({checks} te controleren)"
     else:
-        s = f"scopewatch: {flagged} {'request' if flagged == 1 else 'requests'} outside scope"
-        s += f" for {clients} {'client' if clients == 1 else 'clients'}"
+        parts = [f"{flagged} {'request' if flagged == 1 else 'requests'} outside scope"] if flagged or not answers else []
+        if answers:
+            parts.append(f"{answers} client {'answer' if answers == 1 else 'answers'} to record")
+        s = f"scopewatch: {' and '.join(parts)} for {clients} {'client' if clients == 1 else 'clients'}"
         if checks:
             s += f" ({checks} to check)"
     return s
