@@ -5,7 +5,7 @@ Environment mapping (for containers; an environment value wins over the file):
 
     SCOPEWATCH_DATABASE                     database
     SCOPEWATCH_MAILDIR                      maildir (a local Maildir mailbox named "maildir")
-    SCOPEWATCH_<SECTION>_<KEY>              [section] key, for logging, service, va, draft, digest
+    SCOPEWATCH_<SECTION>_<KEY>              [section] key, for logging, service, va, draft, digest, smtp
                                             e.g. SCOPEWATCH_LOGGING_LEVEL=debug,
                                             SCOPEWATCH_SERVICE_METRICS_PORT=9464
     SCOPEWATCH_MAILBOX_<NAME>_<KEY>         key of the [[mailbox]] called NAME (upper case, every
