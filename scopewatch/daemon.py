@@ -219,7 +219,7 @@ class Service:
             return True
 
         return digest_timer(self.config, self.ledger, self.workspace, ready=read_through,
-                            every=self.digest_every or CHECK_SECONDS)
+                            every=self.digest_every or CHECK_SECONDS, holder=holder_id())
 
     # --- running ------------------------------------------------------------------------------
 

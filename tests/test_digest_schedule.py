@@ -7,6 +7,8 @@ from __future__ import annotations
 import email
 import logging
 import shutil
+import time
+from datetime import datetime, timezone
 from email import policy
 from pathlib import Path
 
@@ -237,3 +239,35 @@ def test_no_timer_without_smtp_recipient_or_when_off(tmp_path, digest_log):
     )
     assert digest_timer(load_config(root, environ={}), None, None) is None  # type: ignore[arg-type]
     assert 'frequency = "off"' in digest_log[-1]
+
+
+def test_services_sharing_a_ledger_send_a_slot_once(tmp_path, smtp_server):
+    from scopewatch.digest.build import DIGEST_LEASE, send_digest_if_due
+    from scopewatch.workspace import open_workspace
+    from tests.test_followup import make_workspace
+
+    inbox, port = smtp_server
+    root = sample_workspace(tmp_path, port)
+    with service(root):  # fills the ledger and sends today's digest
+        assert wait_for(lambda: len(inbox.envelopes) == 1, 90)
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    ws = open_workspace(root)
+    smtp = SmtpSettings(host="127.0.0.1", port=port, security="plain", timeout=10)
+    weekly = Schedule("00:00", "UTC", "weekly")  # a slot nobody handled yet
+    kw = dict(to="mila@va.example", from_="mila@va.example")
+    try:
+        slot = weekly.due_slot(datetime.now(timezone.utc))
+        # Another service is sending this slot right now (it holds the lease): this one stands back.
+        assert ledger.acquire_lease(DIGEST_LEASE, slot, "host:1:other", 600)
+        assert send_digest_if_due(ledger, ws, smtp, weekly, holder="host:2:me", **kw) is None
+        assert len(inbox.envelopes) == 1
+        # That service died mid-send: once its lease runs out, this one handles the slot (nothing new
+        # since the last digest, so no e-mail) and lets go of the lease.
+        assert ledger.acquire_lease(DIGEST_LEASE, slot, "host:1:other", 0.01)
+        time.sleep(0.05)
+        assert send_digest_if_due(ledger, ws, smtp, weekly, holder="host:2:me", **kw) == slot
+        assert (DIGEST_LEASE, slot) not in {(a, f) for a, f, _h, _e in ledger.leases()}
+        assert send_digest_if_due(ledger, ws, smtp, weekly, holder="host:3:third", **kw) is None
+        assert len(inbox.envelopes) == 1
+    finally:
+        ledger.close()

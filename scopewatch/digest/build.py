@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 OPEN = ACTIONABLE
 SHOWN = (*OPEN, "sent")
 FREQUENCIES = ("daily", "weekdays", "weekly", "off")
+# Services sharing one ledger take this lease (folder = the slot) so only one of them sends a slot's
+# digest; it outlives any SMTP timeout, and a holder that died mid-send loses it after that long.
+DIGEST_LEASE = "(digest)"
+DIGEST_LEASE_SECONDS = 600.0
 
 
 def _item(f: FindingRecord, drafted: set[int], offer: followup.ReplyRecord | None = None) -> DigestItem:
@@ -172,14 +176,32 @@ def send_digest_if_due(
     language: str = "en",
     template_dirs: Sequence | None = None,
     now: datetime | None = None,
+    holder: str | None = None,
 ) -> str | None:
     """Call this every poll. When the schedule's slot has come and was not handled yet, build the
     digest of what was found since the last one and send it; an empty digest is not sent but the
-    slot still counts as handled. Returns the slot handled now, or None."""
+    slot still counts as handled. With `holder` (a service's name), the slot is claimed in the
+    ledger first, so services sharing a ledger send it once. Returns the slot handled now, or None."""
     now = now or datetime.now(timezone.utc)
     slot = schedule.due_slot(now)
     if slot is None or followup.digest_slot_taken(ledger, slot):
         return None
+    if holder is None:
+        return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
+                          template_dirs=template_dirs, now=now)
+    if not ledger.acquire_lease(DIGEST_LEASE, slot, holder, DIGEST_LEASE_SECONDS):
+        return None  # another service is sending it right now
+    try:
+        if followup.digest_slot_taken(ledger, slot):  # it finished between our two looks
+            return None
+        return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
+                          template_dirs=template_dirs, now=now)
+    finally:
+        ledger.release_lease(DIGEST_LEASE, slot, holder)
+
+
+def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: str, *, to: str, from_: str,
+               va_name: str, language: str, template_dirs: Sequence | None, now: datetime) -> str:
     digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now)
     msg = compose_digest(digest, template_dirs or workspace.template_dirs(), to=to, from_=from_, language=language)
     flagged = sum(len(c.flagged) for c in digest.clients)
