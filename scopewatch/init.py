@@ -120,4 +120,6 @@ def next_steps(root: Path) -> str:
      then check them:  scopewatch scope lint --workspace {root}
   3. One pass over the mailbox, storing nothing:  scopewatch scan --dry-run --workspace {root}
   4. Start watching:  scopewatch run --workspace {root}
-     and see that it is alive:  scopewatch status --workspace {root}"""
+     and see that it is alive:  scopewatch status --workspace {root}
+  5. For the digest by e-mail: set [va] address and [smtp] host (and login) in scopewatch.toml,
+     then try it:  scopewatch digest --send --workspace {root}"""

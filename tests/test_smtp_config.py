@@ -150,7 +150,8 @@ def test_digest_language_setting(tmp_path):
 
 def test_init_writes_an_smtp_section_that_works_once_filled_in(tmp_path):
     target = tmp_path / "va"
-    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
+    res = CliRunner().invoke(cli, ["init", str(target)])
+    assert res.exit_code == 0 and "[smtp] host" in res.output and "scopewatch digest --send" in res.output
     toml_path = target / "scopewatch.toml"
     text = toml_path.read_text()
     assert "[smtp]" in text and "SCOPEWATCH_SMTP_PASSWORD" in text
