@@ -594,7 +594,7 @@ def _smtp(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], N
         fail(f"{at} security must be one of {', '.join(SECURITY_MODES)}, not {table.get('security')!r}")
         box.security = "starttls"
     elif box.security == "plain":
-        from scopewatch.ingest.imap import is_loopback
+        from scopewatch.draft.smtp import is_loopback  # stdlib only, unlike the IMAP module
 
         if not is_loopback(host):
             fail(
