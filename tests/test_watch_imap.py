@@ -175,12 +175,14 @@ def test_new_mail_is_not_kept_waiting_behind_a_backlog(box):
     toml = (root / "scopewatch.toml").read_text().replace("batch_size = 50", "batch_size = 10")
     (root / "scopewatch.toml").write_text(toml)
     base = sample_mails()
-    append_many(server, user, [fresh_id(base[n % len(base)], f"b{n}") for n in range(200)])
+    # Long enough that the backlog outlasts the watcher's new-mail check interval several times
+    # over, even at a few hundred messages a second.
+    append_many(server, user, [fresh_id(base[n % len(base)], f"b{n}") for n in range(600)])
     with ThreadedService(root):
         assert wait_for(lambda: len(_keys(url)) >= 20, 30)
         uid = server.append(user, raw=flagged_mail("urgent"))
         key_of_new = wait_for(lambda: next((k for k in _keys(url) if k.endswith(f":{uid}")), None), 10)
         assert key_of_new, "the new mail waited"
         done_when_new_arrived = _keys(url).index(key_of_new)
-        assert wait_for(lambda: len(_keys(url)) == 201, 60)
-    assert done_when_new_arrived < 150, f"new mail was stored after {done_when_new_arrived} backlog messages"
+        assert wait_for(lambda: len(_keys(url)) == 601, 90)
+    assert done_when_new_arrived < 450, f"new mail was stored after {done_when_new_arrived} backlog messages"

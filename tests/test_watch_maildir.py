@@ -117,9 +117,10 @@ def test_running_service_drafts_confirmed_findings_and_links_the_clients_answer(
             assert not drafts.exists() or not any(drafts.rglob("*,S=*")), "drafted before the VA confirmed"
             (finding,) = ledger.findings(verdict="out_of_scope")
             ledger.set_status(finding.id, "confirmed", who="dave")
-            draft = wait_for(lambda: followup.draft_for(ledger, finding.id), 10)
+            # The draft row is claimed first, then appended to Drafts, then the finding moves on.
+            assert wait_for(lambda: ledger.finding(finding.id).status == "drafted", 10), "finding never drafted"
+            draft = followup.draft_for(ledger, finding.id)
             assert draft is not None, "no draft for the confirmed finding"
-            assert ledger.finding(finding.id).status == "drafted"
             assert len([p for p in (drafts / "cur").iterdir()]) == 1
             reply = EmailMessage()
             reply["From"] = "Claire Hughes <claire.hughes@hughesfamily.example>"
