@@ -1,0 +1,144 @@
+"""Commands that set up and run the service: init, run, scan, status."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, echo_json, friendly_errors
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@friendly_errors
+def init_cmd(directory):
+    """Create a workspace: a commented scopewatch.toml and an example agreement in scopes/.
+
+    Never overwrites a file that is already there.
+
+    \b
+    Example:
+        scopewatch init ~/va
+    """
+    from scopewatch.init import init_workspace, next_steps
+
+    for path in init_workspace(directory):
+        click.echo(f"wrote {path}")
+    click.echo(next_steps(directory))
+
+
+SERVICE_LOG_OPTIONS = [
+    click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
+                 help="Logs on stderr as readable text (default) or JSON lines ([logging] format)."),
+    click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default=None,
+                 help="Least important log level shown ([logging] level, default info)."),
+]
+
+
+def _service_options(fn):
+    for option in reversed(SERVICE_LOG_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
+def _dry_run_printer(as_json: bool):
+    """Per message of a dry run: the report of a flagged message (or one JSON line per message)."""
+    from scopewatch.detect.report import format_report
+
+    def show(item):
+        result = item.incoming.result
+        if as_json:
+            echo_json({"mailbox": item.account, "folder": item.folder, "key": item.key, **result.to_json()})
+        elif result.verdict == "out_of_scope":
+            click.echo(format_report(result, None) + "\n")
+
+    return show
+
+
+@cli.command("run")
+@WORKSPACE_OPTION
+@DATABASE_OPTION
+@click.option("--dry-run", is_flag=True, help="Detect and report on stdout; store nothing in the ledger.")
+@click.option("--metrics-port", type=int, default=None, help="Serve Prometheus metrics on this port (127.0.0.1).")
+@_service_options
+@friendly_errors
+def run_cmd(workspace, database, dry_run, metrics_port, log_format, log_level):
+    """Watch every configured mailbox and log each client request in the ledger.
+
+    Reads mail without changing it (IMAP IDLE or polling, or a Maildir), catches up on what
+    arrived while it was stopped, and stops cleanly on Ctrl-C or SIGTERM.
+
+    \b
+    Examples:
+        scopewatch run --workspace ~/va
+        scopewatch run --log-format json --metrics-port 9464
+    """
+    from scopewatch.daemon import run_service
+
+    run_service(workspace, dry_run=dry_run, database=database, metrics_port=metrics_port,
+                log_level=log_level, log_format=log_format,
+                on_message=_dry_run_printer(False) if dry_run else None)
+
+
+@cli.command("scan")
+@WORKSPACE_OPTION
+@DATABASE_OPTION
+@click.option("--dry-run", is_flag=True, help="Detect and report; store nothing in the ledger.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON document.")
+@_service_options
+@friendly_errors
+def scan_cmd(workspace, database, dry_run, as_json, log_format, log_level):
+    """One pass over every configured mailbox, then exit with a summary.
+
+    Prints how many messages were processed and, per client, how many were out of scope.
+    Exit code 0; 4 when a mailbox folder could not be read (the others are still scanned);
+    the error's own code (5 for a refused login) when none could be read.
+
+    \b
+    Examples:
+        scopewatch scan --workspace ~/va
+        scopewatch scan --dry-run --json
+    """
+    from scopewatch.daemon import run_service
+
+    summary = run_service(workspace, once=True, dry_run=dry_run, database=database,
+                          log_level=log_level or "warning", log_format=log_format,
+                          on_message=_dry_run_printer(False) if dry_run and not as_json else None)
+    if as_json:
+        echo_json(summary.to_json())
+    else:
+        for line in summary.lines():
+            click.echo(line)
+    if summary.errors:
+        sys.exit(4)
+
+
+@cli.command("status")
+@WORKSPACE_OPTION
+@DATABASE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the status as one JSON document.")
+@friendly_errors
+def status_cmd(workspace, database, as_json):
+    """Is the service alive? Per mailbox folder: connection, last fetch, backlog, flags to review.
+
+    Exit code 1 when a mailbox was never read or not for longer than [service] stale_after
+    (default 15 minutes), so it works as a container HEALTHCHECK.
+
+    \b
+    Examples:
+        scopewatch status --workspace ~/va
+        scopewatch status --json
+    """
+    from scopewatch.service.health import format_status, service_status
+
+    report = service_status(workspace, database)
+    if as_json:
+        echo_json(report.to_json())
+    else:
+        click.echo(format_status(report))
+    sys.exit(0 if report.healthy else 1)
+
+
+# --- follow-up: drafts, digest, review, send, accept/decline (outbox.py, review.py) ----------------
