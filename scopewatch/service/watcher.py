@@ -216,29 +216,41 @@ class FolderWatcher:
                 s.on_backlog(len(keys))
         self._note(backlog=len(self._queue))
         last_check = time.monotonic()
-        while not s.stop.is_set():
-            while self._queue and not s.stop.is_set():
-                if time.monotonic() - last_check >= NEW_MAIL_CHECK_SECONDS:
-                    # Newest first: mail that arrived during a long backlog is not kept waiting.
+        ahead: _Prefetch | None = None
+        try:
+            while not s.stop.is_set():
+                while (self._queue or ahead is not None) and not s.stop.is_set():
+                    if time.monotonic() - last_check >= NEW_MAIL_CHECK_SECONDS:
+                        if ahead is not None:
+                            ahead.wait()  # the source serves one command at a time
+                        # Newest first: mail that arrived during a long backlog is not kept waiting.
+                        self._process_new(source)
+                        last_check = time.monotonic()
+                    if ahead is not None:
+                        keys, fetched, started = ahead.keys, ahead.result(), ahead.started
+                    else:
+                        keys, started = self._take(), time.monotonic()
+                        fetched = list(source.fetch(self.folder, keys))
+                    # The next batch comes in over the network while this one is detected.
+                    ahead = _Prefetch(source, self.folder, self._take(), self.where) if self._queue else None
+                    self._handle(keys, fetched, started)
+                    if not self._renew():
+                        return
+                    self._note(backlog=len(self._queue) + (len(ahead.keys) if ahead is not None else 0))
+                if s.stop.is_set():
+                    return
+                self._note(backlog=0)
+                self._follow_up(source)
+                if self.once:
+                    return
+                if source.wait(self.folder, max(0.5, s.lease_ttl / 3)):
                     self._process_new(source)
                     last_check = time.monotonic()
-                batch = [self._queue.popleft() for _ in range(min(s.batch_size, len(self._queue)))]
-                self._queued.difference_update(batch)
-                self._process(source, batch)
                 if not self._renew():
                     return
-                self._note(backlog=len(self._queue))
-            if s.stop.is_set():
-                return
-            self._note(backlog=0)
-            self._follow_up(source)
-            if self.once:
-                return
-            if source.wait(self.folder, max(0.5, s.lease_ttl / 3)):
-                self._process_new(source)
-                last_check = time.monotonic()
-            if not self._renew():
-                return
+        finally:
+            if ahead is not None:
+                ahead.wait()  # never hand a connection in use back to be closed
 
     def _follow_up(self, source: MailSource) -> None:
         if self.s.follow_up is None or self.s.dry_run or not self.follows_up:
@@ -301,10 +313,18 @@ class FolderWatcher:
                 return
             self._process(source, keys[start : start + self.s.batch_size])
 
+    def _take(self) -> list[str]:
+        """The next backlog batch off the queue. Its keys stay in `_queued` until they are done, so
+        a look for new mail meanwhile (Maildir lists every key) does not list them again."""
+        return [self._queue.popleft() for _ in range(min(self.s.batch_size, len(self._queue)))]
+
     def _process(self, source: MailSource, keys: list[str]) -> None:
-        s = self.s
         started = time.monotonic()
-        fetched: list[FetchedMessage] = list(source.fetch(self.folder, keys))
+        self._handle(keys, list(source.fetch(self.folder, keys)), started)
+
+    def _handle(self, keys: list[str], fetched: list[FetchedMessage], started: float) -> None:
+        """Detect a fetched batch, record it in one transaction, then report each message."""
+        s = self.s
         with s.check_lock:
             outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
         incomings = [
@@ -336,6 +356,36 @@ class FolderWatcher:
                     log.warning("%s %s: linking to earlier drafts failed: %s", self.where, message.key, _one_line(exc))
             if s.on_message is not None:
                 s.on_message(Processed(self.account, self.folder, message.key, incoming, outcome))
+        self._queued.difference_update(keys)  # a vanished one may be listed again, as before
+
+
+class _Prefetch:
+    """One batch fetched in a helper thread while the watcher's thread detects the batch before it.
+    The source is never used by two threads at once: the watcher waits for this before its next
+    call on the source, and before the connection is closed."""
+
+    def __init__(self, source: MailSource, folder: str, keys: list[str], where: str):
+        self.keys, self.started = keys, time.monotonic()
+        self._messages: list[FetchedMessage] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(source, folder), name=f"fetch {where}", daemon=True)
+        self._thread.start()
+
+    def _run(self, source: MailSource, folder: str) -> None:
+        try:
+            self._messages = list(source.fetch(folder, self.keys))
+        except BaseException as exc:  # noqa: BLE001 - raised again in the watcher's thread
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> list[FetchedMessage]:
+        """The fetched messages; the fetch's error (a lost connection) is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._messages
 
 
 def _one_line(exc: BaseException) -> str:
