@@ -4,6 +4,7 @@ the identity that makes a message unique, and rows turned back into plain record
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from scopewatch.detect.findings import Finding as DetectedFinding
@@ -48,6 +49,46 @@ def message_identity(msg: IncomingMessage) -> str:
         return "sha256:" + chash
     # Unreadable and no raw hash given: the key is the only identity there is.
     return f"key:{msg.folder}/{msg.key}"
+
+
+NEW = object()  # BatchPlan.known_pk of a message stored now or repeating one earlier in the batch
+
+
+@dataclass
+class BatchPlan:
+    """What recording a batch will do with each message (indexes into the batch)."""
+
+    known_pk: list  # message pk of a duplicate of something already stored, else NEW
+    new: list[int] = field(default_factory=list)  # stored now
+    keyed: list[int] = field(default_factory=list)  # their key is marked processed now
+    same_as: dict[int, int] = field(default_factory=dict)  # repeats the message at that earlier index
+
+
+def plan_batch(
+    msgs: list[IncomingMessage], identities: list[str], done_keys: dict[tuple, int | None], stored: dict[tuple, int]
+) -> BatchPlan:
+    """Sort a batch the way recording its messages one by one would: a key already processed or a
+    stored identity is a duplicate; so is a key or identity seen earlier in the same batch."""
+    plan = BatchPlan(known_pk=[NEW] * len(msgs))
+    first_of_key: dict[tuple, int] = {}
+    first_of_identity: dict[tuple, int] = {}
+    for i, m in enumerate(msgs):
+        key, ident = (m.account, m.folder, m.key), (m.account, identities[i])
+        if key in done_keys:
+            plan.known_pk[i] = done_keys[key]
+        elif key in first_of_key:
+            plan.same_as[i] = first_of_key[key]
+        else:
+            first_of_key[key] = i
+            plan.keyed.append(i)
+            if ident in stored:
+                plan.known_pk[i] = stored[ident]
+            elif ident in first_of_identity:
+                plan.same_as[i] = first_of_identity[ident]
+            else:
+                first_of_identity[ident] = i
+                plan.new.append(i)
+    return plan
 
 
 def message_row(msg: IncomingMessage, pk: int, identity: str, client_id: str | None, now: datetime) -> dict:

@@ -17,11 +17,13 @@ from scopewatch.agreement.model import Agreement
 from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.store import db
 from scopewatch.store.convert import (
+    NEW,
     cursor_record,
     finding_record,
     finding_row,
     message_identity,
     message_row,
+    plan_batch,
     storable_text,
 )
 from scopewatch.store.models import (
@@ -235,28 +237,11 @@ class Ledger:
             identities = [message_identity(m) for m in msgs]
             fresh = [i for i, m in enumerate(msgs) if (m.account, m.folder, m.key) not in done_keys]
             stored = self._stored_identities(conn, [msgs[i] for i in fresh], [identities[i] for i in fresh])
-            outcomes: list[RecordOutcome | None] = [None] * len(msgs)
-            first_of_key: dict[tuple, int] = {}
-            first_of_identity: dict[tuple, int] = {}
-            new: list[int] = []  # stored now
-            keyed: list[int] = []  # their key is marked processed now
-            same_as: dict[int, int] = {}  # repeats the message at that earlier index of this batch
-            for i, m in enumerate(msgs):
-                key, ident = (m.account, m.folder, m.key), (m.account, identities[i])
-                if key in done_keys:
-                    outcomes[i] = RecordOutcome(done_keys[key], [], True)
-                elif key in first_of_key:
-                    same_as[i] = first_of_key[key]
-                else:
-                    first_of_key[key] = i
-                    keyed.append(i)
-                    if ident in stored:
-                        outcomes[i] = RecordOutcome(stored[ident], [], True)
-                    elif ident in first_of_identity:
-                        same_as[i] = first_of_identity[ident]
-                    else:
-                        first_of_identity[ident] = i
-                        new.append(i)
+            plan = plan_batch(msgs, identities, done_keys, stored)
+            outcomes: list[RecordOutcome | None] = [
+                RecordOutcome(pk, [], True) if pk is not NEW else None for pk in plan.known_pk
+            ]
+            new, keyed, same_as = plan.new, plan.keyed, plan.same_as
 
             message_rows, finding_rows, finding_owner = [], [], []
             for i, pk in zip(new, self._allocate_ids(conn, Message.__table__, len(new))):
