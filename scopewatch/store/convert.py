@@ -36,14 +36,19 @@ def storable_date(value: datetime | None) -> datetime | None:
         return None
 
 
+def identity_of_message_id(mid: str) -> str:
+    """The ledger identity a Message-ID is stored under (long ones are hashed to fit the column)."""
+    mid = storable_text(mid.strip())
+    if len(mid) > _MAX_IDENTITY:
+        return "mid-sha256:" + hashlib.sha256(mid.encode("utf-8", "surrogatepass")).hexdigest()
+    return mid
+
+
 def message_identity(msg: IncomingMessage) -> str:
     """Message-ID when there is one, else the content hash, else the mailbox key."""
     mid = (msg.parsed.message_id if msg.parsed else None) or msg.result.message_id
     if mid and mid.strip():
-        mid = storable_text(mid.strip())
-        if len(mid) > _MAX_IDENTITY:
-            return "mid-sha256:" + hashlib.sha256(mid.encode("utf-8", "surrogatepass")).hexdigest()
-        return mid
+        return identity_of_message_id(mid)
     chash = (msg.parsed.content_hash if msg.parsed else None) or msg.content_hash
     if chash:
         return "sha256:" + chash

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.parse.message import ParsedMessage
-from scopewatch.store.convert import storable_date, storable_text
+from scopewatch.store.convert import identity_of_message_id, storable_date, storable_text
 from scopewatch.store.ledger import SYSTEM, Ledger
 from scopewatch.store.models import DigestLog, Draft, DraftFinding, Event, Finding, Message, Reply, utcnow
 
@@ -142,21 +142,24 @@ def original_message(ledger: Ledger, message_pk: int) -> ParsedMessage:
 
 def findings_by_message_ids(ledger: Ledger, message_ids: Iterable[str], account: str | None = None) -> dict[str, list[int]]:
     """Message-ID -> ids of the out-of-scope findings of that stored client mail."""
-    ids = [m for m in dict.fromkeys(message_ids) if m]
+    ids = [m for m in dict.fromkeys(message_ids) if m and m.strip()]
     if not ids:
         return {}
+    # Looked up by the indexed identity column (the Message-ID as stored), not by message_id,
+    # which has no index: this runs for every client reply the service stores.
+    by_identity = {identity_of_message_id(m): m for m in ids}
     q = (
-        select(Message.message_id, Finding.id)
+        select(Message.identity, Finding.id)
         .join(Finding, Finding.message_pk == Message.id)
-        .where(Message.message_id.in_(ids), Finding.verdict == "out_of_scope")
+        .where(Message.identity.in_(list(by_identity)), Finding.verdict == "out_of_scope")
         .order_by(Finding.id)
     )
     if account is not None:
         q = q.where(Message.account == account)
     out: dict[str, list[int]] = {}
     with ledger._session() as s:
-        for mid, fid in s.execute(q):
-            out.setdefault(mid, []).append(fid)
+        for identity, fid in s.execute(q):
+            out.setdefault(by_identity[identity], []).append(fid)
     return out
 
 
