@@ -4,14 +4,13 @@ with its own batches), an unreadable message holds nothing back, and a crash los
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
 from scopewatch.detect.findings import CheckResult
 from scopewatch.store.ledger import IncomingMessage, Ledger
 from scopewatch.store.models import Event, Finding, Message, ProcessedKey
+from tests.test_store_concurrency import race
 from tests.test_store_ledger import make_agreement, make_finding, make_message
 
 
@@ -173,29 +172,8 @@ def _messages(folder: str = "INBOX", uidvalidity: int = 7) -> list[IncomingMessa
 
 
 def _race(url: str, work: list[list[list[IncomingMessage]]]) -> list[list]:
-    """One thread per worker, each with its own pool, recording its batches; all start at once."""
-    ledgers = [Ledger.open(url) for _ in work]
-    results: list[list] = [[] for _ in work]
-    errors: list[BaseException] = []
-    start = threading.Barrier(len(work))
-
-    def run(i: int) -> None:
-        try:
-            start.wait()
-            for batch in work[i]:
-                results[i].extend(ledgers[i].record_many(batch))
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(work))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    for led in ledgers:
-        led.close()
-    assert not errors, errors
-    return results
+    """Each worker records its batches with `record_many`."""
+    return race(url, work, lambda led, batch: led.record_many(batch))
 
 
 def _batches(msgs: list, size: int) -> list[list]:

@@ -4,6 +4,7 @@ database's unique constraints decide, and every message ends up stored exactly o
 from __future__ import annotations
 
 import threading
+from typing import Callable, Iterable
 
 from sqlalchemy import func, select
 
@@ -14,22 +15,23 @@ from tests.test_store_ledger import make_finding, make_message
 N = 50
 
 
-def _race(url: str, batches: list[list]) -> list[list]:
-    """Run one worker thread per batch, all starting at once; return each worker's outcomes."""
-    ledgers = [Ledger.open(url) for _ in batches]
-    results: list[list] = [[] for _ in batches]
+def race(url: str, work: list[list], record: Callable[[Ledger, object], Iterable]) -> list[list]:
+    """One worker thread per list of work items, each with its own pool, all starting at once;
+    `record` stores one item and returns its outcomes. Returns each worker's outcomes."""
+    ledgers = [Ledger.open(url) for _ in work]
+    results: list[list] = [[] for _ in work]
     errors: list[BaseException] = []
-    start = threading.Barrier(len(batches))
+    start = threading.Barrier(len(work))
 
-    def work(i: int) -> None:
+    def run(i: int) -> None:
         try:
             start.wait()
-            for msg in batches[i]:
-                results[i].append(ledgers[i].record(msg))
+            for item in work[i]:
+                results[i].extend(record(ledgers[i], item))
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(batches))]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(work))]
     for t in threads:
         t.start()
     for t in threads:
@@ -38,6 +40,11 @@ def _race(url: str, batches: list[list]) -> list[list]:
         led.close()
     assert not errors, errors
     return results
+
+
+def _race(url: str, batches: list[list]) -> list[list]:
+    """Each worker records its messages one by one with `record`."""
+    return race(url, batches, lambda led, msg: [led.record(msg)])
 
 
 def _counts(url: str) -> dict[str, int]:
