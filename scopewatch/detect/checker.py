@@ -127,25 +127,33 @@ class Checker:
         return findings
 
     # --- message level ---------------------------------------------------------------------
-    def _prepare(self, source: str, raw: bytes) -> tuple[ParsedMessage | None, CheckOutcome | None]:
+    @staticmethod
+    def _parse(source: str, raw: bytes) -> ParsedMessage | CheckOutcome:
+        """The parsed message, or the error outcome for input that cannot be read."""
         from scopewatch.parse.parser import parse_message
 
         try:
-            parsed = parse_message(raw)
+            return parse_message(raw)
         except MessageError as exc:
-            return None, CheckOutcome(None, CheckResult(source, None, None, None, "error", error=_one_line(exc)), None)
+            return CheckOutcome(None, CheckResult(source, None, None, None, "error", error=_one_line(exc)), None)
         except Exception as exc:  # a parser bug must cost one message, never the run
-            return None, CheckOutcome(
+            return CheckOutcome(
                 None, CheckResult(source, None, None, None, "error", error=f"could not read message: {_one_line(exc)}"), None
             )
+
+    def _triage(self, source: str, parsed: ParsedMessage) -> tuple[Agreement | None, CheckOutcome | None]:
+        """The agreement to judge against, or the outcome when no text needs reading: an unknown
+        sender, or an automatic reply (which asks for nothing, whatever its words say)."""
         agreement = self.workspace.agreement_for_sender(parsed.sender) if parsed.sender else None
         if agreement is None:
             result = CheckResult(
                 source, parsed.message_id, None, parsed.language, "unknown_sender",
                 sender=parsed.sender, subject=parsed.subject,
             )
-            return parsed, CheckOutcome(parsed, result, None)
-        return parsed, None
+            return None, CheckOutcome(parsed, result, None)
+        if is_auto_reply(parsed):
+            return agreement, self._result(source, parsed, agreement, [])
+        return agreement, None
 
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
         result = CheckResult(
@@ -163,12 +171,9 @@ class Checker:
         return CheckOutcome(parsed, result, agreement)
 
     def check_parsed(self, parsed: ParsedMessage, source: str = "") -> CheckOutcome:
-        agreement = self.workspace.agreement_for_sender(parsed.sender) if parsed.sender else None
-        if agreement is None:
-            result = CheckResult(source, parsed.message_id, None, parsed.language, "unknown_sender", sender=parsed.sender, subject=parsed.subject)
-            return CheckOutcome(parsed, result, None)
-        if is_auto_reply(parsed):
-            return self._result(source, parsed, agreement, [])
+        agreement, done = self._triage(source, parsed)
+        if done is not None:
+            return done
         subject = parsed.subject if parsed.subject_is_new else None
         findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
         return self._result(source, parsed, agreement, findings)
@@ -191,13 +196,13 @@ class Checker:
         out: list[CheckOutcome | None] = [None] * len(batch)
         todo: dict[str, list[tuple[int, str, ParsedMessage, Agreement, str]]] = {}
         for n, (source, raw) in enumerate(batch):
-            parsed, done = self._prepare(source, raw)
+            parsed = self._parse(source, raw)
+            if isinstance(parsed, CheckOutcome):
+                out[n] = parsed
+                continue
+            agreement, done = self._triage(source, parsed)
             if done is not None:
                 out[n] = done
-                continue
-            agreement = self.workspace.agreement_for_sender(parsed.sender)
-            if is_auto_reply(parsed):
-                out[n] = self._result(source, parsed, agreement, [])
                 continue
             language = parsed.language if parsed.language in SUPPORTED else agreement.language
             if parsed.subject_is_new:

@@ -308,8 +308,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         if delivs:
             confidence -= 0.12
         explanation = f'asks for "{h.text}", which the agreement excludes: {_quote(item)}'
-    elif duties and any(_takes_over(sentence, d, bool(delivs)) for d in duties):
-        h = next(d for d in duties if _takes_over(sentence, d, bool(delivs)))
+    elif (h := next((d for d in duties if _takes_over(sentence, d, bool(delivs))), None)) is not None:
         item, matched, category = h.item, [h.text], "client_duty"
         # Without a "take over" cue the client's item may just be context ("resize the photos"):
         # the VA gets a question, not an alarm.
@@ -343,24 +342,28 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             h = limited[0]
             if h.item.limit.count < 5:
                 over = (h, 5, False)
+        extras = sentence.fired_role("extra")
+        more = next((h for h in limited if any(_more_of(f, h, span) for f in extras)), None)
+        early = next(((h, day) for h in delivs if (day := _earlier_than_due(said, h.item))), None)
+        other = _other_kind(doc, delivs[0], delivs[0].item) if delivs and {"additive", "extra"} & roles else None
         if over:
             h, n, ordinal = over
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.9
             asked = f'number {n} of "{h.text}"' if ordinal else f'{n} x "{h.text}"'
             explanation = f"asks for {asked}; the agreement allows {_limit_text(h.item)}: {_quote(h.item)}"
-        elif limited and any(_more_of(f, h, span) for f in sentence.fired_role("extra") for h in limited):
+        elif more is not None:
             # "nog een post", "an extra round of revisions", "our two rounds ... one more?": the "more"
             # must be about the counted thing ("nog een streep van de eerste laag" is not another coat).
-            h = next(h for h in limited if any(_more_of(f, h, span) for f in sentence.fired_role("extra")))
+            h = more
             item, matched, category = h.item, [h.text], "quantity"
             confidence = 0.75
             explanation = f'asks for more "{h.text}" on top of the agreed {_limit_text(h.item)}: {_quote(h.item)}'
-        elif delivs and any(_earlier_than_due(said, h.item) for h in delivs):
-            h = next(h for h in delivs if _earlier_than_due(said, h.item))
+        elif early is not None:
+            h, day = early
             item, matched, category = h.item, [h.text], "deadline"
             confidence = 0.75
-            explanation = f'asks for it "{_earlier_than_due(said, h.item)}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
+            explanation = f'asks for it "{day}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
         elif "rush" in roles:
             rush = sentence.fired_role("rush")[0]
             cue = doc[rush.start : rush.end].text
@@ -374,9 +377,8 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             explanation = f'asks for it sooner than agreed ("{cue}"); agreed: {agreed}'
             if item is not None:
                 explanation += f" for {_quote(item)}"
-        elif delivs and ("additive" in roles or "extra" in roles) and _other_kind(doc, delivs[0], delivs[0].item):
+        elif other:
             h = delivs[0]
-            other = _other_kind(doc, h, h.item)
             item, matched, category = h.item, [f"{other} {h.text}"], "new_work"
             confidence = 0.7
             explanation = f'asks for "{other} {h.text}", which is not the agreed {_quote(h.item)}'
