@@ -91,14 +91,18 @@ def _rule_files(folder: Path) -> list[Path]:
 def _records(path: Path, problems: list[Problem]) -> list[tuple[dict, int | None]]:
     """The rule records of one file with their line numbers (a list, or {rules: [...]})."""
     text = path.read_text(encoding="utf-8")
+    # One parse gives both the node tree (for line numbers) and the data built from it.
+    loader = yaml.SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problems.append(Problem(str(path), "", f"not valid YAML: {getattr(exc, 'problem', exc)}", line))
         return []
+    finally:
+        loader.dispose()
     if data is None:
         return []
     seq_node = node
