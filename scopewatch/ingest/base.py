@@ -4,6 +4,7 @@ MailSource protocol that IMAP and Maildir sources both implement."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterator, Protocol, runtime_checkable
@@ -64,3 +65,11 @@ def unknown_keys(keys: list[str], known_keys: Callable[[list[str]], set[str]]) -
 
 def stop_requested(stop: threading.Event | None) -> bool:
     return stop is not None and stop.is_set()
+
+
+def pause(seconds: float, stop: threading.Event | None) -> None:
+    """Sleep between polls, waking at once when the service is asked to stop."""
+    if stop is not None:
+        stop.wait(seconds)
+    else:
+        time.sleep(seconds)

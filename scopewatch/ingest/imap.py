@@ -18,7 +18,7 @@ from imapclient import exceptions as imap_errors
 from imapclient.imapclient import SocketTimeout
 
 from scopewatch.errors import AuthenticationError, ConfigError, MailboxError
-from scopewatch.ingest.base import FetchedMessage, FolderState, stop_requested, unknown_keys
+from scopewatch.ingest.base import FetchedMessage, FolderState, pause, stop_requested, unknown_keys
 
 log = logging.getLogger(__name__)
 
@@ -421,11 +421,7 @@ class ImapSource:
                     return True
                 next_check = time.monotonic() + self.poll_interval
                 continue
-            step = min(next_check - now, deadline - now, POLL_STEP_SECONDS)
-            if stop is not None:
-                stop.wait(step)
-            else:
-                time.sleep(step)
+            pause(min(next_check - now, deadline - now, POLL_STEP_SECONDS), stop)
 
     # --- the one write: a draft -----------------------------------------------------------------
 

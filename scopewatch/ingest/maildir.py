@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from scopewatch.errors import MailboxError
-from scopewatch.ingest.base import FetchedMessage, FolderState, stop_requested, unknown_keys
+from scopewatch.ingest.base import FetchedMessage, FolderState, pause, stop_requested, unknown_keys
 
 TOP_FOLDER_ALIASES = ("", "INBOX")
 POLL_STEP_SECONDS = 0.5
@@ -170,11 +170,7 @@ class MaildirSource:
                     stamp = new_stamp
                 next_check = time.monotonic() + self.poll_interval
                 continue
-            step = min(next_check - now, deadline - now, POLL_STEP_SECONDS)
-            if stop is not None:
-                stop.wait(step)
-            else:
-                time.sleep(step)
+            pause(min(next_check - now, deadline - now, POLL_STEP_SECONDS), stop)
 
     @staticmethod
     def _dir_stamp(path: Path) -> tuple[int, int]:
