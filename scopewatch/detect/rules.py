@@ -85,7 +85,11 @@ def _validator():
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    # catalogue/ holds the kinds of work (scopewatch/catalogue.py), not request rules.
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(folder).parts[0] != "catalogue"
+    )
 
 
 def _records(path: Path, problems: list[Problem]) -> list[tuple[dict, int | None]]:
