@@ -81,7 +81,7 @@ class FakeSource:
 class FakeChecker:
     """Every mail a plain no-request message with its own Message-ID; slow enough for overlap."""
 
-    def check_many(self, items):
+    def check_many(self, items, stop=None):
         for source, raw in items:
             time.sleep(0.003)
             key = source.rsplit("/", 1)[1]

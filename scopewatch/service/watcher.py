@@ -330,7 +330,10 @@ class FolderWatcher:
         """Detect a fetched batch, record it in one transaction, then report each message."""
         s = self.s
         with s.check_lock:
-            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
+            # A stop during detection ends the batch early: what was detected is recorded, the
+            # rest stays unprocessed and is fetched again next time.
+            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched], stop=s.stop))
+        fetched = fetched[: len(outcomes)]
         incomings = [
             IncomingMessage(
                 account=self.account, folder=self.folder, key=message.key, uid=message.uid,
