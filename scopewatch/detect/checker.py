@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable, Iterator
 
 from scopewatch.agreement.model import Agreement
@@ -15,6 +16,7 @@ from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
 from scopewatch.detect.regex_safety import Budget
+from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
@@ -27,20 +29,21 @@ class CheckOutcome:
     agreement: Agreement | None  # the agreement the message was judged against
 
 
-_ANAPHOR = re.compile(r"\b(it|that|them|those|these|this|all\s+three|both|ze|die|dat|da|deze|dit|hem|em|ervan|alle\s+drie|allebei|beide)\b", re.IGNORECASE)
-_AUTO_REPLY_SUBJECT = re.compile(
-    r"^\s*(automatic\s+reply|auto(matic)?[- ]?reply|autoreply|out\s+of\s+(the\s+)?office|automatisch\s+antwoord|"
-    r"afwezig|afwezigheid|niet\s+aanwezig|abwesend|absence)\b", re.IGNORECASE)
-_AUTO_REPLY_BODY = re.compile(
-    r"\b(i\s*(am|'m)\s+(currently\s+)?(out\s+of\s+(the\s+)?office|(away|on\s+(annual\s+)?leave|on\s+holiday)\s+(until|till|and\s+will|with\s+limited))|"
-    r"out\s+of\s+(the\s+)?office\s+(until|till|from)|this\s+is\s+an\s+automatic|"
-    r"(ik\s+ben|wij\s+zijn|we\s+zijn)\s+(momenteel\s+|tot\s+en\s+met\s+\S+\s+|tot\s+\S+\s+)?(afwezig|niet\s+aanwezig|met\s+vakantie|op\s+vakantie|met\s+verlof)|"
-    r"dit\s+is\s+een\s+automatisch)", re.IGNORECASE)
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Pointing-back words and automatic-reply openings, from the word lists (rules/*/words.yaml)."""
+    every = lexicon().every
+    return (
+        re.compile(rf"\b({phrase_pattern(every.ordered['anaphora'])})\b", re.IGNORECASE),
+        re.compile(rf"^\s*({regex_pattern(every.regexes['auto_reply_subject'])})\b", re.IGNORECASE),
+        re.compile(rf"\b({regex_pattern(every.regexes['auto_reply_body'])})", re.IGNORECASE),
+    )
 
 
 def is_auto_reply(parsed: ParsedMessage) -> bool:
     """Out-of-office and other automatic replies ask for nothing, whatever their words say."""
-    return bool(_AUTO_REPLY_SUBJECT.search(parsed.subject or "") or _AUTO_REPLY_BODY.search(parsed.new_text[:600]))
+    _, subject, body = _patterns()
+    return bool(subject.search(parsed.subject or "") or body.search(parsed.new_text[:600]))
 
 
 _CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
@@ -57,6 +60,7 @@ class Checker:
     def __init__(self, workspace: Workspace, *, rules: RuleSet | None = None, pipelines: Pipelines | None = None):
         self.workspace = workspace
         self.rules = rules if rules is not None else load_rules(workspace.rules_dirs())
+        lexicon()  # a broken words file is reported here, before any mail is read
         self.pipelines = pipelines or Pipelines()
         self._finders: dict[str, RequestFinder] = {}
         self._terms: dict[tuple[str, str], TermMatcher] = {}
@@ -97,7 +101,7 @@ class Checker:
             hits = main_clause([h for h in all_hits if span.start <= h.start < span.end], sentence, language)
             context_work = []
             context = None
-            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and _ANAPHOR.search(span.text):
+            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and _patterns()[0].search(span.text):
                 # "Could you write it for me?" and "Lukt dat?" refer to what came just before.
                 # Prefer the nearest earlier sentence that itself leans towards a request ("I'd like
                 # a post every day"), then the nearest that names anything at all.
