@@ -13,6 +13,7 @@ from scopewatch.errors import NotFoundError
 from scopewatch.store.ledger import FindingRecord, Ledger
 from scopewatch.store.report import LedgerReport
 from scopewatch.store.url import database_url
+from scopewatch.terminal import echo
 
 EVIDENCE_WIDTH = 60
 
@@ -248,7 +249,6 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
     from scopewatch.outbox import connected, session
     from scopewatch.store import followup
 
-    echo = click.echo
     counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
     with session(workspace, database) as s:
         queue = s.ledger.findings(client=client, status="new", verdict="out_of_scope")
