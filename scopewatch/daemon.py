@@ -78,9 +78,9 @@ class Service:
                  config: Config | None = None, metrics_port: int | None = None,
                  stop: threading.Event | None = None, checker=None):
         from scopewatch.detect.checker import Checker
-        from scopewatch.workspace import default_workspace, open_workspace
+        from scopewatch.workspace import locate, open_workspace
 
-        root = Path(workspace) if workspace is not None else default_workspace()
+        root = locate(workspace)
         self.config = config or load_config(root)
         if not self.config.mailboxes:
             raise ConfigError(
@@ -278,9 +278,9 @@ def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = F
                 on_message: Callable[[Processed], None] | None = None) -> Summary:
     """`scopewatch run` / `scopewatch scan`: set up logging and signals, run, return the summary."""
     from scopewatch.service.logs import setup_logging
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import locate
 
-    root = Path(workspace) if workspace is not None else default_workspace()
+    root = locate(workspace)
     config = load_config(root)
     setup_logging(log_level or config.log_level, log_format or config.log_format)
     stop = threading.Event()

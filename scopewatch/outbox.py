@@ -17,7 +17,7 @@ from scopewatch.draft.smtp import SmtpSettings
 from scopewatch.errors import ConfigError
 from scopewatch.store.ledger import Ledger
 from scopewatch.store.url import database_url
-from scopewatch.workspace import Workspace, default_workspace, open_workspace
+from scopewatch.workspace import Workspace, locate, open_workspace
 
 
 def reviewer() -> str:
@@ -46,8 +46,7 @@ class Session:
 
 @contextmanager
 def session(workspace: Path | None, database: str | None) -> Iterator[Session]:
-    root = workspace or default_workspace()
-    ws = open_workspace(root)
+    ws = open_workspace(locate(workspace))
     cfg = load_config(ws.root)
     ledger = Ledger.open(database_url(ws.root, database))
     try:
@@ -189,7 +188,7 @@ def send(
     from scopewatch.draft.service import draft_for_finding, send_finding
 
     # A missing SMTP setting is reported before anything is stored.
-    settings = smtp(load_config(open_workspace(workspace or default_workspace()).root))
+    settings = smtp(load_config(open_workspace(workspace).root))
     with session(workspace, database) as s:
         va = s.va()
         preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)

@@ -63,9 +63,9 @@ class StatusReport:
 def service_status(workspace: Path | str | None, database: str | None = None, *,
                    now: datetime | None = None) -> StatusReport:
     from scopewatch.store.ledger import Ledger
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import locate
 
-    root = Path(workspace) if workspace is not None else default_workspace()
+    root = locate(workspace)
     config = load_config(root)
     now = now or datetime.now(timezone.utc)
     report = StatusReport(stale_after=config.stale_after, checked_at=now)
