@@ -209,6 +209,10 @@ class Service:
         # Wait until every folder was read through once since the start, so a digest due at start-up
         # tells about the mail that came in overnight; a folder stopped for good does not hold it up.
         at_start = {(c.account, c.folder): c.last_fetch_at for c in self.ledger.cursors()}
+        gaps = silent_gaps(at_start, [(w.account, w.folder) for w in watchers], self.config.stale_after)
+        for g in gaps:
+            log.warning("%s/%s: not read since %s: scopewatch was silent; the next digest says so",
+                        g.account, g.folder, g.since.isoformat(timespec="seconds") if g.since else "ever")
 
         def read_through() -> bool:
             now = {(c.account, c.folder): c for c in self.ledger.cursors()}
@@ -219,7 +223,7 @@ class Service:
             return True
 
         return digest_timer(self.config, self.ledger, self.workspace, ready=read_through,
-                            every=self.digest_every or CHECK_SECONDS, holder=holder_id())
+                            every=self.digest_every or CHECK_SECONDS, holder=holder_id(), gaps=gaps)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -253,6 +257,22 @@ class Service:
         for where in skipped:
             self.summary.errors.append(f"{where}: another scopewatch process is working it")
         return self.summary
+
+
+def silent_gaps(last_reads: dict, folders: list[tuple[str, str]], stale_after: float, now=None) -> list:
+    """Folders read before but not for longer than stale_after when the service starts: the time
+    scopewatch was silent (stopped, crashed, or the machine was off), for the next digest."""
+    from datetime import datetime, timezone
+
+    from scopewatch.digest.model import Silence
+
+    now = now or datetime.now(timezone.utc)
+    out = []
+    for account, folder in folders:
+        last = last_reads.get((account, folder))
+        if last is not None and (now - last).total_seconds() > stale_after:
+            out.append(Silence(account, folder, last, now))
+    return out
 
 
 def _safe(url: str) -> str:

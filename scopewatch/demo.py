@@ -295,7 +295,8 @@ def run_demo(
         dates = [f.message.date for f in findings if f.message.date is not None]
         # The digest as on the day of the newest sample mail: "this week" then holds the sample's mail.
         as_of = max(dates) if dates else datetime.now().astimezone()
-        digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of)
+        digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of,
+                              timezone_name=config.digest_timezone)
         _text, html = render_digest(digest, workspace.template_dirs(), language=config.digest_language)
     finally:
         service.close()
