@@ -179,7 +179,7 @@ class Service:
         c = self.config
         if not c.va_address:
             return None  # without the VA's address no draft can be written
-        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours)
+        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours, c.digest_timezone)
 
     def _follow_up(self, source) -> None:
         from scopewatch.draft.service import follow_up

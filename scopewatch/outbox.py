@@ -38,7 +38,8 @@ class Session:
                 "the VA's own address is not set: add [va] address = \"you@example.com\" (and name) to "
                 f"{self.workspace.root / 'scopewatch.toml'} or set SCOPEWATCH_VA_ADDRESS"
             )
-        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours)
+        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours,
+                  self.config.digest_timezone)
 
     def mailbox_for(self, account: str) -> MailboxConfig:
         return self.config.mailbox(account)

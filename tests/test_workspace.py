@@ -107,3 +107,20 @@ def test_init_without_a_terminal_does_not_set_a_default(tmp_path):
     res = _run(["init", str(tmp_path / "va")], cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert saved_default() is None and not user_settings_file().exists()
+
+
+def test_scope_lint_warns_about_a_description_that_reads_as_a_note(tmp_path):
+    root = tmp_path / "va"
+    (root / "scopes").mkdir(parents=True)
+    (root / "scopes" / "jensen.yaml").write_text(
+        "client: Mark Jensen\ncontacts: [mark@jensen.example]\n"
+        "deliverables:\n  - id: inbox\n    description: Daily inbox triage\n    terms: [inbox]\n"
+        "exclusions:\n  - id: tax\n    description: Tax returns (her accountant does these)\n    terms: [tax]\n"
+        "  - id: books\n    description: Bookkeeping (done by the client)\n    client_text: bookkeeping\n    terms: [books]\n",
+        encoding="utf-8")
+    res = CliRunner().invoke(cli, ["scope", "lint", "-w", str(root)])
+    assert res.exit_code == 0, res.output  # a warning, not a problem
+    warnings = [line for line in res.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1
+    assert "jensen.yaml:8: exclusions[0].description: reads as a note to yourself" in warnings[0]
+    assert "add client_text:" in warnings[0]

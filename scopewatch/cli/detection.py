@@ -28,19 +28,26 @@ def scope_lint(workspace, as_json):
     \b
     Example:
         scopewatch scope lint --workspace ~/va
-    Exit code 0 when all agreements are valid, 2 when any has a problem.
+    Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
+    as a note to yourself (drafts quote it to the client) gets a warning: add client_text.
     """
     from scopewatch.agreement.load import lint_agreements
+    from scopewatch.agreement.wording import note_like
     from scopewatch.workspace import locate
 
     root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
+    warnings = [w for a in agreements.values() for w in note_like(a)]
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
+        for w in warnings:
+            echo_json({"file": w.file, "line": w.line, "field": w.field, "message": w.message, "warning": True})
     else:
         for p in problems:
             click.echo(str(p))
+        for w in warnings:
+            click.echo(f"warning: {w}")
         n = len(agreements)
         click.echo(
             f"{n} agreement{'s' if n != 1 else ''} checked, "
