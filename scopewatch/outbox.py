@@ -189,7 +189,7 @@ def send(
     *, confirm: Callable[[str], bool],
 ) -> str:
     """`scopewatch send`: show what goes where, ask, send over SMTP, file the copy in Sent."""
-    from scopewatch.draft.service import draft_for_finding, send_finding
+    from scopewatch.draft.service import draft_for_finding
 
     # A missing SMTP setting is reported before anything is stored.
     settings = smtp(load_config(open_workspace(workspace).root))
@@ -204,17 +204,55 @@ def send(
         )
         if not confirm(question):
             return "not sent"
-        f = s.ledger.finding(finding_id)
-        try:
-            mb = s.mailbox_for(f.message.account)
-        except ConfigError:
-            mb = None
-        if mb is None:
-            d = send_finding(s.ledger, s.workspace, finding_id, va, settings, who=s.who)
-            return f"sent to {d.to} ({d.message_id}); no mailbox configured, so no copy filed in Sent"
-        with connected(mb) as source:
-            d = send_finding(s.ledger, s.workspace, finding_id, va, settings, source=source, who=s.who)
-        return f"sent to {d.to} ({d.message_id}); a copy is in {mb.name}'s Sent folder"
+        return deliver(s, finding_id, settings)
+
+
+def deliver(s: Session, finding_id: int, settings: SmtpSettings) -> str:
+    """Send the finding's change request now (the VA has confirmed) and file the copy in Sent."""
+    from scopewatch.draft.service import send_finding
+
+    va = s.va()
+    f = s.ledger.finding(finding_id)
+    try:
+        mb = s.mailbox_for(f.message.account)
+    except ConfigError:
+        mb = None
+    if mb is None:
+        d = send_finding(s.ledger, s.workspace, finding_id, va, settings, who=s.who)
+        return f"sent to {d.to} ({d.message_id}); no mailbox configured, so no copy filed in Sent"
+    with connected(mb) as source:
+        d = send_finding(s.ledger, s.workspace, finding_id, va, settings, source=source, who=s.who)
+    return f"sent to {d.to} ({d.message_id}); a copy is in {mb.name}'s Sent folder"
+
+
+def draft_into_mailbox(s: Session, finding_id: int):
+    """The finding's change request made once and put into its mailbox's Drafts (kept in the
+    ledger only when the mailbox is not configured here). Returns the DraftOutcome."""
+    from scopewatch.draft.service import draft_for_finding
+
+    va = s.va()
+    f = s.ledger.finding(finding_id)
+    try:
+        mb = s.mailbox_for(f.message.account)
+    except ConfigError:
+        return draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)
+    with connected(mb) as source:
+        return draft_for_finding(s.ledger, s.workspace, finding_id, va, source=source, who=s.who)
+
+
+def whole_mail(s: Session, account: str, folder: str, key: str) -> str | None:
+    """The whole text of a stored client mail (quoted history included), read again from its
+    mailbox (read-only); None when the mailbox is not configured here or the mail is gone."""
+    from scopewatch.parse.parser import parse_message
+
+    try:
+        mb = s.mailbox_for(account)
+    except ConfigError:
+        return None
+    with connected(mb) as source:
+        for fetched in source.fetch(folder, [key]):
+            return parse_message(fetched.raw).body_text
+    return None
 
 
 def accept(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:

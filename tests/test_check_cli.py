@@ -147,3 +147,49 @@ def test_eval_prints_figures_per_language():
     assert set(report["languages"]) == {"en", "nl"}
     assert report["overall"]["messages"] > 100
     assert set(report["categories"]) == {"new_work", "excluded", "quantity", "deadline", "client_duty"}
+
+
+def _mail(sender: str, subject: str, body: str, n: int) -> bytes:
+    return (f"From: {sender}\r\nTo: va@example.com\r\nSubject: {subject}\r\nMessage-ID: <m{n}@example.com>\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\n\r\nHi Sam,\r\n\r\n{body}\r\n\r\nThanks,\r\nDana\r\n").encode()
+
+
+def _small_corpus(tmp_path: Path) -> Path:
+    """Three labelled mails: a firm flag, a request nothing in the agreement names (a "check"),
+    and an in-scope one."""
+    corpus = tmp_path / "corpus"
+    (corpus / "scopes").mkdir(parents=True)
+    shutil.copy(LABELLED / "scopes" / "en-admin.yaml", corpus / "scopes" / "en-admin.yaml")
+    (corpus / "mail" / "en" / "dev").mkdir(parents=True)
+    sender = "dana@whitfieldadvisory.example.com"
+    mails = {
+        "0001.eml": ("gift", "Could you also pick up a birthday present for my mother?", "out_of_scope,excluded"),
+        "0002.eml": ("one thing", "Could you sort out the thingy for Thursday?", "out_of_scope,new_work"),
+        "0003.eml": ("meeting", "Could you schedule a call with Mark next week?", "in_scope,"),
+    }
+    rows = ["file,client,verdict,categories,note"]
+    for n, (name, (subject, body, label)) in enumerate(mails.items()):
+        (corpus / "mail" / "en" / "dev" / name).write_bytes(_mail(sender, subject, body, n))
+        rows.append(f"en/dev/{name},en-admin,{label},")
+    (corpus / "labels-en.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_eval_counts_checks_both_ways(tmp_path):
+    corpus = _small_corpus(tmp_path)
+    res = CliRunner().invoke(cli, ["eval", str(corpus), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    overall = report["overall"]
+    for entry in (overall, report["languages"]["en"], *report["categories"].values()):
+        assert {"precision", "recall", "f1", "false_flag_rate", "check_rate", "with_checks"} <= set(entry)
+    # The vague request is a check: missed by firm flags alone, caught when checks count.
+    assert overall["out_of_scope"]["tp"] == 1 and overall["out_of_scope"]["fn"] == 1
+    assert overall["with_checks"]["out_of_scope"]["tp"] == 2 and overall["with_checks"]["recall"] == 1.0
+    assert overall["check_rate"] == round(1 / 3, 3)
+    assert report["categories"]["new_work"]["with_checks"]["tp"] == 1 and report["categories"]["new_work"]["tp"] == 0
+    assert "wrong" not in report  # errors only when asked for
+    res = CliRunner().invoke(cli, ["eval", str(corpus), "--json", "--errors"])
+    assert [w["file"] for w in json.loads(res.output)["wrong"]] == ["en/dev/0002.eml"]
+    text = CliRunner().invoke(cli, ["eval", str(corpus)]).output
+    assert "counting checks as flags:" in text and "mails with a check 1 (33.3%)" in text

@@ -345,7 +345,7 @@ def test_dockerfile_builder_makes_a_working_wheel_from_what_it_copies(tmp_path):
     import zipfile
 
     names = zipfile.ZipFile(wheel).namelist()
-    for shipped in ("rules", "templates", "examples/scopes"):
+    for shipped in ("rules", "templates", "templates/web", "examples/scopes"):
         assert any(n.startswith(f"scopewatch/_shipped/{shipped}/") for n in names), f"{shipped} missing from the wheel"
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "scopewatch = scopewatch.cli:main" in entry_points

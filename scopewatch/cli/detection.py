@@ -220,17 +220,20 @@ def eval_cmd(corpus, split, as_json, show_errors):
     CORPUS holds scopes/ (the agreements), mail/ (the .eml files) and labels*.csv
     (file,client,verdict,categories,note). Prints precision, recall and F1 of out-of-scope
     flags, the false-flag rate on in-scope and no-request mail, category accuracy, per
-    language and per rule.
+    language, per category and per rule; each both for firm flags alone and counting "check"
+    items as flags, with the share of mails that get a check. `--json` prints one object
+    (overall, languages, categories, rules); the wrong verdicts only with `--errors`.
 
     \b
     Example:
         scopewatch eval tests/labelled --split holdout
+        scopewatch eval tests/labelled --split dev --json | jq .overall.with_checks
     """
     from scopewatch.evaluate import format_eval, run_eval
 
     report = run_eval(corpus, split=split)
     if as_json:
-        echo_json(report.to_json())
+        echo_json(report.to_json(errors=show_errors))
     else:
         click.echo(format_eval(report, show_errors=show_errors))
 

@@ -153,3 +153,33 @@ def status_cmd(workspace, database, as_json):
 
 
 # --- follow-up: drafts, digest, review, send, accept/decline (outbox.py, review.py) ----------------
+
+
+@cli.command("web")
+@WORKSPACE_OPTION
+@DATABASE_OPTION
+@click.option("--host", default=None, help="Address to listen on (default: [web] host, else 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default: [web] port, else 8465).")
+@friendly_errors
+def web_cmd(workspace, database, host, port):
+    """The review page in your browser: Today, each finding, each client, the service.
+
+    Listens on this machine only (127.0.0.1) unless told otherwise; any other address needs a
+    login password from SCOPEWATCH_WEB_PASSWORD or [web] password_env / password_file /
+    password_command. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+        scopewatch web --workspace ~/va          (then open http://127.0.0.1:8465/)
+        SCOPEWATCH_WEB_PASSWORD=... scopewatch web --host 0.0.0.0
+    """
+    from scopewatch.web.server import make_server
+
+    server = make_server(workspace, database, host=host, port=port)
+    click.echo(f"scopewatch review page on {server.url} (Ctrl-C stops it)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()

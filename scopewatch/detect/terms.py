@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.nlp import lemma_table, lemmatize
+from scopewatch.detect.words import lexicon
 
 _NL_LONG_VOWELS = ("aa", "ee", "oo", "uu")
 
@@ -67,10 +68,6 @@ def term_forms(term: str, language: str) -> set[str]:
     return {f"{head} {f}" if head else f for f in forms}
 
 
-_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over",
-                  "onder", "na", "weg", "in", "om", "bij", "terug", "samen", "te")
-
-
 def _lemma_table(nlp: Language):
     try:
         return lemma_table(nlp.lang)
@@ -83,17 +80,13 @@ def _same_head(lemma: str, term: str) -> bool:
     return any(lemma.endswith(f) for f in term_forms(term, "nl"))
 
 
-# A limit in hours or days counts time, not something a client names when she asks for work.
-_TIME_UNITS = {"hour", "hours", "uur", "uren", "minute", "minutes", "minuut", "minuten", "day", "days", "dag",
-               "dagen", "week", "weeks", "weken", "month", "months", "maand", "maanden"}
-
-
 def _terms_with_unit(item: ScopeItem) -> list[str]:
     """The clause's terms plus the unit its limit counts in ("revision round" -> also "round"):
     that is the word a client uses when she counts ("we've had our two rounds")."""
     terms = list(item.terms)
     unit = item.limit.unit if item.limit and item.limit.unit else None
-    if unit and unit.split()[-1].lower() not in _TIME_UNITS:
+    # A limit in hours or days counts time, not something a client names when she asks for work.
+    if unit and unit.split()[-1].lower() not in lexicon().every.time_units:
         for extra in (unit, unit.split()[-1]):
             if len(extra) >= 3 and extra.lower() not in (t.lower() for t in terms):
                 terms.append(extra)
@@ -144,6 +137,7 @@ class TermMatcher:
                 hits.setdefault((start, end, item.id), TermHit(item, term, doc[start:end].text, start, end))
         if self._heads:
             table = _lemma_table(self._nlp)
+            prefixes = lexicon()[self.language].ordered["verb_prefixes"]
             for tok in doc:
                 low = tok.lower_
                 if len(low) < 7:
@@ -158,7 +152,7 @@ class TermMatcher:
                         if known is not None and not _same_head(known, term):
                             # A word of its own, not a compound: "facturen" is factuur, not f-act-uren.
                             break
-                        if known is None and low.endswith("en") and low.startswith(_VERB_PREFIXES):
+                        if known is None and low.endswith("en") and low.startswith(prefixes):
                             break  # "versturen" is a verb, not a kind of "uren"
                         key = (tok.i, tok.i + 1, item.id)
                         hits.setdefault(key, TermHit(item, term, tok.text, tok.i, tok.i + 1, compound=True))

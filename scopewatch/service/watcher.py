@@ -98,6 +98,7 @@ class FolderWatcher:
         self._validity: int | None = None
         self._high = 0
         self._holding = False
+        self._backoff = Backoff(shared.backoff_initial, shared.backoff_max)
 
     @property
     def where(self) -> str:
@@ -107,7 +108,7 @@ class FolderWatcher:
 
     def run(self) -> None:
         s = self.s
-        backoff = Backoff(s.backoff_initial, s.backoff_max)
+        backoff = self._backoff
         auth_failures = network_failures = 0
         told_lease = False
         try:
@@ -205,6 +206,9 @@ class FolderWatcher:
             self._holding = False
 
     def _note(self, *, backlog: int | None = None) -> None:
+        # A fetch worked: the connection is good again, so the next loss starts from the first
+        # delay (resetting only when a session ended made every outage wait twice as long).
+        self._backoff.reset()
         self.s.metrics.fetched(self.account, self.folder)
         if self.s.dry_run or self.s.ledger is None:
             return
@@ -344,7 +348,10 @@ class FolderWatcher:
         """Detect a fetched batch, record it in one transaction, then report each message."""
         s = self.s
         with s.check_lock:
-            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
+            # A stop during detection ends the batch early: what was detected is recorded, the
+            # rest stays unprocessed and is fetched again next time.
+            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched], stop=s.stop))
+        fetched = fetched[: len(outcomes)]
         incomings = [
             IncomingMessage(
                 account=self.account, folder=self.folder, key=message.key, uid=message.uid,

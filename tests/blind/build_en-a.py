@@ -995,7 +995,10 @@ def build_client(client, mails, rows):
 
 
 def main():
-    shutil.rmtree(HERE / "mail", ignore_errors=True)
+    # only this script's own mails: the other writers' scripts share mail/
+    for old in (HERE / "mail").glob("*/*/en-[ps][oh]*-[0-9][0-9][0-9].eml"):
+        if old.name.startswith(("en-podcast-", "en-shop-")):
+            old.unlink()
     rows = []
     build_client(PODCAST, P, rows)
     build_client(SHOP, S, rows)

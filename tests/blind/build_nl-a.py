@@ -859,7 +859,8 @@ def build():
     for d in ("dev", "holdout"):
         out = HERE / "mail" / "nl" / d
         out.mkdir(parents=True, exist_ok=True)
-        for f in out.glob("nl-*.eml"):
+        # only this script's own mails: the other writers' scripts share mail/
+        for f in [*out.glob("nl-hovenier-*.eml"), *out.glob("nl-vertaler-*.eml")]:
             f.unlink()
     for cid, info, mails in CLIENTS:
         va_name, va_addr = info["va"]
