@@ -35,6 +35,15 @@ from scopewatch.errors import Problem
 
 RATE_PERIODS = ("hour", "day", "project")
 
+# Limits on one agreement file, so a pasted word list cannot stall start-up or fill the memory.
+# Real agreements are a few kB with tens of terms.
+MAX_AGREEMENT_CHARS = 2_000_000
+MAX_TERMS_PER_ITEM = 2_000
+MAX_TERMS_TOTAL = 100_000
+MAX_TERM_CHARS = 200
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TOP_KEYS = (
     "client", "contacts", "language", "project", "goal", "period", "rate", "estimate_hours",
     "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments", "estimates",
@@ -88,14 +97,27 @@ class _Checker(NodeReader):
         self.client_id = client_id
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
+        self._terms_total = 0
+        self._told_total = False
 
     # -- document ---------------------------------------------------------------------------
 
     def check(self, text: str) -> Agreement | None:
+        if len(text) > MAX_AGREEMENT_CHARS:
+            self.problem("", f"the file is {len(text) / 1e6:.1f} MB; an agreement may be at most "
+                         f"{MAX_AGREEMENT_CHARS / 1e6:g} MB (limit: agreement size); split the client's "
+                         "work into fewer, broader terms", line=1)
+            return None
         try:
-            # The reader checks for forbidden characters already while it is being created.
-            self.loader = loader = yaml.SafeLoader(text)
-            root = loader.get_single_node()
+            # libyaml composes a 1 MB file in a fraction of a second, the pure-Python parser takes
+            # over ten; a file libyaml refuses is read again by the pure-Python parser, whose error
+            # messages (and reader checks for forbidden characters) the VA gets.
+            self.loader = loader = _FastLoader(text)
+            try:
+                root = loader.get_single_node()
+            except yaml.YAMLError:
+                self.loader = loader = yaml.SafeLoader(text)
+                root = loader.get_single_node()
             loader.dispose()
         except yaml.YAMLError as exc:
             self.problems.append(syntax_problem(self.label, exc, text))
@@ -455,7 +477,18 @@ class _Checker(NodeReader):
                 message += f"; write it as a list: terms: {yaml_list(parts or ['instagram'])}"
             self.problem(path, message, node)
             return None
-        out: list[str] = []
+        if len(node.value) > MAX_TERMS_PER_ITEM:
+            self.problem(path, f"has {len(node.value):,} terms; an item may have at most {MAX_TERMS_PER_ITEM:,} "
+                         "(limit: terms per item); keep the words a client really uses", node)
+            return None
+        self._terms_total += len(node.value)
+        if self._terms_total > MAX_TERMS_TOTAL:
+            if not self._told_total:
+                self.problem(path, f"the agreement has more than {MAX_TERMS_TOTAL:,} terms in all "
+                             "(limit: total terms); keep the words a client really uses", node)
+                self._told_total = True
+            return None
+        out: dict[str, None] = {}  # insertion-ordered set: one pass, however many terms
         ok = True
         for index, term_node in enumerate(node.value):
             term = self.text(term_node, f"{path}[{index}]")
@@ -463,8 +496,12 @@ class _Checker(NodeReader):
                 if is_null(term_node) or isinstance(term_node, ScalarNode):
                     self.problem(f"{path}[{index}]", "is empty; remove it or write the word", term_node)
                 ok = False
-            elif term not in out:
-                out.append(term)
+            elif len(term) > MAX_TERM_CHARS:
+                self.problem(f"{path}[{index}]", f"is {len(term)} characters long; a term may have at most "
+                             f"{MAX_TERM_CHARS} (limit: term length)", term_node)
+                ok = False
+            else:
+                out.setdefault(term)
         return tuple(out) if ok else None
 
     def due(self, node: Node | None, path: str) -> str | None:
