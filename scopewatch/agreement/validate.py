@@ -15,6 +15,7 @@ from scopewatch.agreement.model import (
     LANGUAGES,
     LIMIT_PERIODS,
     Agreement,
+    Estimate,
     Amendment,
     Limit,
     Period,
@@ -45,13 +46,17 @@ _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TOP_KEYS = (
     "client", "contacts", "language", "project", "goal", "period", "rate", "estimate_hours",
-    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments",
+    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments", "estimates",
 )
+ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
+ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours"),
-    "exclusions": ("id", "description", "terms", "estimate_hours"),
-    "client_provides": ("id", "description", "terms", "due"),
+    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours", "client_text",
+                     "estimate_days", "price"),
+    "exclusions": ("id", "description", "terms", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "due", "client_text", "estimate_hours", "estimate_days",
+                        "price"),
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
@@ -149,6 +154,7 @@ class _Checker(NodeReader):
         exclusions = self.items(f.get("exclusions"), "exclusions", root)
         provides = self.items(f.get("client_provides"), "client_provides", root)
         amendments = self.amendments(f.get("amendments"))
+        estimates = self.estimates(f.get("estimates"))
         texts = {
             k: self.text(f.get(k), k) for k in ("project", "goal", "acceptance", "change_policy")
         }
@@ -170,7 +176,36 @@ class _Checker(NodeReader):
             acceptance=texts["acceptance"],
             change_policy=texts["change_policy"],
             estimate_hours=estimate,
+            estimates=estimates,
         )
+
+    def estimates(self, node: Node | None) -> dict[str, Estimate]:
+        """`estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}`: per category."""
+        if is_null(node):
+            return {}
+        hint = "e.g. estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}"
+        if not isinstance(node, MappingNode):
+            self.problem("estimates", f"expected a category per line with its estimate, {hint}", node)
+            return {}
+        f = self.mapping(node, "estimates", ESTIMATE_CATEGORIES)
+        out = {}
+        for category, sub in (f or {}).items():
+            if not isinstance(sub, MappingNode):
+                self.problem(f"estimates.{category}", f"expected estimate_hours, estimate_days or price, {hint}", sub)
+                continue
+            g = self.mapping(sub, f"estimates.{category}", ESTIMATE_KEYS)
+            if g is None:
+                continue
+            out[category] = Estimate(
+                hours=self.positive_number(g.get("estimate_hours"), f"estimates.{category}.estimate_hours"),
+                days=self.positive_number(g.get("estimate_days"), f"estimates.{category}.estimate_days"),
+                price=self.price(g.get("price"), f"estimates.{category}.price"),
+            )
+        return out
+
+    def price(self, node: Node | None, path: str) -> Decimal | None:
+        value = self.positive_number(node, path)
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -360,6 +395,9 @@ class _Checker(NodeReader):
                 limit = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
+            days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
+            price = self.price(f.get("price"), f"{path}.price")
+            client_text = self.text(f.get("client_text"), f"{path}.client_text")
             if v["id"] and v["description"] and v["terms"]:
                 out.append(
                     ScopeItem(
@@ -371,6 +409,9 @@ class _Checker(NodeReader):
                         due=due,
                         estimate_hours=estimate,
                         line=line_of(item_node),
+                        client_text=client_text,
+                        estimate_days=days,
+                        price=price,
                     )
                 )
         return out

@@ -137,7 +137,11 @@ class FolderWatcher:
                         return
                 except AuthenticationError as exc:
                     auth_failures += 1
-                    self._note_error(str(exc))
+                    if self.once or auth_failures >= s.auth_attempts:
+                        self._note_error(f"{exc}; stopped watching after {auth_failures} refused "
+                                         f"login{'s' if auth_failures != 1 else ''}: fix the username or password and restart")
+                    else:
+                        self._note_error(str(exc))
                     if self.once or auth_failures >= s.auth_attempts:
                         s.dead_mailboxes.add(self.account)
                         self.error = exc
@@ -147,7 +151,7 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s (login attempt %d of %d); retrying in %.1f s", exc, auth_failures, s.auth_attempts, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 except ConfigError as exc:
                     s.dead_mailboxes.add(self.account)
                     self.error = exc
@@ -163,11 +167,25 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s; reconnecting in %.1f s", exc, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 finally:
                     source.close()
         finally:
             self._release()
+
+    def _pause(self, delay: float) -> None:
+        """Wait out a backoff delay, renewing the folder lease meanwhile: the lease is the heartbeat
+        `scopewatch status` reads, and a service waiting to reconnect is alive."""
+        deadline = time.monotonic() + delay
+        step = max(0.2, self.s.lease_ttl / 3)
+        while not self.s.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if self.s.stop.wait(min(step, left)):
+                return
+            if self._holding:
+                self._lease()
 
     def _lease(self) -> bool:
         if self.s.dry_run or self.s.ledger is None:
