@@ -15,6 +15,8 @@ Environment mapping (for containers; an environment value wins over the file):
     SCOPEWATCH_MAILBOX_<NAME>_PASSWORD      the password itself (environment only, never the file)
     SCOPEWATCH_SMTP_<KEY>                   [smtp] key, e.g. SCOPEWATCH_SMTP_HOST=smtp.fastmail.com
     SCOPEWATCH_SMTP_PASSWORD                the SMTP password itself (environment only)
+    SCOPEWATCH_WEB_<KEY>                    [web] key, e.g. SCOPEWATCH_WEB_HOST=0.0.0.0
+    SCOPEWATCH_WEB_PASSWORD                 the web page's login password or token (environment only)
 
 List values (folders) are comma-separated, booleans are true/false/yes/no/1/0.
 Without a scopewatch.toml, a workspace with a `mailbox/` Maildir watches that (the bundled sample).
@@ -49,14 +51,16 @@ MAILBOX_KEYS = (
 SECTION_KEYS = {
     "logging": ("level", "format"),
     "service": (
-        "metrics_port", "metrics_host", "stale_after", "lease_ttl", "batch_size",
+        "metrics_port", "metrics_host", "stale_after", "failing_after", "lease_ttl", "batch_size",
         "backoff_initial", "backoff_max", "auth_attempts",
     ),
     "va": ("name", "address"),
     "draft": ("auto_draft", "default_estimate_hours"),
     "digest": ("time", "timezone", "frequency", "to", "language"),
     "smtp": ("host", "port", "security", "username", "password_env", "password_file", "password_command", "ca_file"),
+    "web": ("serve", "host", "port", "base_url", "password_env", "password_file", "password_command"),
 }
+WEB_DEFAULT_PORT = 8465
 DIGEST_LANGUAGES = ("en", "nl")
 SMTP_DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "plain": 25}
 TOP_KEYS = ("database", "maildir", "mailbox", *SECTION_KEYS)
@@ -101,7 +105,7 @@ class MailboxConfig:
         return resolve_password(f"mailbox {self.name!r}", self)
 
 
-def resolve_password(where: str, src: "MailboxConfig | SmtpConfig") -> str:
+def resolve_password(where: str, src: "MailboxConfig | SmtpConfig | WebConfig") -> str:
     """The password of `src` from the first source it names: the environment value, the variable
     in password_env, the first line of password_file, or password_command's first output line."""
     if src.password_value:
@@ -171,6 +175,29 @@ class SmtpConfig:
 
 
 @dataclass
+class WebConfig:
+    """The `[web]` review page: where it listens, whether `scopewatch run` serves it too, the
+    address the digest links to, and the login password's source (env, file or command) that a
+    page listening beyond loopback needs."""
+
+    serve: bool = False  # `scopewatch run` serves the page as well
+    host: str = "127.0.0.1"
+    port: int = WEB_DEFAULT_PORT
+    base_url: str | None = None  # e.g. "http://127.0.0.1:8465": the digest links each item there
+    password_env: str | None = None
+    password_file: str | None = None
+    password_command: str | None = None
+    password_value: str | None = field(default=None, repr=False)  # SCOPEWATCH_WEB_PASSWORD
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_value or self.password_env or self.password_file or self.password_command)
+
+    def password(self) -> str:
+        return resolve_password("[web]", self)
+
+
+@dataclass
 class Config:
     workspace: Path
     database_url: str
@@ -180,6 +207,7 @@ class Config:
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
     stale_after: float = 15 * 60.0
+    failing_after: float = 5 * 60.0  # `status` fails when a mailbox keeps failing this long
     lease_ttl: float = 60.0
     batch_size: int = 100
     backoff_initial: float = 1.0
@@ -195,6 +223,7 @@ class Config:
     digest_to: str | None = None
     digest_language: str = "en"
     smtp: SmtpConfig | None = None  # None: no [smtp] host configured
+    web: "WebConfig" = field(default_factory=lambda: WebConfig())
     source_file: Path | None = None
 
     @property
@@ -288,11 +317,11 @@ def load_config(workspace: Path | str, *, environ: dict[str, str] | None = None)
             table = {}
         table = dict(table)
         for key in list(table):
-            if section == "smtp" and key == "password":
+            if section in ("smtp", "web") and key == "password":
                 fail(
-                    f"{where}: [smtp] password: a password must never be written in the config file; use "
+                    f"{where}: [{section}] password: a password must never be written in the config file; use "
                     f"password_env = \"VAR\", password_file = \"PATH\" or password_command = \"...\", or set "
-                    f"{ENV_PREFIX}SMTP_PASSWORD"
+                    f"{ENV_PREFIX}{section.upper()}_PASSWORD"
                 )
                 del table[key]
             elif key not in keys:
@@ -302,8 +331,9 @@ def load_config(workspace: Path | str, *, environ: dict[str, str] | None = None)
             if value is not None:
                 table[key] = value
         sections[section] = table
-    if env.get(f"{ENV_PREFIX}SMTP_PASSWORD"):
-        sections["smtp"]["__password"] = env[f"{ENV_PREFIX}SMTP_PASSWORD"]
+    for section in ("smtp", "web"):
+        if env.get(f"{ENV_PREFIX}{section.upper()}_PASSWORD"):
+            sections[section]["__password"] = env[f"{ENV_PREFIX}{section.upper()}_PASSWORD"]
 
     cfg = Config(workspace=root, database_url="", source_file=path if path.is_file() else None)
 
@@ -509,7 +539,7 @@ def _sections(cfg: Config, s: dict[str, dict[str, Any]], where: str, fail: Calla
         cfg.metrics_port = port
     if "metrics_host" in svc:
         cfg.metrics_host = str(svc["metrics_host"]).strip() or "127.0.0.1"
-    for key, minimum in (("stale_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01), ("backoff_max", 0.01)):
+    for key, minimum in (("stale_after", 1), ("failing_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01), ("backoff_max", 0.01)):
         if key in svc:
             seconds = _seconds(svc[key])
             if seconds is None or seconds < minimum:
@@ -576,6 +606,42 @@ def _sections(cfg: Config, s: dict[str, dict[str, Any]], where: str, fail: Calla
         cfg.digest_language = lang
 
     cfg.smtp = _smtp(cfg.workspace, s["smtp"], where, fail)
+    cfg.web = _web(cfg.workspace, s["web"], where, fail)
+
+
+def _web(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], None]) -> WebConfig:
+    at = f"{where}: [web]"
+    web = WebConfig()
+    if "serve" in table:
+        serve = _bool(table["serve"])
+        if serve is None:
+            fail(f"{at} serve must be true or false, not {table['serve']!r}")
+        else:
+            web.serve = serve
+    if table.get("host") not in (None, ""):
+        web.host = str(table["host"]).strip()
+    if table.get("port") not in (None, ""):
+        port = _int(table["port"])
+        if port is None or not 0 <= port < 65536:
+            fail(f"{at} port must be a port number (e.g. {WEB_DEFAULT_PORT}), not {table['port']!r}")
+        else:
+            web.port = port
+    if table.get("base_url") not in (None, ""):
+        url = str(table["base_url"]).strip().rstrip("/")
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
+            fail(f"{at} base_url must be the page's address such as \"http://127.0.0.1:{WEB_DEFAULT_PORT}\", not {table['base_url']!r}")
+        else:
+            web.base_url = url
+    web.password_value = table.get("__password") or None
+    for key in ("password_env", "password_file", "password_command"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            fail(f"{at} {key} must be a non-empty string")
+        elif value:
+            setattr(web, key, value.strip())
+    if web.password_file and not Path(web.password_file).expanduser().is_absolute():
+        web.password_file = str((root / web.password_file).resolve())
+    return web
 
 
 def _smtp(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], None]) -> SmtpConfig | None:

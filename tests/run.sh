@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs what the tests need (Dovecot, PostgreSQL,
+# The whole test suite on a fresh machine: installs what the tests need (Dovecot, PostgreSQL, Chromium,
 # the Python packages in a local .venv), then runs pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,11 @@ fi
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "installing postgresql for the ledger tests" >&2
   apt_install postgresql
+fi
+# A real headless browser for the web page's tests (Selenium drives it; nothing is downloaded).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "installing chromium and chromium-driver for the web page's browser tests" >&2
+  apt_install chromium chromium-driver
 fi
 
 if [ ! -x .venv/bin/python ]; then

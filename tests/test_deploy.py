@@ -345,7 +345,7 @@ def test_dockerfile_builder_makes_a_working_wheel_from_what_it_copies(tmp_path):
     import zipfile
 
     names = zipfile.ZipFile(wheel).namelist()
-    for shipped in ("rules", "templates", "examples/scopes"):
+    for shipped in ("rules", "templates", "templates/web", "examples/scopes"):
         assert any(n.startswith(f"scopewatch/_shipped/{shipped}/") for n in names), f"{shipped} missing from the wheel"
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "scopewatch = scopewatch.cli:main" in entry_points
@@ -536,7 +536,10 @@ def test_compose_playground_works_end_to_end_without_docker(tmp_path, pg_url):
         assert scan.returncode == 0, scan.stderr
         assert values["PLAYGROUND_MAIL_PASSWORD"] not in scan.stdout + scan.stderr
         after = subprocess.run([*status, "--json"], env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
-        assert after.returncode == 0, after.stdout + after.stderr
+        # the mailbox was read just now, but by a scan that has ended: no service runs, so unhealthy
+        doc = json.loads(after.stdout)
+        assert after.returncode == 1 and doc["folders"][0]["state"] == "stopped", after.stdout + after.stderr
+        assert not doc["folders"][0]["stale"] and doc["folders"][0]["last_fetch_at"]
         flags = subprocess.run([sys.executable, "-m", "scopewatch", "flags", "--workspace", str(workspace), "--json"],
                                env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
         assert flags.returncode == 0, flags.stderr

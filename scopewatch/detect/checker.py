@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable, Iterator
 
 from scopewatch.agreement.model import Agreement
@@ -14,7 +15,9 @@ from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
-from scopewatch.errors import MessageError
+from scopewatch.detect.regex_safety import Budget
+from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
+from scopewatch.errors import DetectionTimeout, MessageError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
 
@@ -26,20 +29,21 @@ class CheckOutcome:
     agreement: Agreement | None  # the agreement the message was judged against
 
 
-_ANAPHOR = re.compile(r"\b(it|that|them|those|these|this|all\s+three|both|ze|die|dat|da|deze|dit|hem|em|ervan|alle\s+drie|allebei|beide)\b", re.IGNORECASE)
-_AUTO_REPLY_SUBJECT = re.compile(
-    r"^\s*(automatic\s+reply|auto(matic)?[- ]?reply|autoreply|out\s+of\s+(the\s+)?office|automatisch\s+antwoord|"
-    r"afwezig|afwezigheid|niet\s+aanwezig|abwesend|absence)\b", re.IGNORECASE)
-_AUTO_REPLY_BODY = re.compile(
-    r"\b(i\s*(am|'m)\s+(currently\s+)?(out\s+of\s+(the\s+)?office|(away|on\s+(annual\s+)?leave|on\s+holiday)\s+(until|till|and\s+will|with\s+limited))|"
-    r"out\s+of\s+(the\s+)?office\s+(until|till|from)|this\s+is\s+an\s+automatic|"
-    r"(ik\s+ben|wij\s+zijn|we\s+zijn)\s+(momenteel\s+|tot\s+en\s+met\s+\S+\s+|tot\s+\S+\s+)?(afwezig|niet\s+aanwezig|met\s+vakantie|op\s+vakantie|met\s+verlof)|"
-    r"dit\s+is\s+een\s+automatisch)", re.IGNORECASE)
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Pointing-back words and automatic-reply openings, from the word lists (rules/*/words.yaml)."""
+    every = lexicon().every
+    return (
+        re.compile(rf"\b({phrase_pattern(every.ordered['anaphora'])})\b", re.IGNORECASE),
+        re.compile(rf"^\s*({regex_pattern(every.regexes['auto_reply_subject'])})\b", re.IGNORECASE),
+        re.compile(rf"\b({regex_pattern(every.regexes['auto_reply_body'])})", re.IGNORECASE),
+    )
 
 
 def is_auto_reply(parsed: ParsedMessage) -> bool:
     """Out-of-office and other automatic replies ask for nothing, whatever their words say."""
-    return bool(_AUTO_REPLY_SUBJECT.search(parsed.subject or "") or _AUTO_REPLY_BODY.search(parsed.new_text[:600]))
+    _, subject, body = _patterns()
+    return bool(subject.search(parsed.subject or "") or body.search(parsed.new_text[:600]))
 
 
 _CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
@@ -56,6 +60,7 @@ class Checker:
     def __init__(self, workspace: Workspace, *, rules: RuleSet | None = None, pipelines: Pipelines | None = None):
         self.workspace = workspace
         self.rules = rules if rules is not None else load_rules(workspace.rules_dirs())
+        lexicon()  # a broken words file is reported here, before any mail is read
         self.pipelines = pipelines or Pipelines()
         self._finders: dict[str, RequestFinder] = {}
         self._terms: dict[tuple[str, str], TermMatcher] = {}
@@ -81,8 +86,8 @@ class Checker:
             self.finder(lang)
 
     # --- text level ------------------------------------------------------------------------
-    def _findings(self, doc, agreement: Agreement, language: str, part: str) -> list[Finding]:
-        sentences = self.finder(language).sentences(doc)
+    def _findings(self, doc, agreement: Agreement, language: str, part: str, budget: Budget | None = None) -> list[Finding]:
+        sentences = self.finder(language).sentences(doc, budget)
         requests = [n for n, s in enumerate(sentences) if s.is_request]
         if not requests:
             return []
@@ -96,7 +101,7 @@ class Checker:
             hits = main_clause([h for h in all_hits if span.start <= h.start < span.end], sentence, language)
             context_work = []
             context = None
-            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and _ANAPHOR.search(span.text):
+            if not hits and not main_clause(sentence.fired_role("work"), sentence, language) and _patterns()[0].search(span.text):
                 # "Could you write it for me?" and "Lukt dat?" refer to what came just before.
                 # Prefer the nearest earlier sentence that itself leans towards a request ("I'd like
                 # a post every day"), then the nearest that names anything at all.
@@ -121,9 +126,10 @@ class Checker:
         language = language if language in SUPPORTED else agreement.language
         nlp = self.pipelines.get(language)
         findings = []
+        budget = Budget()
         if subject:
-            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject")
-        findings += self._findings(nlp(unwrap(text)), agreement, language, "body")
+            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject", budget)
+        findings += self._findings(nlp(unwrap(text)), agreement, language, "body", budget)
         return findings
 
     # --- message level ---------------------------------------------------------------------
@@ -181,18 +187,24 @@ class Checker:
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
         return next(self.check_many([(source, raw)]))
 
-    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64) -> Iterator[CheckOutcome]:
-        """Check many messages in input order, running spaCy with nlp.pipe per language."""
+    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64, *,
+                   stop=None) -> Iterator[CheckOutcome]:
+        """Check many messages in input order, running spaCy with nlp.pipe per language. With a
+        `stop` event set meanwhile, the outcomes end early (a prefix, in order): a stop is honoured
+        within one message's detection, which the regex budget bounds."""
         batch: list[tuple[str, bytes]] = []
         for item in items:
             batch.append(item)
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch)
+                done = self._check_batch(batch, stop)
+                yield from done
+                if len(done) < len(batch):
+                    return
                 batch = []
         if batch:
-            yield from self._check_batch(batch)
+            yield from self._check_batch(batch, stop)
 
-    def _check_batch(self, batch: list[tuple[str, bytes]]) -> list[CheckOutcome]:
+    def _check_batch(self, batch: list[tuple[str, bytes]], stop=None) -> list[CheckOutcome]:
         out: list[CheckOutcome | None] = [None] * len(batch)
         todo: dict[str, list[tuple[int, str, ParsedMessage, Agreement, str]]] = {}
         for n, (source, raw) in enumerate(batch):
@@ -209,12 +221,27 @@ class Checker:
                 todo.setdefault(language, []).append((n, source, parsed, agreement, "subject"))
             todo.setdefault(language, []).append((n, source, parsed, agreement, "body"))
         findings: dict[int, list[Finding]] = {}
+        budgets: dict[int, Budget] = {}  # one regex budget per message, shared by subject and body
+        stopped = False
         for language, jobs in todo.items():
+            if stopped:
+                break
             nlp = self.pipelines.get(language)
             texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
             for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+                if stop is not None and stop.is_set():
+                    stopped = True
+                    break
                 try:
-                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part))
+                    budget = budgets.setdefault(n, Budget())
+                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part, budget))
+                except DetectionTimeout as exc:
+                    out[n] = CheckOutcome(
+                        parsed,
+                        CheckResult(source, parsed.message_id, agreement.client_id, language, "error",
+                                    error=str(exc), sender=parsed.sender, subject=parsed.subject),
+                        agreement,
+                    )
                 except Exception as exc:  # one odd message must not stop the batch
                     out[n] = CheckOutcome(
                         parsed,
@@ -224,4 +251,7 @@ class Checker:
                     )
                 if out[n] is None and part == "body":
                     out[n] = self._result(source, parsed, agreement, findings.get(n, []))
+        if stopped:
+            done = next((i for i, o in enumerate(out) if o is None), len(out))
+            return out[:done]  # type: ignore[return-value]
         return out  # type: ignore[return-value]

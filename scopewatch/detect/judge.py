@@ -4,6 +4,8 @@ the clause it was compared with, a confidence, and one sentence of explanation."
 from __future__ import annotations
 
 import re
+from functools import cache
+from types import SimpleNamespace
 
 from spacy.tokens import Span
 
@@ -11,53 +13,37 @@ from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
+from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
 REVIEW_BELOW = 0.6
 
-_NUMBERS = {
-    "en": {
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12,
-    },
-    "nl": {
-        "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-        "tien": 10, "elf": 11, "twaalf": 12, "vijftien": 15, "twintig": 20,
-    },
-}
-# Only words: "the 4th" and "op 12 maart" are dates far more often than counts.
-_ORDINALS = {
-    "en": {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8},
-    "nl": {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8},
-}
-_NOT_A_COUNT_AFTER = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober", "okt", "mrt",
-    "am", "pm", "uur", "u", "hours", "hour", "minutes", "min", "euro", "eur", "%", "pounds", "dollars", "procent",
-    "th", "st", "nd", "rd", ":", "/", "-",
-}
-_NOT_A_COUNT_BEFORE = {"the", "on", "op", "om", "at", "by", "voor", "before", "tot", "until", "van", "from", "€", "$", "£", "nr", "no", "number", "nummer", "kamer", "room"}
-# Words that may stand before a term without making it a different thing ("the room", "my room").
-_PLAIN_BEFORE = {
-    "the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "its", "same",
-    "new", "old", "first", "last", "next", "all", "both", "each", "every", "any", "some", "of", "to", "in", "on",
-    "for", "and", "or", "with", "de", "het", "een", "deze", "die", "dat", "dit", "mijn", "onze", "ons", "jouw",
-    "je", "uw", "hun", "haar", "zijn", "alle", "beide", "elke", "ieder", "nieuwe", "oude", "eerste", "laatste",
-    "volgende", "van", "voor", "op", "in", "en", "of", "met", "aan", "bij", "ook", "also", "nog", "even", "do",
-    "doe", "paint", "schilder", "weekly", "wekelijkse", "usual", "gewone", "vaste", "regular",
-    "welke", "which", "what", "wat", "elke", "iedere", "every", "many", "veel", "meeste", "most", "more",
-    "meer", "enkele", "paar", "few", "several", "such", "zulke", "jullie", "hun", "these", "those",
-}
-# How many of the limit's periods fit in the period the client names ("6 posts this month"
-# against "3 per week" is within the limit).
-_DAILY = re.compile(r"\b(daily|every\s+day|each\s+day|elke\s+dag|iedere\s+dag|dagelijks|alle\s+dagen)\b", re.IGNORECASE)
-_OTHER = {"other", "another", "second", "andere", "tweede", "overige", "ander"}
-_PERIOD_WORDS = {
-    "week": "week", "weeks": "week", "weekly": "week", "weke": "week", "weken": "week", "wekelijks": "week",
-    "month": "month", "months": "month", "monthly": "month", "maand": "month", "maanden": "month", "maandelijks": "month",
-    "quarter": "quarter", "kwartaal": "quarter",
-}
+# The word lists (number words, months, periods, determiners ...) are data: rules/<language>/words.yaml.
+
+
+@cache
+def _patterns() -> SimpleNamespace:
+    """The patterns built from the word lists, once per process."""
+    every = lexicon().every
+    suffixes = f"(?:{phrase_pattern(every.ordered['day_suffixes'])})?"
+    small = [n for n, v in every.numbers.items() if 2 <= v <= 6]
+    return SimpleNamespace(
+        daily=re.compile(rf"\b({phrase_pattern(every.ordered['daily'])})\b", re.IGNORECASE),
+        self_does=re.compile(regex_pattern(every.regexes["self_does"]), re.IGNORECASE),
+        all_n=re.compile(rf"\b({phrase_pattern(every.ordered['all_of'])})\s+(\d{{1,2}}|{phrase_pattern(small)})\b", re.IGNORECASE),
+        day=re.compile(rf"\b(\d{{1,2}}){suffixes}\b"),
+        asked_day=re.compile(
+            rf"\b({phrase_pattern(every.ordered['deadline_words'])})\s+"
+            rf"(?:(?:{phrase_pattern(every.ordered['weekdays'])})\s+)?"
+            rf"(?:(?:{phrase_pattern(every.ordered['day_articles'])})\s+)?(\d{{1,2}}){suffixes}\b"
+            rf"(?!\s*({regex_pattern(every.regexes['not_a_day_after'])}))",
+            re.IGNORECASE,
+        ),
+        day_month=re.compile(
+            rf"\b(\d{{1,2}}){suffixes}\s+(?:(?:{phrase_pattern(every.ordered['month_of'])})\s+)?([a-z]+)", re.IGNORECASE),
+    )
+
+
 _WEEKS = {"week": 1, "month": 4.33, "quarter": 13, "project": None}
 
 
@@ -65,16 +51,18 @@ def _number_before(doc, hit: TermHit, language: str, window: int = 3) -> tuple[i
     """A count or ordinal in the few words before a term: ('6 posts', 'a third round of revisions').
 
     Dates and times ("on the 12th", "op 12 maart", "2 uur") are not counts."""
+    words = lexicon()
+    lang, every = words[language], words.every
     for i in range(hit.start - 1, max(hit.start - window, 0) - 1, -1):
         tok = doc[i]
         low = tok.lower_
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if low in _ORDINALS[language]:
-            return _ORDINALS[language][low], True
-        value = int(low) if low.isdigit() and len(low) <= 3 else _NUMBERS[language].get(low)
+        if low in lang.ordinals:
+            return lang.ordinals[low], True
+        value = int(low) if low.isdigit() and len(low) <= 3 else lang.numbers.get(low)
         if value is not None:
-            if nxt in _NOT_A_COUNT_AFTER or prev in _NOT_A_COUNT_BEFORE:
+            if nxt in every.not_a_count_after or nxt in every.months or prev in every.not_a_count_before:
                 return None, False
             return value, False
     return None, False
@@ -94,11 +82,12 @@ def _other_kind(doc, hit: TermHit, item: ScopeItem) -> str | None:
         return None
     prev = doc[hit.start - 1]
     low = prev.lower_
-    if low in _OTHER:
+    every = lexicon().every
+    if low in every.other:
         return prev.text
     if hit.end - hit.start > 1:
         return None
-    if not prev.is_alpha or low in _PLAIN_BEFORE or len(low) < 3 or prev.is_sent_start or prev.like_num:
+    if not prev.is_alpha or low in every.plain_before or len(low) < 3 or prev.is_sent_start or prev.like_num:
         return None
     known = " ".join([item.description, *item.terms]).lower()
     if low in known or low.rstrip("s") in known:
@@ -110,19 +99,12 @@ def _over_limit(count: int, ordinal: bool, item: ScopeItem, span: Span) -> bool:
     limit = item.limit
     if ordinal:
         return count > limit.count
-    named = next((_PERIOD_WORDS[t.lower_] for t in span if t.lower_ in _PERIOD_WORDS), None)
+    periods = lexicon().every.periods
+    named = next((periods[t.lower_] for t in span if t.lower_ in periods), None)
     allowed: float = limit.count
     if named and named != limit.per and _WEEKS.get(named) and _WEEKS.get(limit.per):
         allowed = limit.count * _WEEKS[named] / _WEEKS[limit.per]
     return count > allowed
-
-
-_SELF_DOES = re.compile(
-    r"\b(i|we)\s+(can|will|'ll|could|would|am\s+going\s+to|are\s+going\s+to)\s+(also\s+)?(write|take|make|do|send|provide|supply|bring|get|sort|choose|pick)\b"
-    r"|\b(ik|wij|we)\s+(kan|kunnen|zal|zullen|ga|gaan)\s+(\w+\s+){0,4}(schrijven|maken|nemen|sturen|aanleveren|regelen|kiezen|zoeken|halen)\b"
-    r"|\bwaar\s+ik\b|\bwhere\s+i\s+can\b",
-    re.IGNORECASE,
-)
 
 
 def _takes_over(sentence: Sentence, duty: TermHit, has_deliverable: bool) -> bool:
@@ -131,7 +113,7 @@ def _takes_over(sentence: Sentence, duty: TermHit, has_deliverable: bool) -> boo
     "Can you take the photos yourself" does; "can you use the photos I'll send for the post" and
     "a blog where I can write" do not."""
     takeover = sentence.fired_role("takeover")
-    if _SELF_DOES.search(sentence.span.text):
+    if _patterns().self_does.search(sentence.span.text):
         return False
     if any(f.rule.score > 0 for f in takeover):
         return True
@@ -153,27 +135,14 @@ def _limit_text(item: ScopeItem) -> str:
     return f"{lim.count} {unit} per {lim.per}"
 
 
-_SUBORDINATORS = {
-    "en": {"when", "once", "after", "before", "while", "whilst", "if", "than", "because", "since", "until", "like"},
-    "nl": {"als", "wanneer", "zodra", "nadat", "voordat", "terwijl", "omdat", "zodat", "tot", "zoals"},
-}
-_PREPOSITIONS = {
-    "en": {"in", "on", "with", "for", "into", "at", "from", "about", "of", "like", "via", "onto", "by"},
-    "nl": {"in", "op", "met", "voor", "naar", "bij", "van", "uit", "over", "via", "zoals", "aan"},
-}
-
-
-_SUBJECTS = {"you", "u", "we", "je", "jij", "ge", "gij", "jullie", "to", "te", "please", "pls", "i", "ik", "'ll", "ll"}
-_ADVERBS = {"also", "just", "quickly", "please", "ook", "even", "ff", "nog", "meteen", "gewoon", "maybe", "possibly", "then", "dan"}
-
-
 def _used_as_verb(doc, hit: TermHit) -> bool:
     """"Can you also paint the toilet": a term right after "you"/"to" is the verb, not the
     client's paint."""
+    every = lexicon().every
     i = hit.start - 1
-    while i >= 0 and doc[i].lower_ in _ADVERBS:
+    while i >= 0 and doc[i].lower_ in every.adverbs:
         i -= 1
-    return i >= 0 and doc[i].lower_ in _SUBJECTS and hit.end - hit.start == 1
+    return i >= 0 and doc[i].lower_ in every.subjects and hit.end - hit.start == 1
 
 
 def main_clause(items: list, sentence: Sentence, language: str) -> list:
@@ -182,7 +151,7 @@ def main_clause(items: list, sentence: Sentence, language: str) -> list:
     asks = [f for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
     if not asks or not items:
         return items
-    subs = _SUBORDINATORS[language]
+    subs = lexicon()[language].subordinators
     first = min(asks, key=lambda f: f.start)
     cut = next((t.i for t in sentence.span if t.i > first.end and t.lower_ in subs), None)
     return items if cut is None else [x for x in items if x.start < cut]
@@ -197,9 +166,6 @@ def _more_of(extra, hit: TermHit, span: Span) -> bool:
     return extra.start >= hit.end and all(t.is_punct or t.is_space for t in rest)
 
 
-_ALL_N = re.compile(r"\b(all|alle|both|allebei|beide)\s+(\d{1,2}|two|three|four|five|six|twee|drie|vier|vijf|zes)\b", re.IGNORECASE)
-
-
 def _first(items: list, sentence: Sentence) -> int:
     """Where the first of these stands after the request cue (the likely object), else before it."""
     asks = [f.start for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
@@ -211,7 +177,7 @@ def _first(items: list, sentence: Sentence) -> int:
 def _object_work(work: list, hits: list[TermHit], doc, language: str) -> list:
     """Work words that can be the thing asked for: not in a prepositional phrase ("in de
     huisstijl") and not a modifier of an agreed term ("webinar invite")."""
-    preps = _PREPOSITIONS[language]
+    preps = lexicon()[language].prepositions
     starts = {h.start for h in hits}
     kept = []
     for f in work:
@@ -222,30 +188,9 @@ def _object_work(work: list, hits: list[TermHit], doc, language: str) -> list:
     return kept
 
 
-_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\b")
-_ASKED_DAY = re.compile(
-    r"\b(by|before|on|uiterlijk|voor|op|al\s+op|tegen)\s+"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
-    r"(?:the\s+|de\s+)?(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\b(?!\s*(:|\.\d|uur|u\b|am|pm|%|euro|pages?|posts?|x\b))",
-    re.IGNORECASE,
-)
-
-
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [("january", "januari", "jan"), ("february", "februari", "feb"), ("march", "maart", "mar", "mrt"),
-         ("april", "apr"), ("may", "mei"), ("june", "juni", "jun"), ("july", "juli", "jul"),
-         ("august", "augustus", "aug"), ("september", "sep", "sept"), ("october", "oktober", "oct", "okt"),
-         ("november", "nov"), ("december", "dec")], start=1)
-    for name in names
-}
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e|de|ste)?\s+(?:of\s+)?([a-z]+)", re.IGNORECASE)
-
-
 def _month_after(text: str, start: int) -> int | None:
-    m = _DAY_MONTH.match(text, start)
-    return _MONTHS.get(m.group(2).lower()) if m else None
+    m = _patterns().day_month.match(text, start)
+    return lexicon().every.months.get(m.group(2).lower()) if m else None
 
 
 def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
@@ -253,8 +198,8 @@ def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
     "by the 25th of each month"; "al tegen 27 februari" against "oplevering 13 maart")."""
     if not item.due:
         return None
-    due_days = [(int(m.group(1)), _month_after(item.due, m.start())) for m in _DAY.finditer(item.due) if 1 <= int(m.group(1)) <= 31]
-    m = _ASKED_DAY.search(span.text)
+    due_days = [(int(m.group(1)), _month_after(item.due, m.start())) for m in _patterns().day.finditer(item.due) if 1 <= int(m.group(1)) <= 31]
+    m = _patterns().asked_day.search(span.text)
     if not due_days or not m:
         return None
     asked = (int(m.group(2)), _month_after(span.text, m.start(2)))
@@ -324,21 +269,21 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
                 break
         if over is None and limited and context is not None:
             # "Please book all three." after the sentence that named the trips.
-            m = _ALL_N.search(span.text)
+            m = _patterns().all_n.search(span.text)
             if m:
                 word = m.group(2).lower()
-                n = int(word) if word.isdigit() else _NUMBERS["en"].get(word) or _NUMBERS["nl"].get(word)
+                n = int(word) if word.isdigit() else lexicon().every.numbers.get(word)
                 if n and _over_limit(n, False, limited[0].item, said):
                     over = (limited[0], n, False)
         if over is None and limited:
             # "It needs a third." / "Kun je er nog een derde zetten?": an ordinal beyond the limit,
             # with the counted thing named in this or the earlier sentence.
             for tok in span:
-                value = _ORDINALS[language].get(tok.lower_)
+                value = lexicon()[language].ordinals.get(tok.lower_)
                 if value is not None and value > limited[0].item.limit.count and limited[0].item.limit.per == "project":
                     over = (limited[0], value, True)
                     break
-        if over is None and limited and limited[0].item.limit.per == "week" and _DAILY.search(said.text):
+        if over is None and limited and limited[0].item.limit.per == "week" and _patterns().daily.search(said.text):
             h = limited[0]
             if h.item.limit.count < 5:
                 over = (h, 5, False)

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import regex
 import yaml
 
+from scopewatch.detect.regex_safety import catastrophic_reason, compile_rule_regex
 from scopewatch.errors import Problem, RuleError
+
+WORDS_FILE = "words.yaml"
 
 # What a rule says about a sentence. The judge reads the roles, the score only decides whether
 # the sentence is a request at all.
@@ -53,7 +57,7 @@ class Rule:
     no_match_examples: tuple[str, ...] = ()
     source: str = ""
     line: int | None = None
-    compiled: re.Pattern | None = field(default=None, compare=False, repr=False)
+    compiled: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, language: str) -> bool:
         return self.language in ("any", language)
@@ -85,10 +89,12 @@ def _validator():
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    # catalogue/ holds the kinds of work (scopewatch/catalogue.py), not request rules.
+    # words.yaml holds a language's word lists, not rules (scopewatch.detect.words reads it);
+    # catalogue/ holds the kinds of work (scopewatch/catalogue.py).
     return sorted(
         p for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(folder).parts[0] != "catalogue"
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE
+        and p.relative_to(folder).parts[0] != "catalogue"
     )
 
 
@@ -179,10 +185,17 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
                 bad("pattern.phrases", "expected a non-empty list of phrases")
             pattern = value
         else:  # regex and list_after are both regular expressions
+            field_name = f"pattern.{kind}"
             try:
-                compiled = re.compile(str(value), re.IGNORECASE)
-            except re.error as exc:
-                bad("pattern.regex", f"invalid regular expression: {exc}")
+                re.compile(str(value), re.IGNORECASE)  # the syntax rule authors know and we document
+                compiled = compile_rule_regex(str(value))
+            except (re.error, regex.error) as exc:
+                bad(field_name, f"invalid regular expression: {exc}")
+            else:
+                why = catastrophic_reason(str(value))
+                if why:
+                    bad(field_name, f"rejected: {why}; rewrite it without the nesting (e.g. (a+)+ as a+)")
+                    compiled = None
             pattern = value
     examples = rec.get("examples", {}) or {}
     match_ex: list = []
@@ -217,6 +230,9 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
 
 def lint_rules(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
     """Load every rule file of the folders in order; a later folder overrides an earlier by id."""
+    from scopewatch import resources
+    from scopewatch.detect.words import lint_words, words_files
+
     problems: list[Problem] = []
     rules: dict[str, Rule] = {}
     for folder in dirs:
@@ -224,6 +240,11 @@ def lint_rules(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
         if not folder.is_dir():
             problems.append(Problem(str(folder), "", "rules folder does not exist"))
             continue
+        if folder.resolve() == resources.rules_dir().resolve():
+            problems.extend(lint_words(folder)[1])
+        else:
+            problems.extend(Problem(str(p), "", "word lists are read from the shipped rules folder only; this file is not used")
+                            for p in words_files(folder).values())
         seen_here: dict[str, str] = {}
         for path in _rule_files(folder):
             for index, (rec, line) in enumerate(_records(path, problems)):

@@ -46,6 +46,7 @@ class VA:
     name: str
     address: str
     default_estimate_hours: float | None = None
+    timezone: str | None = None  # [digest] timezone: the quote header's time is local to the VA
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -76,14 +77,16 @@ def companions(ledger: Ledger, f: FindingRecord) -> list[FindingRecord]:
 
 
 def render_for_finding(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA,
-                       *, now: datetime | None = None) -> tuple[Draft, FindingRecord, list[int]]:
-    """The change request for this finding (and its companions), not stored anywhere."""
+                       *, now: datetime | None = None,
+                       finding_ids: list[int] | None = None) -> tuple[Draft, FindingRecord, list[int]]:
+    """The change request for this finding (and its companions, or exactly `finding_ids`: the
+    findings a stored draft answers), not stored anywhere."""
     f = ledger.finding(finding_id)
     if f.verdict != "out_of_scope":
         raise MessageError(f"finding {finding_id} is in scope: there is no change request to write")
     if f.status in CLOSED:
         raise MessageError(f"finding {finding_id} is {f.status}: no change request is needed")
-    group = companions(ledger, f)
+    group = [ledger.finding(i) for i in finding_ids] if finding_ids else companions(ledger, f)
     original = followup.original_message(ledger, f.message_pk)
     draft = render_change_request(
         _agreement(workspace, f),
@@ -94,6 +97,7 @@ def render_for_finding(ledger: Ledger, workspace: Workspace, finding_id: int, va
         template_dirs=workspace.template_dirs(),
         default_estimate_hours=va.default_estimate_hours,
         now=now,
+        timezone_name=va.timezone,
     )
     return draft, f, [g.id for g in group]
 
@@ -374,6 +378,20 @@ def edit_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, te
     record = followup.update_draft_raw(ledger, outcome.draft.id, replace_body(outcome.draft.raw, text))
     where = f" (the copy in {record.folder} is the earlier version)" if record.in_mailbox else ""
     followup.note(ledger, finding_id, f"draft edited{where}", who=who)
+    return record
+
+
+def rerender_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, *, who: str) -> DraftRecord:
+    """Drop the VA's edits: the stored draft's text written anew from the template and the current
+    agreement, for the same findings; headers (Message-ID, threading) stay. Not once it was sent."""
+    existing = followup.draft_for(ledger, finding_id)
+    if existing is None:
+        return draft_for_finding(ledger, workspace, finding_id, va, who=who).draft
+    if existing.sent_at is not None:
+        raise MessageError(f"the change request for finding {finding_id} was sent already; it cannot be changed")
+    rendered, _f, _ids = render_for_finding(ledger, workspace, finding_id, va, finding_ids=existing.finding_ids)
+    record = followup.update_draft_raw(ledger, existing.id, replace_body(existing.raw, rendered.text))
+    followup.note(ledger, finding_id, "draft written anew from the agreement (edits dropped)", who=who)
     return record
 
 

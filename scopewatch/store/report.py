@@ -58,6 +58,9 @@ class LedgerReport:
     extra_value: Decimal | None = None
     currency: str | None = None
     unestimated: int = 0  # out-of-scope findings without any hour estimate
+    accepted: int = 0  # change requests the client accepted (now amendments of the agreement)
+    accepted_hours: float | None = None
+    accepted_value: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +96,9 @@ class LedgerReport:
             "extra_value": str(self.extra_value) if self.extra_value is not None else None,
             "currency": self.currency,
             "unestimated": self.unestimated,
+            "accepted": self.accepted,
+            "accepted_hours": self.accepted_hours,
+            "accepted_value": str(self.accepted_value) if self.accepted_value is not None else None,
         }
 
 
@@ -181,33 +187,41 @@ def build_report(
         )
 
     _value_extra_work(report, agreement, out)
+    accepted = [r for r in out if r.status == "accepted"]
+    report.accepted = len(accepted)
+    report.accepted_hours, _missing, report.accepted_value = _hours_and_value(agreement, accepted)
     return report
 
 
-def _value_extra_work(report: LedgerReport, agreement: Agreement, out: list[ReportRow]) -> None:
+def _hours_and_value(agreement: Agreement, rows: list[ReportRow]) -> tuple[float | None, int, Decimal | None]:
+    """(estimated hours, requests without an estimate, value at the agreed rate) of these requests;
+    None where nothing is estimated or the rate is not per hour or day."""
     hours = 0.0
-    estimated = 0
-    for r in out:
+    estimated = unestimated = 0
+    for r in rows:
         item = agreement.item(r.scope_item) if r.scope_item else None
         h = item.estimate_hours if item is not None and item.estimate_hours is not None else None
         if h is None:
             h = agreement.estimate_hours
         if h is None:
-            report.unestimated += 1
+            unestimated += 1
             continue
         hours += h
         estimated += 1
     if not estimated:
-        return
-    report.extra_hours = hours
+        return None, unestimated, None
     rate = agreement.rate
-    if rate is None:
-        return
-    per = rate.per.lower()
+    per = rate.per.lower() if rate is not None else ""
     if per == "hour":
-        report.extra_value = (Decimal(str(hours)) * rate.amount).quantize(Decimal("0.01"))
+        value = (Decimal(str(hours)) * rate.amount).quantize(Decimal("0.01"))
     elif per == "day":
-        report.extra_value = (Decimal(str(hours)) / HOURS_PER_DAY * rate.amount).quantize(Decimal("0.01"))
+        value = (Decimal(str(hours)) / HOURS_PER_DAY * rate.amount).quantize(Decimal("0.01"))
     else:
-        return
-    report.currency = rate.currency
+        value = None
+    return hours, unestimated, value
+
+
+def _value_extra_work(report: LedgerReport, agreement: Agreement, out: list[ReportRow]) -> None:
+    report.extra_hours, report.unestimated, report.extra_value = _hours_and_value(agreement, out)
+    if report.extra_value is not None:
+        report.currency = agreement.rate.currency

@@ -1,0 +1,184 @@
+"""What each page shows, gathered from the library layer (the digest's view of what waits for a
+decision, the ledger's findings, events, drafts, replies and reports); no ledger logic here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from scopewatch.digest.build import build_digest
+from scopewatch.digest.model import DigestItem
+from scopewatch.digest.render import CATEGORY_LABELS
+from scopewatch.errors import ScopewatchError
+from scopewatch.outbox import Session, whole_mail
+from scopewatch.store import followup
+from scopewatch.store.ledger import FindingRecord
+
+CONTEXT_CHARS = 280  # of the mail's new text shown around the request on Today
+
+
+@dataclass
+class Card:
+    """One request as Today and the client's history show it."""
+
+    f: FindingRecord
+    kind: str  # decide | check | send | answer | waiting | done
+    category_label: str
+    confidence_pct: int
+    draft_ready: bool = False
+    offer: str | None = None
+    offer_phrase: str | None = None
+    before: str = ""
+    match: str = ""
+    after: str = ""
+
+    @property
+    def id(self) -> int:
+        return self.f.id
+
+
+@dataclass
+class ClientGroup:
+    client_id: str
+    name: str
+    cards: list[Card] = field(default_factory=list)
+
+    def of(self, *kinds: str) -> list[Card]:
+        return [c for c in self.cards if c.kind in kinds]
+
+
+def category_label(f: FindingRecord, language: str) -> str:
+    if f.verdict != "out_of_scope":
+        return {"en": "in scope", "nl": "binnen de afspraak"}[language]
+    labels = CATEGORY_LABELS[language]
+    return labels.get(f.category, f.category or labels[None])
+
+
+def split_text(text: str, f: FindingRecord, limit: int | None = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """(before, the request, after) in the mail's new text; `limit` characters of context each side."""
+    text = text or ""
+    start, end = f.start, f.end
+    if not (0 <= start < end <= len(text)) or " ".join(text[start:end].split()) != " ".join(f.evidence.split()):
+        at = text.find(f.evidence)
+        if at < 0:
+            return "", f.evidence, ""
+        start, end = at, at + len(f.evidence)
+    before, after = text[:start], text[end:]
+    if limit is not None:
+        if len(before) > limit:
+            before = "… " + before[-limit:].split(" ", 1)[-1]
+        if len(after) > limit:
+            after = after[:limit].rsplit(" ", 1)[0] + " …"
+    return before, text[start:end], after
+
+
+def _kind(f: FindingRecord, item: DigestItem | None) -> str:
+    if item is not None and item.offer:
+        return "answer"
+    if f.status == "new":
+        return "check" if f.review else "decide"
+    if f.status in ("confirmed", "drafted"):
+        return "send"
+    if f.status == "sent":
+        return "waiting"
+    return "done"
+
+
+def card(f: FindingRecord, language: str, item: DigestItem | None = None, drafted: bool | None = None,
+         limit: int | None = CONTEXT_CHARS) -> Card:
+    before, match, after = split_text(f.message.new_text or "", f, limit)
+    return Card(
+        f=f, kind=_kind(f, item), category_label=category_label(f, language),
+        confidence_pct=round(max(0.0, min(1.0, f.confidence)) * 100),
+        draft_ready=item.draft_ready if item is not None else bool(drafted),
+        offer=item.offer if item else None, offer_phrase=item.offer_phrase if item else None,
+        before=before, match=match, after=after,
+    )
+
+
+def _when(f: FindingRecord) -> datetime:
+    return f.message.date or f.created_at
+
+
+def today(s: Session, language: str) -> list[ClientGroup]:
+    """What waits for the VA, per client (those with the most waiting first), newest mail first:
+    the digest's own selection over the whole ledger, each with its mail from the ledger."""
+    digest = build_digest(s.ledger, s.workspace, va_name=s.config.va_name or "")
+    groups = []
+    for c in digest.clients:
+        items = [*c.answers, *c.flagged, *c.checks]
+        if not items:
+            continue
+        group = ClientGroup(c.client_id, c.client_name)
+        for item in items:
+            group.cards.append(card(s.ledger.finding(item.finding_id), language, item))
+        group.cards.sort(key=lambda k: (_when(k.f), k.id), reverse=True)
+        groups.append(group)
+    groups.sort(key=lambda g: (-len(g.of("answer", "decide", "check", "send")), g.name.lower()))
+    return groups
+
+
+@dataclass
+class FindingPage:
+    card: Card
+    events: list
+    draft: followup.DraftRecord | None
+    draft_text: str | None
+    draft_error: str | None
+    replies: list
+    whole_mail: str | None
+    mail_error: str | None
+    clause_source: str | None
+    others: list[FindingRecord]  # the other findings of the same mail
+
+
+def finding(s: Session, finding_id: int, language: str) -> FindingPage:
+    from scopewatch.draft.service import body_text, render_for_finding
+    from scopewatch.review import _clause_source
+
+    f = s.ledger.finding(finding_id)
+    draft = followup.draft_for(s.ledger, f.id)
+    text = error = None
+    if draft is not None:
+        text = body_text(draft.raw)
+    elif f.verdict == "out_of_scope" and f.status not in ("dismissed", "accepted", "declined"):
+        try:
+            text = render_for_finding(s.ledger, s.workspace, f.id, s.va())[0].text
+        except ScopewatchError as exc:
+            error = str(exc)
+    mail = mail_error = None
+    try:
+        mail = whole_mail(s, f.message.account, f.message.folder, f.message.key)
+    except ScopewatchError as exc:
+        mail_error = str(exc)
+    others = [o for o in s.ledger.findings(message_pk=f.message_pk) if o.id != f.id] if f.message_pk else []
+    return FindingPage(
+        card=card(f, language, drafted=bool(draft and draft.in_mailbox), limit=None),
+        events=s.ledger.events(f.id), draft=draft, draft_text=text, draft_error=error,
+        replies=followup.replies(s.ledger, f.id), whole_mail=mail, mail_error=mail_error,
+        clause_source=_clause_source(s.workspace.root, f) if f.agreement_hash else None, others=others,
+    )
+
+
+@dataclass
+class ClientPage:
+    agreement: Any
+    report: Any
+    history: list[Card]
+    bars: list[dict]
+
+
+def client(s: Session, client_id: str, language: str) -> ClientPage | None:
+    agreement = s.workspace.agreements.get(client_id)
+    if agreement is None:
+        return None
+    report = s.ledger.ledger_report(agreement, today=datetime.now(timezone.utc).date())
+    records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)
+    drafted = followup.drafted_in_mailbox(s.ledger, [r.id for r in records])
+    bars = [
+        {"u": u, "pct": min(100, round(100 * u.asked / u.limit)) if u.limit else 100,
+         "over_pct": min(100, round(100 * (u.asked - u.limit) / u.asked)) if u.over else 0}
+        for u in report.usage
+    ]
+    return ClientPage(agreement, report, [card(r, language, drafted=r.id in drafted) for r in records], bars)

@@ -1,0 +1,65 @@
+"""Serving the page: waitress (a production WSGI server in pure Python) on the [web] address,
+in the foreground for `scopewatch web`, or on a thread beside the watchers in `scopewatch run`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from scopewatch.errors import ConfigError
+
+log = logging.getLogger(__name__)
+THREADS = 4
+
+
+class WebServer:
+    """One listening page; `port` is the bound port (useful with port 0)."""
+
+    def __init__(self, app, host: str, port: int):
+        from waitress import create_server
+
+        self.app = app
+        try:
+            self._server = create_server(app, host=host, port=port, threads=THREADS, ident="scopewatch",
+                                         clear_untrusted_proxy_headers=True)
+        except OSError as exc:
+            raise ConfigError(f"the web page cannot listen on {host}:{port} ({exc.strerror or exc}); "
+                              f"choose another [web] port or --port") from None
+        self.host = host
+        self.port = self._server.effective_port
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{self.port}/"
+
+    def serve_forever(self) -> None:
+        self._server.run()
+
+    def start(self) -> "WebServer":
+        self._thread = threading.Thread(target=self._server.run, name="web page", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self.app.extensions["scopewatch_close"]()
+
+
+def make_server(workspace: Path | None, database: str | None = None, *, host: str | None = None,
+                port: int | None = None, config=None, ledger=None) -> WebServer:
+    """The page for this workspace, bound (not serving yet) to host:port (default [web] host/port)."""
+    from scopewatch.config import load_config
+    from scopewatch.web.app import create_app
+    from scopewatch.workspace import default_workspace
+
+    root = Path(workspace) if workspace is not None else default_workspace()
+    config = config or load_config(root)
+    host = host or config.web.host
+    port = config.web.port if port is None else port
+    app = create_app(root, database, config=config, host=host, ledger=ledger)
+    return WebServer(app, host, port)

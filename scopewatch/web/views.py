@@ -1,0 +1,247 @@
+"""The page's routes: GET only shows, every change is a POST form with the CSRF token, and each
+calls the same library function as the matching command (confirm, dismiss, draft, send, accept)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, abort, current_app, flash, redirect, render_template, request, send_file, session, url_for
+from werkzeug.exceptions import HTTPException
+
+from scopewatch.errors import ConfigError, NotFoundError, ScopewatchError
+from scopewatch.web import pages, security
+from scopewatch.web.app import labels, web_session
+
+STATIC_FILES = {"web.css": "text/css"}
+# Reasons a dismissal can give, as stored in the finding's history.
+DISMISS_REASONS = ("in_scope", "not_a_request", "already_agreed", "other")
+
+
+def _lang() -> str:
+    return current_app.config["SCOPEWATCH_LANGUAGE"]
+
+
+def _render(name: str, **context):
+    s = web_session()
+    context.setdefault("title", "")
+    return render_template(
+        f"web/{name}", t=labels(s.workspace.template_dirs(), _lang()), lang=_lang(),
+        login=current_app.config["SCOPEWATCH_LOGIN"], logged_in=bool(session.get("user")),
+        clients=sorted(s.workspace.agreements.values(), key=lambda a: a.client.lower()), **context,
+    )
+
+
+def _back(fid: int | None = None):
+    target = security.safe_next(request.form.get("next"))
+    if target == "/" and fid is not None and not request.form.get("next"):
+        target = url_for("finding", fid=fid)
+    return redirect(target)
+
+
+def _t(key: str, **values) -> str:
+    text = labels(web_session().workspace.template_dirs(), _lang()).get(key, key)
+    return text.format(**values) if values else text
+
+
+def dismiss_reason(kind: str, item: str | None, note: str) -> str:
+    """The dismissal's reason for the history, in the words `scopewatch dismiss --reason` records."""
+    note = " ".join(note.split())[:500]
+    if kind == "in_scope":
+        text = f"in scope: covered by {item}" if item else "in scope"
+    elif kind == "not_a_request":
+        text = "not a request"
+    elif kind == "already_agreed":
+        text = "already agreed"
+    else:
+        return note or "dismissed on the web page"
+    return f"{text}; {note}" if note else text
+
+
+def register(app: Flask) -> None:
+    @app.get("/")
+    def today():
+        s = web_session()
+        return _render("today.html.j2", groups=pages.today(s, _lang()), title=_t("today"))
+
+    @app.get("/finding/<int:fid>")
+    def finding(fid: int):
+        s = web_session()
+        page = pages.finding(s, fid, _lang())
+        agreement = s.workspace.agreements.get(page.card.f.client or "")
+        return _render("finding.html.j2", p=page, agreement=agreement, reasons=DISMISS_REASONS,
+                       title=f"#{fid}")
+
+    @app.get("/finding/<int:fid>/send")
+    def send_confirm(fid: int):
+        from scopewatch.draft.service import body_text, render_for_finding
+        from scopewatch.store import followup
+
+        s = web_session()
+        d = followup.draft_for(s.ledger, fid)
+        if d is not None:
+            to, subject, text, sent = d.to, d.subject, body_text(d.raw), d.sent_at
+        else:  # shown, not stored: a GET changes nothing
+            rendered = render_for_finding(s.ledger, s.workspace, fid, s.va())[0]
+            to, subject, text, sent = rendered.to, rendered.subject, rendered.text, None
+        return _render("send.html.j2", fid=fid, to=to, subject=subject, text=text, sent=sent,
+                       smtp=s.config.smtp, title=_t("send_title"))
+
+    @app.post("/finding/<int:fid>/confirm")
+    def confirm(fid: int):
+        from scopewatch.outbox import draft_into_mailbox
+
+        s = web_session()
+        s.ledger.set_status(fid, "confirmed", who=s.who, why=request.form.get("why") or "confirmed on the web page")
+        try:
+            out = draft_into_mailbox(s, fid)
+            where = f"{out.draft.account}/{out.draft.folder}" if out.draft.in_mailbox else _t("ledger_only")
+            flash(_t("flash_confirmed_drafted", id=fid, where=where), "ok")
+        except ScopewatchError as exc:
+            flash(_t("flash_confirmed_no_draft", id=fid, error=str(exc)), "warn")
+        return _back(fid)
+
+    @app.post("/finding/<int:fid>/dismiss")
+    def dismiss(fid: int):
+        s = web_session()
+        kind = request.form.get("reason", "other")
+        if kind not in DISMISS_REASONS:
+            abort(400, "unknown dismiss reason")
+        why = dismiss_reason(kind, request.form.get("item") or None, request.form.get("note", ""))
+        s.ledger.set_status(fid, "dismissed", who=s.who, why=why)
+        flash(_t("flash_dismissed", id=fid, why=why), "ok")
+        return _back(fid)
+
+    @app.post("/finding/<int:fid>/draft")
+    def draft(fid: int):
+        from scopewatch.draft.service import edit_draft, rerender_draft
+
+        s = web_session()
+        action = request.form.get("action")
+        if action == "save":
+            text = request.form.get("text", "").replace("\r\n", "\n")
+            if not text.strip():
+                flash(_t("flash_empty_draft"), "warn")
+            else:
+                edit_draft(s.ledger, s.workspace, fid, s.va(), text, who=s.who)
+                flash(_t("flash_draft_saved"), "ok")
+        elif action == "rerender":
+            rerender_draft(s.ledger, s.workspace, fid, s.va(), who=s.who)
+            flash(_t("flash_draft_rerendered"), "ok")
+        elif action == "mailbox":
+            from scopewatch.outbox import draft_into_mailbox
+
+            out = draft_into_mailbox(s, fid)
+            flash(_t("flash_in_drafts", where=f"{out.draft.account}/{out.draft.folder}") if out.draft.in_mailbox
+                  else _t("ledger_only"), "ok")
+        else:
+            abort(400, "unknown draft action")
+        return redirect(url_for("finding", fid=fid) + "#draft")
+
+    @app.post("/finding/<int:fid>/send")
+    def send(fid: int):
+        from scopewatch.outbox import deliver, smtp_settings
+
+        s = web_session()
+        if request.form.get("confirm") != "yes":
+            abort(400, "sending needs the confirmation step")
+        flash(deliver(s, fid, smtp_settings(s.config)), "ok")
+        return redirect(url_for("finding", fid=fid))
+
+    @app.post("/finding/<int:fid>/accept")
+    def accept(fid: int):
+        from scopewatch.draft.service import accept_finding
+
+        s = web_session()
+        note = " ".join(request.form.get("note", "").split())[:500] or None
+        amendment, _added = accept_finding(s.ledger, s.workspace, fid, who=s.who, why=note,
+                                           default_estimate_hours=s.config.default_estimate_hours)
+        flash(_t("flash_accepted", id=fid, amendment=amendment.id), "ok")
+        return _back(fid)
+
+    @app.post("/finding/<int:fid>/decline")
+    def decline(fid: int):
+        from scopewatch.draft.service import decline_finding
+
+        s = web_session()
+        note = " ".join(request.form.get("note", "").split())[:500] or None
+        decline_finding(s.ledger, fid, who=s.who, why=note)
+        flash(_t("flash_declined", id=fid), "ok")
+        return _back(fid)
+
+    @app.get("/client/<client_id>")
+    def client(client_id: str):
+        page = pages.client(web_session(), client_id, _lang())
+        if page is None:
+            abort(404, f"no agreement for client {client_id!r}")
+        return _render("client.html.j2", p=page, title=page.agreement.client)
+
+    @app.get("/service")
+    def service():
+        from scopewatch.service.health import service_status
+
+        s = web_session()
+        report = service_status(s.workspace.root, s.config.database_url)
+        return _render("service.html.j2", report=report, title=_t("service"))
+
+    @app.get("/login")
+    def login():
+        if not current_app.config["SCOPEWATCH_LOGIN"]:
+            return redirect(url_for("today"))
+        return _render("login.html.j2", next=security.safe_next(request.args.get("next")), title=_t("login"))
+
+    @app.post("/login")
+    def login_post():
+        password = current_app.config["SCOPEWATCH_PASSWORD"]
+        if password is None:
+            return redirect(url_for("today"))
+        limiter = current_app.extensions["scopewatch_limiter"]
+        who = request.remote_addr or "?"
+        wait = limiter.wait_seconds(who)
+        if wait:
+            abort(429, _t("too_many", minutes=max(1, round(wait / 60))))
+        if not security.check_password(request.form.get("password", ""), password):
+            limiter.failed(who)
+            flash(_t("wrong_password"), "error")
+            return _render("login.html.j2", next=security.safe_next(request.form.get("next")), title=_t("login")), 401
+        limiter.succeeded(who)
+        session.clear()  # a new session on login: nothing set before it carries over
+        session["user"] = "va"
+        session.permanent = True
+        return redirect(security.safe_next(request.form.get("next")))
+
+    @app.post("/logout")
+    def logout():
+        session.clear()
+        return redirect(url_for("login") if current_app.config["SCOPEWATCH_LOGIN"] else url_for("today"))
+
+    @app.get("/static/<name>")
+    def static_file(name: str):
+        if name not in STATIC_FILES:
+            abort(404)
+        for d in web_session().workspace.template_dirs():
+            path = Path(d) / "web" / name
+            if path.is_file():
+                response = send_file(path, mimetype=STATIC_FILES[name], max_age=300)
+                response.headers["Cache-Control"] = "public, max-age=300"
+                return response
+        abort(404)
+
+    @app.errorhandler(ScopewatchError)
+    def scopewatch_error(exc: ScopewatchError):
+        if request.method == "POST":
+            flash(str(exc), "error")
+            fid = (request.view_args or {}).get("fid")
+            return redirect(url_for("finding", fid=fid) if fid and not isinstance(exc, NotFoundError) else url_for("today"))
+        code = 404 if isinstance(exc, NotFoundError) else 500 if not isinstance(exc, ConfigError) else 503
+        return _error(code, str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        return _error(exc.code or 500, exc.description or exc.name)
+
+
+def _error(code: int, message: str):
+    try:
+        return _render("error.html.j2", code=code, message=message, title=str(code)), code
+    except ScopewatchError:
+        return f"{code}: {message}", code, {"Content-Type": "text/plain; charset=utf-8"}
