@@ -53,17 +53,11 @@ ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
 ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-<<<<<<< HEAD
-    "deliverables": ("id", "description", "terms", "kinds", "limit", "due", "estimate_hours"),
-    "exclusions": ("id", "description", "terms", "kinds", "estimate_hours"),
-    "client_provides": ("id", "description", "terms", "kinds", "due"),
-=======
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours", "client_text",
+    "deliverables": ("id", "description", "terms", "kinds", "limit", "due", "estimate_hours", "client_text",
                      "estimate_days", "price"),
-    "exclusions": ("id", "description", "terms", "estimate_hours", "client_text", "estimate_days", "price"),
-    "client_provides": ("id", "description", "terms", "due", "client_text", "estimate_hours", "estimate_days",
+    "exclusions": ("id", "description", "terms", "kinds", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "kinds", "due", "client_text", "estimate_hours", "estimate_days",
                         "price"),
->>>>>>> main
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
@@ -406,13 +400,10 @@ class _Checker(NodeReader):
                 limit = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
-<<<<<<< HEAD
             kinds = self.kinds(f.get("kinds"), f"{path}.kinds")
-=======
             days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
             price = self.price(f.get("price"), f"{path}.price")
             client_text = self.text(f.get("client_text"), f"{path}.client_text")
->>>>>>> main
             if v["id"] and v["description"] and v["terms"]:
                 out.append(
                     ScopeItem(
@@ -424,13 +415,10 @@ class _Checker(NodeReader):
                         due=due,
                         estimate_hours=estimate,
                         line=line_of(item_node),
-<<<<<<< HEAD
                         kinds=kinds,
-=======
                         client_text=client_text,
                         estimate_days=days,
                         price=price,
->>>>>>> main
                     )
                 )
         return out

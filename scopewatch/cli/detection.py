@@ -29,41 +29,23 @@ def scope_lint(workspace, as_json):
     \b
     Example:
         scopewatch scope lint --workspace ~/va
-<<<<<<< HEAD
-    Items that link to no kind of work in the catalogue get a warning (exit code unchanged).
-    Exit code 0 when all agreements are valid, 2 when any has a problem.
+    Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
+    as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
+    an item that links to no kind of work in the catalogue (exit code unchanged).
     """
     from scopewatch.agreement.load import lint_agreements, workspace_catalogue
-    from scopewatch.workspace import default_workspace
-=======
-    Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
-    as a note to yourself (drafts quote it to the client) gets a warning: add client_text.
-    """
-    from scopewatch.agreement.load import lint_agreements
     from scopewatch.agreement.wording import note_like
     from scopewatch.workspace import locate
->>>>>>> main
 
     root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
-<<<<<<< HEAD
-    warnings = []
+    warnings = [w for a in agreements.values() for w in note_like(a)]
     catalogue, _ = workspace_catalogue(root / "scopes")
     if catalogue is not None and agreements:
         from scopewatch.detect.nlp import Pipelines
         from scopewatch.detect.work import unlinked_items
 
-        warnings = unlinked_items(agreements.values(), catalogue, Pipelines())
-    if as_json:
-        for p in problems:
-            echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
-        for p in warnings:
-            echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message, "level": "warning"})
-    else:
-        for p in problems + warnings:
-            click.echo(str(p))
-=======
-    warnings = [w for a in agreements.values() for w in note_like(a)]
+        warnings += unlinked_items(agreements.values(), catalogue, Pipelines())
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
@@ -74,7 +56,6 @@ def scope_lint(workspace, as_json):
             echo(str(p))
         for w in warnings:
             echo(f"warning: {w}")
->>>>>>> main
         n = len(agreements)
         echo(
             f"{n} agreement{'s' if n != 1 else ''} checked, "
@@ -108,11 +89,7 @@ def scope_show(workspace, client):
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
-<<<<<<< HEAD
-    click.echo(describe(agreement, agreement_links(agreement, ws.catalogue(), Pipelines())))
-=======
-    echo(describe(agreement))
->>>>>>> main
+    echo(describe(agreement, agreement_links(agreement, ws.catalogue(), Pipelines())))
 
 
 # --- detection -------------------------------------------------------------------------------
@@ -260,9 +237,9 @@ def kinds_cmd(workspace, as_json, search):
         scopewatch kinds travel
         scopewatch kinds --json | jq -r .id
     """
-    from scopewatch.workspace import Workspace, default_workspace
+    from scopewatch.workspace import Workspace, locate
 
-    catalogue = Workspace(root=workspace or default_workspace()).catalogue()
+    catalogue = Workspace(root=locate(workspace)).catalogue()
     needle = (search or "").lower()
     for kind in sorted(catalogue.kinds.values(), key=lambda k: k.id):
         words = [w for ws in kind.words.values() for ws_list in (ws.names, ws.objects, ws.actions, ws.qualifiers) for w in ws_list]
@@ -277,7 +254,7 @@ def kinds_cmd(workspace, as_json, search):
             })
         else:
             broader = f"  (narrower than {', '.join(kind.broader)})" if kind.broader else ""
-            click.echo(f"{kind.id:28} {kind.name}: {kind.description}{broader}")
+            echo(f"{kind.id:28} {kind.name}: {kind.description}{broader}")
 
 
 @cli.command("eval")

@@ -516,7 +516,7 @@ def unlinked_items(agreements, catalogue: Catalogue, pipelines) -> list:
             if links[item.id].how == "none":
                 out.append(Problem(
                     agreement.source_path or agreement.client_id, f"{sections[item.kind]}.{item.id}",
-                    "warning: links to no kind of work in the catalogue; add kinds: [...] "
+                    "links to no kind of work in the catalogue; add kinds: [...] "
                     "(`scopewatch kinds` lists them) or terms the catalogue knows",
                     item.line,
                 ))
