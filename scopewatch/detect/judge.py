@@ -13,6 +13,8 @@ from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
+from scopewatch.detect.asked import kind_verdict, outweighs_terms, terms_context
+from scopewatch.detect.work import AgreementKinds, WorkAsked
 from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
@@ -212,8 +214,10 @@ def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
 
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
-          part: str = "body", context_work: list | None = None, context: Span | None = None) -> Finding:
-    """The verdict on one request sentence. `hits` are the agreement terms found in it."""
+          part: str = "body", context_work: list | None = None, context: Span | None = None,
+          asked: WorkAsked | None = None, kinds: AgreementKinds | None = None) -> Finding:
+    """The verdict on one request sentence. `hits` are the agreement terms found in it; `asked`
+    is the kind of work the sentence asks for (work catalogue), `kinds` the agreement's links."""
     span = sentence.span
     doc = span.doc
     # Only the client's items and exclusions are confused with verbs ("paint", "post"); a
@@ -235,7 +239,41 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     matched: list[str] = []
     verdict, category = "out_of_scope", None
     confidence = strength
-    if sentence.adjust_only and not ({"additive", "extra"} & roles):
+    by_kind = None
+    how = None
+    hits_before = False
+    if asked is not None and kinds is not None and context is None:
+        by_kind = kind_verdict(asked, kinds, agreement, takeover=bool(sentence.fired_role("takeover")))
+        rule_ids.append(asked.rule_id)
+        # The terms a VA wrote win, unless they only say what the work is for or where it is done
+        # ("thumbnails for each episode", "in Exact kijken ... een herinnering sturen"), or a clear
+        # action on its own object asks for work their clauses do not cover.
+        how = terms_context(hits, kinds.matcher, span, asked.verbs)
+        hits_before = bool(hits)
+        if not (how == "purpose" or (how == "place" and by_kind.category == "new_work")
+                or outweighs_terms(asked, hits, kinds, language)):
+            by_kind = by_kind if not hits else None
+        elif hits:
+            hits, excluded, duties, delivs = [], [], [], []
+        if by_kind is not None and not hits:
+            weak_new = by_kind.category == "new_work" and not asked.named
+            timing = asked.kind.adjusts_agreed_work and by_kind.verdict == "in_scope"
+            if (weak_new and (work or by_kind.confidence < REVIEW_BELOW)) or (timing and (work or sentence.fired_role("takeover"))):
+                # The rules' own reading (a named piece of work, or a question for the VA) is as
+                # good: the catalogue only says more when it found the work itself.
+                by_kind = None
+    import os as _os  # TEMP
+    _off = set(_os.environ.get("SW_OFF", "").split(","))
+    if by_kind is not None and (("E" in _off and how) or ("F" in _off and not how and hits_before)):
+        by_kind = None
+    if by_kind is not None and by_kind.category in _off:
+        by_kind = None
+    if by_kind is not None and by_kind.verdict == "in_scope" and "in_scope" in _off:
+        by_kind = None
+    if by_kind is not None and hits == [] and not sentence.adjust_only and "rush" not in roles:
+        verdict, category, item = by_kind.verdict, by_kind.category, by_kind.item
+        matched, confidence, explanation = by_kind.matched, by_kind.confidence, by_kind.explanation
+    elif sentence.adjust_only and not ({"additive", "extra"} & roles):
         # Feedback on work already made ("het logo mag groter"): part of the agreed rounds unless it
         # touches an exclusion, and then it is a question for the VA, not an alarm.
         h = (excluded or delivs or [None])[0]

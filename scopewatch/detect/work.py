@@ -56,6 +56,10 @@ class WorkAsked:
     narrower: list[Kind] = field(default_factory=list)  # refinements named in the sentence ("holiday")
     context: list[str] = field(default_factory=list)  # words that only gave context
     start: int = 0  # first token of the evidence
+    action_start: int | None = None  # where the kind's verb stands, when it is the request's verb
+    named: bool = False  # the work is named ("credit control") or its verb stands with its object
+    tokens: frozenset[int] = frozenset()  # the tokens of the evidence
+    verbs: frozenset[int] = frozenset()  # tokens of multi-word actions ("fill in"): no prepositions
 
     @property
     def rule_id(self) -> str:
@@ -297,12 +301,14 @@ class WorkMatcher:
             elif h.role == "actions" and h.start == lead_at:
                 w += LEAD_ACTION
             score[h.kind] = score.get(h.kind, 0.0) + w
+        paired: set[str] = set()
         for a in actions:
             for h in hits:
                 if h.kind != a.kind or (h.start, h.end) == (a.start, a.end) or abs(h.start - a.start) > 8:
                     continue
                 if h.role in ("names", "objects") and not ctx[id(h)]:
                     score[a.kind] += PAIR
+                    paired.add(a.kind)
                     break
                 if h.role == "hints" or (h.role in ("names", "objects") and ctx[id(h)]):
                     score[a.kind] += HINT_PAIR
@@ -321,6 +327,7 @@ class WorkMatcher:
             if near:
                 score[a.kind] += PAIR
                 has_thing.add(a.kind)
+                paired.add(a.kind)
         candidates = [(s, k) for k, s in score.items() if k in has_thing and s >= FOUND_AT]
         if not candidates:
             return None
@@ -333,10 +340,13 @@ class WorkMatcher:
         family = set(self.catalogue.ancestors(best))
         narrower = [kinds[q] for q in sorted(quals) if q != best and set(kinds[q].broader) & family]
         ev = [h.text for h in mine if h.role != "qualifiers"]
+        named = any(h.role == "names" and not ctx[id(h)] for h in mine) or best in paired
+        lead_here = next((h.start for h in mine if h.role == "actions" and h.start == lead_at), None)
         return WorkAsked(
             kind=kind, score=round(best_score, 2), action=action, object=obj, words=ev, narrower=narrower,
             context=[w for k, ws in context_words.items() if k != best for w in ws],
-            start=min(h.start for h in mine),
+            start=min(h.start for h in mine), action_start=lead_here, named=named,
+            tokens=frozenset(i for h in mine if h.role != "qualifiers" for i in range(h.start, h.end)), verbs=verbs,
         )
 
     def asked_in(self, text: str) -> WorkAsked | None:
@@ -389,6 +399,7 @@ class WorkMatcher:
                 # "chasing payments": a verb only one kind uses, with its object.
                 support.add(h.kind)
                 words.setdefault(h.kind, []).append(h.text)
+        desc_kinds = {h.kind for h in things}
         for term in item.terms:
             tdoc = self.nlp.make_doc(term)
             thits = self.words(tdoc)
@@ -397,6 +408,10 @@ class WorkMatcher:
                     quals.setdefault(h.kind, []).append(h.text)
             named = {h.kind for h in thits if h.role == "names"}
             kinds = named or {h.kind for h in thits if h.role == "objects"}
+            if not named and kinds and desc_kinds and not kinds & desc_kinds:
+                # A thing the item mentions ("visitekaartje" under "Logo en huisstijl") does not
+                # make the item about a kind its description does not name.
+                continue
             if not kinds:
                 # A term that is a verb ("reschedule") names the work when only one kind uses it
                 # and nothing else in the item does.
@@ -451,7 +466,7 @@ class Cover:
     distance: int  # 0: the same kind; 1: the item's kind is the broader one
 
 
-_PRIORITY = {"exclusion": 0, "client_provides": 1, "deliverable": 2}
+_PRIORITY = {"exclusion": 0, "deliverable": 1, "client_provides": 2}
 
 
 class AgreementKinds:
@@ -459,14 +474,15 @@ class AgreementKinds:
 
     def __init__(self, agreement: Agreement, matcher: WorkMatcher):
         self.catalogue = matcher.catalogue
+        self.matcher = matcher
         self.links: dict[str, Link] = {}
         self.items: list[ScopeItem] = list(agreement.items())
         for item in self.items:
             self.links[item.id] = matcher.link(item)
 
     def covering(self, kind_id: str) -> Cover | None:
-        """The closest item whose kind is this kind or a broader one; an exclusion or client
-        duty wins a tie, since it says explicitly what is not the VA's work."""
+        """The closest item whose kind is this kind or a broader one; an exclusion wins a tie,
+        since it says explicitly what is not agreed, and a deliverable beats a client duty."""
         ancestors = self.catalogue.ancestors(kind_id)
         best: Cover | None = None
         for item in self.items:
