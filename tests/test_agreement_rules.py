@@ -381,7 +381,7 @@ notes: call on Fridays
 """,
         [
             "acme.yaml:7: deliverable: unknown key; did you mean 'deliverables'?",
-            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments',
+            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments, estimates',
         ],
     ),
     (
@@ -423,7 +423,7 @@ deliverables:
 """,
         [
             "acme.yaml:10: deliverables[0].limit.units: unknown key; did you mean 'unit'?",
-            'acme.yaml:11: deliverables[0].limit.every: unknown key; expected one of count, per, unit',
+            'acme.yaml:11: deliverables[0].limit.every: unknown key; expected one of count, per, unit, each',
         ],
     ),
     (
