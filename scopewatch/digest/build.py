@@ -75,6 +75,7 @@ def build_digest(
     since: date | datetime | None = None,
     found_after: datetime | None = None,
     now: datetime | None = None,
+    base_url: str | None = None,
 ) -> Digest:
     """The digest of open out-of-scope requests: `since` keeps mail dated from then on, `found_after`
     keeps what the ledger recorded after that moment (the service passes the last digest's time).
@@ -117,7 +118,8 @@ def build_digest(
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))
-    return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients)
+    return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients,
+                  base_url=base_url)
 
 
 # --- the schedule --------------------------------------------------------------------------------
@@ -177,6 +179,7 @@ def send_digest_if_due(
     template_dirs: Sequence | None = None,
     now: datetime | None = None,
     holder: str | None = None,
+    base_url: str | None = None,
 ) -> str | None:
     """Call this every poll. When the schedule's slot has come and was not handled yet, build the
     digest of what was found since the last one and send it; an empty digest is not sent but the
@@ -188,21 +191,23 @@ def send_digest_if_due(
         return None
     if holder is None:
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now)
+                          template_dirs=template_dirs, now=now, base_url=base_url)
     if not ledger.acquire_lease(DIGEST_LEASE, slot, holder, DIGEST_LEASE_SECONDS):
         return None  # another service is sending it right now
     try:
         if followup.digest_slot_taken(ledger, slot):  # it finished between our two looks
             return None
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now)
+                          template_dirs=template_dirs, now=now, base_url=base_url)
     finally:
         ledger.release_lease(DIGEST_LEASE, slot, holder)
 
 
 def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: str, *, to: str, from_: str,
-               va_name: str, language: str, template_dirs: Sequence | None, now: datetime) -> str:
-    digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now)
+               va_name: str, language: str, template_dirs: Sequence | None, now: datetime,
+               base_url: str | None = None) -> str:
+    digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now,
+                          base_url=base_url)
     msg = compose_digest(digest, template_dirs or workspace.template_dirs(), to=to, from_=from_, language=language)
     flagged = sum(len(c.flagged) for c in digest.clients)
     checks = sum(len(c.checks) for c in digest.clients)
@@ -217,12 +222,14 @@ def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: s
 def send_digest_now(
     ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, *, to: str, from_: str, va_name: str = "",
     since: date | datetime | None = None, language: str = "en", now: datetime | None = None,
+    base_url: str | None = None,
 ) -> Digest | None:
     """`scopewatch digest --send`: build and send now; None (nothing sent) when the digest is empty.
     Without `since` it covers what was found after the last digest sent."""
     now = now or datetime.now(timezone.utc)
     found_after = None if since is not None else followup.last_digest(ledger)
-    digest = build_digest(ledger, workspace, va_name=va_name, since=since, found_after=found_after, now=now)
+    digest = build_digest(ledger, workspace, va_name=va_name, since=since, found_after=found_after, now=now,
+                          base_url=base_url)
     if is_empty(digest):
         return None
     msg = compose_digest(digest, workspace.template_dirs(), to=to, from_=from_, language=language)

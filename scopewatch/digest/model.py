@@ -75,6 +75,7 @@ class Digest:
     since: datetime | None
     va_name: str
     clients: list[ClientDigest] = field(default_factory=list)
+    base_url: str | None = None  # the review page ([web] base_url): each item links to its finding there
 
 
 def is_empty(digest: Digest) -> bool:
