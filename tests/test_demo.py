@@ -201,6 +201,7 @@ def test_text_report_ends_with_what_next(demo_run):
     assert f"scopewatch flags --workspace {root}" in tail
     assert f"scopewatch review --workspace {root}" in tail
     assert "scopewatch init" in tail and "scopewatch run" in tail
+    assert f"scopewatch web --workspace {root}" in tail and "http://127.0.0.1:8465/" in tail
     # every command it suggests exists, so a newcomer never copies a dead command
     suggested = re.findall(r"scopewatch ([a-z]+)(?: ([a-z]+))?", tail)
     assert len(suggested) >= 6

@@ -113,7 +113,16 @@ def _css(driver, selector):
 
 
 def _flash(driver) -> str:
-    return _css(driver, ".flash").text
+    """The page's message after a form was sent (waiting for the next page to load)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash"))).text
+    except TimeoutException:
+        raise AssertionError(f"no message on {driver.current_url}:\n{driver.page_source[:3000]}") from None
 
 
 def test_a_morning_on_the_page(chrome, site):
