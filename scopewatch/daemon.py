@@ -78,9 +78,9 @@ class Service:
                  config: Config | None = None, metrics_port: int | None = None,
                  stop: threading.Event | None = None, checker=None):
         from scopewatch.detect.checker import Checker
-        from scopewatch.workspace import default_workspace, open_workspace
+        from scopewatch.workspace import locate, open_workspace
 
-        root = Path(workspace) if workspace is not None else default_workspace()
+        root = locate(workspace)
         self.config = config or load_config(root)
         if not self.config.mailboxes:
             raise ConfigError(
@@ -183,7 +183,7 @@ class Service:
         c = self.config
         if not c.va_address:
             return None  # without the VA's address no draft can be written
-        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours)
+        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours, c.digest_timezone)
 
     def _follow_up(self, source) -> None:
         from scopewatch.draft.service import follow_up
@@ -213,6 +213,10 @@ class Service:
         # Wait until every folder was read through once since the start, so a digest due at start-up
         # tells about the mail that came in overnight; a folder stopped for good does not hold it up.
         at_start = {(c.account, c.folder): c.last_fetch_at for c in self.ledger.cursors()}
+        gaps = silent_gaps(at_start, [(w.account, w.folder) for w in watchers], self.config.stale_after)
+        for g in gaps:
+            log.warning("%s/%s: not read since %s: scopewatch was silent; the next digest says so",
+                        g.account, g.folder, g.since.isoformat(timespec="seconds") if g.since else "ever")
 
         def read_through() -> bool:
             now = {(c.account, c.folder): c for c in self.ledger.cursors()}
@@ -223,7 +227,7 @@ class Service:
             return True
 
         return digest_timer(self.config, self.ledger, self.workspace, ready=read_through,
-                            every=self.digest_every or CHECK_SECONDS, holder=holder_id())
+                            every=self.digest_every or CHECK_SECONDS, holder=holder_id(), gaps=gaps)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -265,6 +269,22 @@ class Service:
         return self.summary
 
 
+def silent_gaps(last_reads: dict, folders: list[tuple[str, str]], stale_after: float, now=None) -> list:
+    """Folders read before but not for longer than stale_after when the service starts: the time
+    scopewatch was silent (stopped, crashed, or the machine was off), for the next digest."""
+    from datetime import datetime, timezone
+
+    from scopewatch.digest.model import Silence
+
+    now = now or datetime.now(timezone.utc)
+    out = []
+    for account, folder in folders:
+        last = last_reads.get((account, folder))
+        if last is not None and (now - last).total_seconds() > stale_after:
+            out.append(Silence(account, folder, last, now))
+    return out
+
+
 def _safe(url: str) -> str:
     from scopewatch.store.db import safe_url
 
@@ -288,9 +308,9 @@ def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = F
                 on_message: Callable[[Processed], None] | None = None) -> Summary:
     """`scopewatch run` / `scopewatch scan`: set up logging and signals, run, return the summary."""
     from scopewatch.service.logs import setup_logging
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import locate
 
-    root = Path(workspace) if workspace is not None else default_workspace()
+    root = locate(workspace)
     config = load_config(root)
     setup_logging(log_level or config.log_level, log_format or config.log_format)
     stop = threading.Event()

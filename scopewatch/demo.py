@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import stat
+import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -299,7 +300,7 @@ def run_demo(
         # The digest as on the day of the newest sample mail: "this week" then holds the sample's mail.
         as_of = max(dates) if dates else datetime.now().astimezone()
         digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of,
-                              base_url=config.web.base_url)
+                              timezone_name=config.digest_timezone, base_url=config.web.base_url)
         _text, html = render_digest(digest, workspace.template_dirs(), language=config.digest_language)
     finally:
         service.close()
@@ -317,7 +318,7 @@ def run_demo(
     )
     summary.shown = _drafts_to_show(drafts)
     example = next((r.finding_id for r in summary.flagged), None)
-    summary.what_next = what_next(into, example)
+    summary.what_next = what_next(into, example, program())
     if as_json:
         echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -417,11 +418,28 @@ def _clause(f: Finding, agreement: Agreement | None, file: str) -> Clause | None
                   id=f.scope_item, description=(item.description if item else f.scope_item_description) or "")
 
 
-def what_next(into: Path, finding: int | None = None) -> list[tuple[str, str]]:
-    """The commands to review the demo's results (`finding` as the example), then to start for real."""
+def program(which: Callable[[str], str | None] = shutil.which) -> str:
+    """How to run this very scopewatch from the folder the demo ran in: `scopewatch` when that is
+    the one on PATH, else the path of the script beside this Python (e.g. `.venv/bin/scopewatch`)."""
+    script = Path(sys.executable).parent / ("scopewatch.exe" if os.name == "nt" else "scopewatch")
+    if not script.is_file():
+        return f"{shlex.quote(sys.executable)} -m scopewatch"
+    found = which("scopewatch")
+    if found and Path(found).resolve() == script.resolve():
+        return "scopewatch"
+    try:
+        shown = script.absolute().relative_to(Path.cwd())
+    except ValueError:
+        shown = script.absolute()
+    return shlex.quote(str(shown))
+
+
+def what_next(into: Path, finding: int | None = None, prog: str = "scopewatch") -> list[tuple[str, str]]:
+    """The commands to review the demo's results (`finding` as the example), then to start for real,
+    spelled with `prog` so that each works as printed."""
     ws = shlex.quote(str(into))
     one = str(finding) if finding is not None else "FINDING"
-    return [
+    rows = [
         (f"scopewatch web --workspace {ws}", f"the review page: then open {WEB_URL} in your browser (Ctrl-C stops it)"),
         (f"scopewatch flags --workspace {ws}", "every flag in the ledger, with its finding number"),
         (f"scopewatch show {one} --workspace {ws}", "one finding in full, with its history and the mail's new text"),
@@ -432,6 +450,7 @@ def what_next(into: Path, finding: int | None = None) -> list[tuple[str, str]]:
         ("scopewatch scope lint --workspace ~/va", "check your agreements (scopes/CLIENT.yaml)"),
         ("scopewatch run --workspace ~/va", "watch your mailbox (IMAP or Maildir) and keep the ledger"),
     ]
+    return [(prog + cmd[len("scopewatch"):], does) for cmd, does in rows]
 
 
 # --- text output -------------------------------------------------------------------------------

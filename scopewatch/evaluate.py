@@ -2,7 +2,8 @@
 and request detection alone on sentence-labelled data such as the Parakweet Enron set.
 
 A message counts as flagged when it has a firm out-of-scope finding; low-confidence "check"
-items are counted apart, because they reach the VA as questions, not as alarms.
+items reach the VA as questions, not as alarms, so every figure is given both ways: firm flags
+alone, and flags plus checks (`with_checks`), with the share of mails that get a check.
 """
 
 from __future__ import annotations
@@ -59,18 +60,40 @@ class Scores:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def false_flag_rate(self) -> float:
+        """Flagged among the messages that should not be."""
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else 0.0
+
     def to_json(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
                 "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
 
 
 @dataclass
+class CategoryScores(Scores):
+    """One category: firm flags, flags plus checks, and how often a check of it was raised."""
+
+    with_checks: Scores = field(default_factory=Scores)
+    messages: int = 0
+    checked: int = 0  # messages with a "check" item of this category
+
+    def to_json(self) -> dict[str, Any]:
+        return {**super().to_json(), "false_flag_rate": round(self.false_flag_rate, 3),
+                "check_rate": round(self.checked / self.messages, 3) if self.messages else 0.0,
+                "with_checks": {**self.with_checks.to_json(), "false_flag_rate": round(self.with_checks.false_flag_rate, 3)}}
+
+
+@dataclass
 class LanguageReport:
     messages: int = 0
     flags: Scores = field(default_factory=Scores)
+    flags_or_checks: Scores = field(default_factory=Scores)  # a check counted as a flag
     negatives: int = 0  # in_scope + no_request mail
     false_flags: int = 0
+    false_flags_or_checks: int = 0
     checks: int = 0  # messages that became "check" items only
+    checked: int = 0  # messages with at least one "check" item (flagged or not)
     category_hits: int = 0  # flagged true positives whose categories match the labels exactly
     verdict_correct: int = 0
 
@@ -79,12 +102,23 @@ class LanguageReport:
         return self.false_flags / self.negatives if self.negatives else 0.0
 
     @property
+    def check_rate(self) -> float:
+        """The share of mails that get at least one "check" item."""
+        return self.checked / self.messages if self.messages else 0.0
+
+    @property
     def category_accuracy(self) -> float:
         return self.category_hits / self.flags.tp if self.flags.tp else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"messages": self.messages, "out_of_scope": self.flags.to_json(),
-                "false_flag_rate": round(self.false_flag_rate, 3), "checks": self.checks,
+        s, c = self.flags, self.flags_or_checks
+        return {"messages": self.messages,
+                "precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+                "false_flag_rate": round(self.false_flag_rate, 3), "check_rate": round(self.check_rate, 3),
+                "with_checks": {"precision": round(c.precision, 3), "recall": round(c.recall, 3), "f1": round(c.f1, 3),
+                                "false_flag_rate": round(self.false_flags_or_checks / self.negatives, 3) if self.negatives else 0.0,
+                                "out_of_scope": c.to_json()},
+                "out_of_scope": s.to_json(), "checks": self.checks,
                 "category_accuracy": round(self.category_accuracy, 3),
                 "verdict_accuracy": round(self.verdict_correct / self.messages, 3) if self.messages else 0.0}
 
@@ -95,21 +129,25 @@ class EvalReport:
     split: str | None
     overall: LanguageReport
     languages: dict[str, LanguageReport]
-    categories: dict[str, Scores]
+    categories: dict[str, CategoryScores]
     rules: dict[str, Counter]
     errors: list[tuple[Labelled, CheckResult, str]]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, *, errors: bool = False) -> dict[str, Any]:
+        """The figures as one object; the wrong verdicts only when asked for (a holdout's errors
+        are not to be read)."""
+        out = {
             "corpus": self.corpus,
             "split": self.split,
             "overall": self.overall.to_json(),
             "languages": {k: v.to_json() for k, v in sorted(self.languages.items())},
             "categories": {k: v.to_json() for k, v in sorted(self.categories.items())},
             "rules": {k: dict(v) for k, v in sorted(self.rules.items())},
-            "wrong": [{"file": lab.file, "expected": lab.verdict, "expected_categories": sorted(lab.categories),
-                       "got": got, "note": lab.note} for lab, _, got in self.errors],
         }
+        if errors:
+            out["wrong"] = [{"file": lab.file, "expected": lab.verdict, "expected_categories": sorted(lab.categories),
+                             "got": got, "note": lab.note} for lab, _, got in self.errors]
+        return out
 
 
 def read_labels(corpus: Path) -> list[Labelled]:
@@ -144,7 +182,7 @@ def run_eval(corpus: Path, *, split: str | None = None, checker: Checker | None 
     items = [(lab.file, (mail_dir / lab.file).read_bytes()) for lab in labels]
     overall = LanguageReport()
     languages: dict[str, LanguageReport] = defaultdict(LanguageReport)
-    categories: dict[str, Scores] = defaultdict(Scores)
+    categories: dict[str, CategoryScores] = defaultdict(CategoryScores)
     rules: dict[str, Counter] = defaultdict(Counter)
     errors = []
     for lab, outcome in zip(labels, checker.check_many(items)):
@@ -153,19 +191,28 @@ def run_eval(corpus: Path, *, split: str | None = None, checker: Checker | None 
         gold = lab.verdict == "out_of_scope"
         flagged = result.flagged
         predicted_cats = {f.category for f in result.findings if f.verdict == "out_of_scope" and not f.review}
+        checked_cats = {f.category for f in result.findings if f.verdict == "out_of_scope" and f.review}
+        checked = bool(checked_cats) or any(f.verdict == "out_of_scope" and f.review for f in result.findings)
         for rep in (overall, languages[lab.language]):
             rep.messages += 1
             rep.flags.add(gold, flagged)
+            rep.flags_or_checks.add(gold, flagged or checked)
             if lab.verdict in ("in_scope", "no_request"):
                 rep.negatives += 1
                 rep.false_flags += int(flagged)
+                rep.false_flags_or_checks += int(flagged or checked)
             rep.checks += int(got == "check")
+            rep.checked += int(checked)
             if gold and flagged and predicted_cats == set(lab.categories):
                 rep.category_hits += 1
             rep.verdict_correct += int(got == lab.verdict)
         if lab.verdict != "unknown_sender":
             for cat in ("new_work", "excluded", "quantity", "deadline", "client_duty"):
-                categories[cat].add(cat in lab.categories, cat in predicted_cats)
+                c = categories[cat]
+                c.add(cat in lab.categories, cat in predicted_cats)
+                c.with_checks.add(cat in lab.categories, cat in predicted_cats or cat in checked_cats)
+                c.messages += 1
+                c.checked += int(cat in checked_cats)
         for f in result.findings:
             if f.verdict == "out_of_scope" and not f.review:
                 for rid in f.rules:
@@ -185,14 +232,28 @@ def _line(name: str, rep: LanguageReport) -> str:
             f"verdict acc {rep.verdict_correct / rep.messages if rep.messages else 0:.3f}")
 
 
+def _line_with_checks(name: str, rep: LanguageReport) -> str:
+    s = rep.flags_or_checks
+    rate = rep.false_flags_or_checks / rep.negatives if rep.negatives else 0.0
+    return (f"  {name:<8} {rep.messages:>5}  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"false flags {rep.false_flags_or_checks}/{rep.negatives} ({rate:.1%})  "
+            f"mails with a check {rep.checked} ({rep.check_rate:.1%})")
+
+
 def format_eval(report: EvalReport, *, show_errors: bool = False) -> str:
     lines = [f"corpus {report.corpus}" + (f" (split {report.split})" if report.split else ""),
              "out-of-scope flags (message level):", _line("all", report.overall)]
     for lang, rep in sorted(report.languages.items()):
         lines.append(_line(lang, rep))
+    lines.append("counting checks as flags:")
+    lines.append(_line_with_checks("all", report.overall))
+    for lang, rep in sorted(report.languages.items()):
+        lines.append(_line_with_checks(lang, rep))
     lines.append("per category (message level, labelled vs flagged):")
     for cat, s in sorted(report.categories.items()):
-        lines.append(f"  {cat:<12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+        c = s.with_checks
+        lines.append(f"  {cat:<12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+                     f"   with checks: P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}")
     lines.append("per rule (in firm flags: correct / false):")
     for rid, c in sorted(report.rules.items(), key=lambda kv: -kv[1]["flags"]):
         lines.append(f"  {rid:<28} {c['correct']:>4} / {c['false']:<4}")

@@ -17,7 +17,7 @@ from scopewatch.draft.smtp import SmtpSettings
 from scopewatch.errors import ConfigError
 from scopewatch.store.ledger import Ledger
 from scopewatch.store.url import database_url
-from scopewatch.workspace import Workspace, default_workspace, open_workspace
+from scopewatch.workspace import Workspace, locate, open_workspace
 
 
 def reviewer() -> str:
@@ -38,7 +38,8 @@ class Session:
                 "the VA's own address is not set: add [va] address = \"you@example.com\" (and name) to "
                 f"{self.workspace.root / 'scopewatch.toml'} or set SCOPEWATCH_VA_ADDRESS"
             )
-        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours)
+        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours,
+                  self.config.digest_timezone)
 
     def mailbox_for(self, account: str) -> MailboxConfig:
         return self.config.mailbox(account)
@@ -46,8 +47,7 @@ class Session:
 
 @contextmanager
 def session(workspace: Path | None, database: str | None) -> Iterator[Session]:
-    root = workspace or default_workspace()
-    ws = open_workspace(root)
+    ws = open_workspace(locate(workspace))
     cfg = load_config(ws.root)
     ledger = Ledger.open(database_url(ws.root, database))
     try:
@@ -152,6 +152,7 @@ def digest(
     """`scopewatch digest`: print it, write its HTML to a file, or send it to the VA."""
     from scopewatch.digest.build import build_digest, send_digest_now
     from scopewatch.digest.model import is_empty
+    from scopewatch.digest.timer import watching_from
     from scopewatch.digest.render import render_digest
     from scopewatch.store import followup
 
@@ -164,13 +165,15 @@ def digest(
             if not recipient:
                 raise ConfigError("no digest recipient: pass --to, or set [digest] to / [va] address in scopewatch.toml")
             sent = send_digest_now(s.ledger, s.workspace, smtp(s.config), to=recipient, from_=sender, va_name=va_name,
-                                   since=since, language=language, base_url=s.config.web.base_url)
+                                   since=since, language=language, timezone_name=s.config.digest_timezone,
+                                   watching=watching_from(s.config), base_url=s.config.web.base_url)
             if sent is None:
                 return "nothing new since the last digest: no digest sent"
             n = sum(len(c.flagged) + len(c.checks) for c in sent.clients)
             return f"digest sent to {recipient}: {n} request{'s' if n != 1 else ''} to decide on"
         found_after = None if since is not None else followup.last_digest(s.ledger)
         d = build_digest(s.ledger, s.workspace, va_name=va_name, since=since, found_after=found_after,
+                         timezone_name=s.config.digest_timezone, watching=watching_from(s.config),
                          base_url=s.config.web.base_url)
         if is_empty(d):
             return "nothing new" + (f" since {since}" if since else " since the last digest")
@@ -190,7 +193,7 @@ def send(
     from scopewatch.draft.service import draft_for_finding
 
     # A missing SMTP setting is reported before anything is stored.
-    settings = smtp(load_config(open_workspace(workspace or default_workspace()).root))
+    settings = smtp(load_config(open_workspace(workspace).root))
     with session(workspace, database) as s:
         va = s.va()
         preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)

@@ -13,6 +13,7 @@ from scopewatch.errors import NotFoundError
 from scopewatch.store.ledger import FindingRecord, Ledger
 from scopewatch.store.report import LedgerReport
 from scopewatch.store.url import database_url
+from scopewatch.store.followup import SYSTEM as SYSTEM_WHO
 
 EVIDENCE_WIDTH = 60
 
@@ -237,6 +238,20 @@ def upgrade_database(workspace: Path | None, database: str | None) -> str:
 REVIEW_KEYS = {"c": "confirm and draft", "d": "dismiss", "e": "edit the draft", "s": "skip", "q": "quit"}
 
 
+def waiting_for_decision(ledger: Ledger, client: str | None = None) -> list[FindingRecord]:
+    """The out-of-scope findings the VA has not decided on: new ones, and ones the service drafted
+    by itself (`auto_draft = "all"`) that no person has confirmed yet and that are not sent."""
+    out = []
+    for f in ledger.findings(client=client, status=("new", "drafted"), verdict="out_of_scope"):
+        if f.status == "drafted" and any(
+            e.to_status == "confirmed" or (e.who != SYSTEM_WHO and (e.why or "").startswith("confirmed"))
+            for e in ledger.events(f.id)
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 def walk(workspace: Path | None, database: str | None, *, client: str | None = None) -> str:
     """Show each new out-of-scope finding with its explanation and draft and ask what to do:
     c = confirm (and draft into Drafts when a mailbox is configured), d = dismiss (asks a reason),
@@ -251,7 +266,7 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
     echo = click.echo
     counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
     with session(workspace, database) as s:
-        queue = s.ledger.findings(client=client, status="new", verdict="out_of_scope")
+        queue = waiting_for_decision(s.ledger, client)
         if not queue:
             return "no new findings to review"
         try:
@@ -260,7 +275,7 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
             va = None
             echo(f"note: drafts cannot be shown: {exc}")
         for n, f in enumerate(queue, 1):
-            if s.ledger.finding(f.id).status != "new":
+            if s.ledger.finding(f.id).status != f.status:
                 continue  # answered together with an earlier one of the same mail
             while True:
                 echo("")
@@ -304,6 +319,9 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 reason = click.prompt("Reason (why it is not out of scope)", default="", show_default=False).strip()
                 s.ledger.set_status(f.id, "dismissed", who=s.who, why=reason or "dismissed in review")
                 counts["dismissed"] += 1
+            elif choice == "c" and f.status == "drafted":
+                followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
+                counts["confirmed"] += 1
             elif choice == "c":
                 s.ledger.set_status(f.id, "confirmed", who=s.who, why="confirmed in review")
                 counts["confirmed"] += 1

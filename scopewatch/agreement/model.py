@@ -33,6 +33,23 @@ class ScopeItem:
     due: str | None = None  # free text or ISO date: when it is due ("every Thursday", "2026-03-01")
     estimate_hours: float | None = None
     line: int | None = None  # line in the YAML file, for explanations that point at the clause
+    client_text: str | None = None  # how a draft names it to the client (default: description)
+    estimate_days: float | None = None
+    price: Decimal | None = None  # a fixed price for doing it, in the rate's currency
+
+    @property
+    def wording(self) -> str:
+        """What the client reads in a draft: client_text, else the description."""
+        return self.client_text or self.description
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """An estimate for extra work of one category (agreement `estimates:`), e.g. a rush surcharge."""
+
+    hours: float | None = None
+    days: float | None = None
+    price: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,7 @@ class Agreement:
     acceptance: str | None = None
     change_policy: str | None = None
     estimate_hours: float | None = None  # default estimate for extra work in this agreement
+    estimates: dict[str, Estimate] = field(default_factory=dict)  # per category, e.g. "deadline"
     source_path: str | None = None
     source_text: str = ""
     content_hash: str = ""  # sha256 hex of the file bytes: identifies the agreement version

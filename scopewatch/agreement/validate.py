@@ -15,6 +15,7 @@ from scopewatch.agreement.model import (
     LANGUAGES,
     LIMIT_PERIODS,
     Agreement,
+    Estimate,
     Amendment,
     Limit,
     Period,
@@ -34,15 +35,28 @@ from scopewatch.errors import Problem
 
 RATE_PERIODS = ("hour", "day", "project")
 
+# Limits on one agreement file, so a pasted word list cannot stall start-up or fill the memory.
+# Real agreements are a few kB with tens of terms.
+MAX_AGREEMENT_CHARS = 2_000_000
+MAX_TERMS_PER_ITEM = 2_000
+MAX_TERMS_TOTAL = 100_000
+MAX_TERM_CHARS = 200
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TOP_KEYS = (
     "client", "contacts", "language", "project", "goal", "period", "rate", "estimate_hours",
-    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments",
+    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments", "estimates",
 )
+ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
+ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours"),
-    "exclusions": ("id", "description", "terms", "estimate_hours"),
-    "client_provides": ("id", "description", "terms", "due"),
+    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours", "client_text",
+                     "estimate_days", "price"),
+    "exclusions": ("id", "description", "terms", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "due", "client_text", "estimate_hours", "estimate_days",
+                        "price"),
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
@@ -83,14 +97,27 @@ class _Checker(NodeReader):
         self.client_id = client_id
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
+        self._terms_total = 0
+        self._told_total = False
 
     # -- document ---------------------------------------------------------------------------
 
     def check(self, text: str) -> Agreement | None:
+        if len(text) > MAX_AGREEMENT_CHARS:
+            self.problem("", f"the file is {len(text) / 1e6:.1f} MB; an agreement may be at most "
+                         f"{MAX_AGREEMENT_CHARS / 1e6:g} MB (limit: agreement size); split the client's "
+                         "work into fewer, broader terms", line=1)
+            return None
         try:
-            # The reader checks for forbidden characters already while it is being created.
-            self.loader = loader = yaml.SafeLoader(text)
-            root = loader.get_single_node()
+            # libyaml composes a 1 MB file in a fraction of a second, the pure-Python parser takes
+            # over ten; a file libyaml refuses is read again by the pure-Python parser, whose error
+            # messages (and reader checks for forbidden characters) the VA gets.
+            self.loader = loader = _FastLoader(text)
+            try:
+                root = loader.get_single_node()
+            except yaml.YAMLError:
+                self.loader = loader = yaml.SafeLoader(text)
+                root = loader.get_single_node()
             loader.dispose()
         except yaml.YAMLError as exc:
             self.problems.append(syntax_problem(self.label, exc, text))
@@ -127,6 +154,7 @@ class _Checker(NodeReader):
         exclusions = self.items(f.get("exclusions"), "exclusions", root)
         provides = self.items(f.get("client_provides"), "client_provides", root)
         amendments = self.amendments(f.get("amendments"))
+        estimates = self.estimates(f.get("estimates"))
         texts = {
             k: self.text(f.get(k), k) for k in ("project", "goal", "acceptance", "change_policy")
         }
@@ -148,7 +176,36 @@ class _Checker(NodeReader):
             acceptance=texts["acceptance"],
             change_policy=texts["change_policy"],
             estimate_hours=estimate,
+            estimates=estimates,
         )
+
+    def estimates(self, node: Node | None) -> dict[str, Estimate]:
+        """`estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}`: per category."""
+        if is_null(node):
+            return {}
+        hint = "e.g. estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}"
+        if not isinstance(node, MappingNode):
+            self.problem("estimates", f"expected a category per line with its estimate, {hint}", node)
+            return {}
+        f = self.mapping(node, "estimates", ESTIMATE_CATEGORIES)
+        out = {}
+        for category, sub in (f or {}).items():
+            if not isinstance(sub, MappingNode):
+                self.problem(f"estimates.{category}", f"expected estimate_hours, estimate_days or price, {hint}", sub)
+                continue
+            g = self.mapping(sub, f"estimates.{category}", ESTIMATE_KEYS)
+            if g is None:
+                continue
+            out[category] = Estimate(
+                hours=self.positive_number(g.get("estimate_hours"), f"estimates.{category}.estimate_hours"),
+                days=self.positive_number(g.get("estimate_days"), f"estimates.{category}.estimate_days"),
+                price=self.price(g.get("price"), f"estimates.{category}.price"),
+            )
+        return out
+
+    def price(self, node: Node | None, path: str) -> Decimal | None:
+        value = self.positive_number(node, path)
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -338,6 +395,9 @@ class _Checker(NodeReader):
                 limit = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
+            days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
+            price = self.price(f.get("price"), f"{path}.price")
+            client_text = self.text(f.get("client_text"), f"{path}.client_text")
             if v["id"] and v["description"] and v["terms"]:
                 out.append(
                     ScopeItem(
@@ -349,6 +409,9 @@ class _Checker(NodeReader):
                         due=due,
                         estimate_hours=estimate,
                         line=line_of(item_node),
+                        client_text=client_text,
+                        estimate_days=days,
+                        price=price,
                     )
                 )
         return out
@@ -414,7 +477,18 @@ class _Checker(NodeReader):
                 message += f"; write it as a list: terms: {yaml_list(parts or ['instagram'])}"
             self.problem(path, message, node)
             return None
-        out: list[str] = []
+        if len(node.value) > MAX_TERMS_PER_ITEM:
+            self.problem(path, f"has {len(node.value):,} terms; an item may have at most {MAX_TERMS_PER_ITEM:,} "
+                         "(limit: terms per item); keep the words a client really uses", node)
+            return None
+        self._terms_total += len(node.value)
+        if self._terms_total > MAX_TERMS_TOTAL:
+            if not self._told_total:
+                self.problem(path, f"the agreement has more than {MAX_TERMS_TOTAL:,} terms in all "
+                             "(limit: total terms); keep the words a client really uses", node)
+                self._told_total = True
+            return None
+        out: dict[str, None] = {}  # insertion-ordered set: one pass, however many terms
         ok = True
         for index, term_node in enumerate(node.value):
             term = self.text(term_node, f"{path}[{index}]")
@@ -422,8 +496,12 @@ class _Checker(NodeReader):
                 if is_null(term_node) or isinstance(term_node, ScalarNode):
                     self.problem(f"{path}[{index}]", "is empty; remove it or write the word", term_node)
                 ok = False
-            elif term not in out:
-                out.append(term)
+            elif len(term) > MAX_TERM_CHARS:
+                self.problem(f"{path}[{index}]", f"is {len(term)} characters long; a term may have at most "
+                             f"{MAX_TERM_CHARS} (limit: term length)", term_node)
+                ok = False
+            else:
+                out.setdefault(term)
         return tuple(out) if ok else None
 
     def due(self, node: Node | None, path: str) -> str | None:

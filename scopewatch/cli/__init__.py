@@ -19,8 +19,8 @@ WORKSPACE_OPTION = click.option(
     "-w",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    envvar="SCOPEWATCH_WORKSPACE",
-    help="Workspace folder with scopes/ (default: $SCOPEWATCH_WORKSPACE or the current folder).",
+    help="Workspace folder (default: $SCOPEWATCH_WORKSPACE, else the nearest folder upwards with "
+    "scopewatch.toml or scopes/, else the default set by `scopewatch init`).",
 )
 
 

@@ -28,19 +28,26 @@ def scope_lint(workspace, as_json):
     \b
     Example:
         scopewatch scope lint --workspace ~/va
-    Exit code 0 when all agreements are valid, 2 when any has a problem.
+    Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
+    as a note to yourself (drafts quote it to the client) gets a warning: add client_text.
     """
     from scopewatch.agreement.load import lint_agreements
-    from scopewatch.workspace import default_workspace
+    from scopewatch.agreement.wording import note_like
+    from scopewatch.workspace import locate
 
-    root = workspace or default_workspace()
+    root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
+    warnings = [w for a in agreements.values() for w in note_like(a)]
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
+        for w in warnings:
+            echo_json({"file": w.file, "line": w.line, "field": w.field, "message": w.message, "warning": True})
     else:
         for p in problems:
             click.echo(str(p))
+        for w in warnings:
+            click.echo(f"warning: {w}")
         n = len(agreements)
         click.echo(
             f"{n} agreement{'s' if n != 1 else ''} checked, "
@@ -76,6 +83,12 @@ def scope_show(workspace, client):
 # --- detection -------------------------------------------------------------------------------
 
 
+# `scopewatch check` exit codes, for scripts (like grep and SpamAssassin): the worst case wins.
+CHECK_EXIT_CLEAN = 0          # every message read; nothing out of scope
+CHECK_EXIT_OUT_OF_SCOPE = 1   # at least one message is out of scope (a flag or a "check" item)
+CHECK_EXIT_UNREADABLE = 3     # an input is missing, unreadable, or not e-mail at all
+
+
 @cli.command("check")
 @WORKSPACE_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per message, one per line, in input order.")
@@ -89,39 +102,76 @@ def check_cmd(workspace, as_json, files):
     with every request explained (sentence, rules, agreement clause).
 
     \b
+    Exit codes (the worst wins):
+        0  every message read, nothing out of scope
+        1  a message is out of scope
+        2  the workspace or an agreement is broken
+        3  an input is missing, unreadable or not e-mail
+
+    \b
     Examples:
         scopewatch check --workspace ~/va mail/0001.eml
         scopewatch check --json mail/*.eml | jq .verdict
     """
     from scopewatch.detect.checker import Checker
+    from scopewatch.detect.findings import CheckResult
     from scopewatch.detect.report import format_report
     from scopewatch.workspace import open_workspace
 
     ws = open_workspace(workspace)
     checker = Checker(ws)
     first = True
-    for outcome in checker.check_many(_read_inputs(files)):
+    code = CHECK_EXIT_CLEAN
+    for result in _results(checker, _read_inputs(files), CheckResult):
+        if result.verdict == "error":
+            code = CHECK_EXIT_UNREADABLE
+        elif result.verdict == "out_of_scope" and code == CHECK_EXIT_CLEAN:
+            code = CHECK_EXIT_OUT_OF_SCOPE
         if as_json:
-            echo_json(outcome.result.to_json())
+            echo_json(result.to_json())
         else:
             if not first:
                 click.echo("")
-            click.echo(format_report(outcome.result, checker.rules))
+            click.echo(format_report(result, checker.rules))
         first = False
+    sys.exit(code)
+
+
+def _results(checker, inputs, result_type):
+    """Results in input order: readable messages go through the checker in batches, an input that
+    could not be read becomes an error verdict naming why, without being parsed."""
+    pending: list[tuple[str, bytes]] = []
+    for source, raw, problem in inputs:
+        if problem is None:
+            pending.append((source, raw))
+            if len(pending) < 64:
+                continue
+        if pending:
+            yield from (o.result for o in checker.check_many(pending))
+            pending = []
+        if problem is not None:
+            yield result_type(source, None, None, None, "error", error=problem)
+    if pending:
+        yield from (o.result for o in checker.check_many(pending))
 
 
 def _read_inputs(files):
-    """(source, raw bytes) per input; an unreadable file becomes an empty message (one error line)."""
+    """(source, raw bytes, None) per input, or (source, b"", why it could not be read)."""
     for path in files:
         if str(path) == "-":
-            yield "-", sys.stdin.buffer.read()
+            yield "-", sys.stdin.buffer.read(), None
+            continue
+        if not path.exists():
+            yield str(path), b"", f"no such file: {path}"
             continue
         paths = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        if path.is_dir() and not paths:
+            yield str(path), b"", f"folder {path} holds no files to check"
         for p in paths:
             try:
-                yield str(p), p.read_bytes()
+                yield str(p), p.read_bytes(), None
             except OSError as exc:
-                yield str(p), f"X-Scopewatch-Read-Error: {exc.strerror or exc}".encode()
+                yield str(p), b"", f"cannot be read: {exc.strerror or exc}"
 
 
 @cli.group("rules")
@@ -144,9 +194,9 @@ def rules_lint(workspace, as_json):
     Exit code 0 when all rules are valid and their examples pass, 2 otherwise.
     """
     from scopewatch.detect.rules_check import lint_all
-    from scopewatch.workspace import Workspace, default_workspace
+    from scopewatch.workspace import Workspace, locate
 
-    ws = Workspace(root=workspace or default_workspace())
+    ws = Workspace(root=locate(workspace))
     ruleset, problems = lint_all(ws.rules_dirs())
     if as_json:
         for p in problems:
@@ -170,17 +220,20 @@ def eval_cmd(corpus, split, as_json, show_errors):
     CORPUS holds scopes/ (the agreements), mail/ (the .eml files) and labels*.csv
     (file,client,verdict,categories,note). Prints precision, recall and F1 of out-of-scope
     flags, the false-flag rate on in-scope and no-request mail, category accuracy, per
-    language and per rule.
+    language, per category and per rule; each both for firm flags alone and counting "check"
+    items as flags, with the share of mails that get a check. `--json` prints one object
+    (overall, languages, categories, rules); the wrong verdicts only with `--errors`.
 
     \b
     Example:
         scopewatch eval tests/labelled --split holdout
+        scopewatch eval tests/labelled --split dev --json | jq .overall.with_checks
     """
     from scopewatch.evaluate import format_eval, run_eval
 
     report = run_eval(corpus, split=split)
     if as_json:
-        echo_json(report.to_json())
+        echo_json(report.to_json(errors=show_errors))
     else:
         click.echo(format_eval(report, show_errors=show_errors))
 

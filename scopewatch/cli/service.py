@@ -12,20 +12,31 @@ from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, echo_json, fr
 
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--default/--no-default", "make_default", default=None,
+              help="Make it the workspace used outside any workspace folder (asked when not given and "
+                   "no default is set yet, on a terminal).")
 @friendly_errors
-def init_cmd(directory):
+def init_cmd(directory, make_default):
     """Create a workspace: a commented scopewatch.toml and an example agreement in scopes/.
 
-    Never overwrites a file that is already there.
+    Never overwrites a file that is already there. Commands find the workspace from any folder
+    inside it; to use it from anywhere else too, make it the default (stored in your config
+    folder, e.g. ~/.config/scopewatch/settings.toml).
 
     \b
     Example:
-        scopewatch init ~/va
+        scopewatch init ~/va --default
     """
     from scopewatch.init import init_workspace, next_steps
+    from scopewatch.workspace import save_default, saved_default
 
     for path in init_workspace(directory):
         click.echo(f"wrote {path}")
+    if make_default is None and sys.stdin.isatty() and saved_default() is None:
+        make_default = click.confirm(f"Make {directory} your default workspace (used outside any workspace folder)?",
+                                     default=True)
+    if make_default:
+        click.echo(f"{directory} is your default workspace now (saved in {save_default(directory)})")
     click.echo(next_steps(directory))
 
 

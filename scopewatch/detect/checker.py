@@ -15,8 +15,9 @@ from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
+from scopewatch.detect.regex_safety import Budget
 from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
-from scopewatch.errors import MessageError
+from scopewatch.errors import DetectionTimeout, MessageError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
 
@@ -85,8 +86,8 @@ class Checker:
             self.finder(lang)
 
     # --- text level ------------------------------------------------------------------------
-    def _findings(self, doc, agreement: Agreement, language: str, part: str) -> list[Finding]:
-        sentences = self.finder(language).sentences(doc)
+    def _findings(self, doc, agreement: Agreement, language: str, part: str, budget: Budget | None = None) -> list[Finding]:
+        sentences = self.finder(language).sentences(doc, budget)
         requests = [n for n, s in enumerate(sentences) if s.is_request]
         if not requests:
             return []
@@ -125,9 +126,10 @@ class Checker:
         language = language if language in SUPPORTED else agreement.language
         nlp = self.pipelines.get(language)
         findings = []
+        budget = Budget()
         if subject:
-            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject")
-        findings += self._findings(nlp(unwrap(text)), agreement, language, "body")
+            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject", budget)
+        findings += self._findings(nlp(unwrap(text)), agreement, language, "body", budget)
         return findings
 
     # --- message level ---------------------------------------------------------------------
@@ -185,18 +187,24 @@ class Checker:
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
         return next(self.check_many([(source, raw)]))
 
-    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64) -> Iterator[CheckOutcome]:
-        """Check many messages in input order, running spaCy with nlp.pipe per language."""
+    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64, *,
+                   stop=None) -> Iterator[CheckOutcome]:
+        """Check many messages in input order, running spaCy with nlp.pipe per language. With a
+        `stop` event set meanwhile, the outcomes end early (a prefix, in order): a stop is honoured
+        within one message's detection, which the regex budget bounds."""
         batch: list[tuple[str, bytes]] = []
         for item in items:
             batch.append(item)
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch)
+                done = self._check_batch(batch, stop)
+                yield from done
+                if len(done) < len(batch):
+                    return
                 batch = []
         if batch:
-            yield from self._check_batch(batch)
+            yield from self._check_batch(batch, stop)
 
-    def _check_batch(self, batch: list[tuple[str, bytes]]) -> list[CheckOutcome]:
+    def _check_batch(self, batch: list[tuple[str, bytes]], stop=None) -> list[CheckOutcome]:
         out: list[CheckOutcome | None] = [None] * len(batch)
         todo: dict[str, list[tuple[int, str, ParsedMessage, Agreement, str]]] = {}
         for n, (source, raw) in enumerate(batch):
@@ -213,12 +221,27 @@ class Checker:
                 todo.setdefault(language, []).append((n, source, parsed, agreement, "subject"))
             todo.setdefault(language, []).append((n, source, parsed, agreement, "body"))
         findings: dict[int, list[Finding]] = {}
+        budgets: dict[int, Budget] = {}  # one regex budget per message, shared by subject and body
+        stopped = False
         for language, jobs in todo.items():
+            if stopped:
+                break
             nlp = self.pipelines.get(language)
             texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
             for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+                if stop is not None and stop.is_set():
+                    stopped = True
+                    break
                 try:
-                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part))
+                    budget = budgets.setdefault(n, Budget())
+                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part, budget))
+                except DetectionTimeout as exc:
+                    out[n] = CheckOutcome(
+                        parsed,
+                        CheckResult(source, parsed.message_id, agreement.client_id, language, "error",
+                                    error=str(exc), sender=parsed.sender, subject=parsed.subject),
+                        agreement,
+                    )
                 except Exception as exc:  # one odd message must not stop the batch
                     out[n] = CheckOutcome(
                         parsed,
@@ -228,4 +251,7 @@ class Checker:
                     )
                 if out[n] is None and part == "body":
                     out[n] = self._result(source, parsed, agreement, findings.get(n, []))
+        if stopped:
+            done = next((i for i, o in enumerate(out) if o is None), len(out))
+            return out[:done]  # type: ignore[return-value]
         return out  # type: ignore[return-value]

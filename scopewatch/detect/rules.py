@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import regex
 import yaml
 
+from scopewatch.detect.regex_safety import catastrophic_reason, compile_rule_regex
 from scopewatch.errors import Problem, RuleError
 
 WORDS_FILE = "words.yaml"
@@ -55,7 +57,7 @@ class Rule:
     no_match_examples: tuple[str, ...] = ()
     source: str = ""
     line: int | None = None
-    compiled: re.Pattern | None = field(default=None, compare=False, repr=False)
+    compiled: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, language: str) -> bool:
         return self.language in ("any", language)
@@ -178,10 +180,17 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
                 bad("pattern.phrases", "expected a non-empty list of phrases")
             pattern = value
         else:  # regex and list_after are both regular expressions
+            field_name = f"pattern.{kind}"
             try:
-                compiled = re.compile(str(value), re.IGNORECASE)
-            except re.error as exc:
-                bad("pattern.regex", f"invalid regular expression: {exc}")
+                re.compile(str(value), re.IGNORECASE)  # the syntax rule authors know and we document
+                compiled = compile_rule_regex(str(value))
+            except (re.error, regex.error) as exc:
+                bad(field_name, f"invalid regular expression: {exc}")
+            else:
+                why = catastrophic_reason(str(value))
+                if why:
+                    bad(field_name, f"rejected: {why}; rewrite it without the nesting (e.g. (a+)+ as a+)")
+                    compiled = None
             pattern = value
     examples = rec.get("examples", {}) or {}
     match_ex: list = []

@@ -46,6 +46,7 @@ class VA:
     name: str
     address: str
     default_estimate_hours: float | None = None
+    timezone: str | None = None  # [digest] timezone: the quote header's time is local to the VA
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -96,6 +97,7 @@ def render_for_finding(ledger: Ledger, workspace: Workspace, finding_id: int, va
         template_dirs=workspace.template_dirs(),
         default_estimate_hours=va.default_estimate_hours,
         now=now,
+        timezone_name=va.timezone,
     )
     return draft, f, [g.id for g in group]
 

@@ -98,6 +98,7 @@ class FolderWatcher:
         self._validity: int | None = None
         self._high = 0
         self._holding = False
+        self._backoff = Backoff(shared.backoff_initial, shared.backoff_max)
 
     @property
     def where(self) -> str:
@@ -107,7 +108,7 @@ class FolderWatcher:
 
     def run(self) -> None:
         s = self.s
-        backoff = Backoff(s.backoff_initial, s.backoff_max)
+        backoff = self._backoff
         auth_failures = network_failures = 0
         told_lease = False
         try:
@@ -136,7 +137,11 @@ class FolderWatcher:
                         return
                 except AuthenticationError as exc:
                     auth_failures += 1
-                    self._note_error(str(exc))
+                    if self.once or auth_failures >= s.auth_attempts:
+                        self._note_error(f"{exc}; stopped watching after {auth_failures} refused "
+                                         f"login{'s' if auth_failures != 1 else ''}: fix the username or password and restart")
+                    else:
+                        self._note_error(str(exc))
                     if self.once or auth_failures >= s.auth_attempts:
                         s.dead_mailboxes.add(self.account)
                         self.error = exc
@@ -146,7 +151,7 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s (login attempt %d of %d); retrying in %.1f s", exc, auth_failures, s.auth_attempts, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 except ConfigError as exc:
                     s.dead_mailboxes.add(self.account)
                     self.error = exc
@@ -162,11 +167,25 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s; reconnecting in %.1f s", exc, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 finally:
                     source.close()
         finally:
             self._release()
+
+    def _pause(self, delay: float) -> None:
+        """Wait out a backoff delay, renewing the folder lease meanwhile: the lease is the heartbeat
+        `scopewatch status` reads, and a service waiting to reconnect is alive."""
+        deadline = time.monotonic() + delay
+        step = max(0.2, self.s.lease_ttl / 3)
+        while not self.s.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if self.s.stop.wait(min(step, left)):
+                return
+            if self._holding:
+                self._lease()
 
     def _lease(self) -> bool:
         if self.s.dry_run or self.s.ledger is None:
@@ -187,6 +206,9 @@ class FolderWatcher:
             self._holding = False
 
     def _note(self, *, backlog: int | None = None) -> None:
+        # A fetch worked: the connection is good again, so the next loss starts from the first
+        # delay (resetting only when a session ended made every outage wait twice as long).
+        self._backoff.reset()
         self.s.metrics.fetched(self.account, self.folder)
         if self.s.dry_run or self.s.ledger is None:
             return
@@ -326,7 +348,10 @@ class FolderWatcher:
         """Detect a fetched batch, record it in one transaction, then report each message."""
         s = self.s
         with s.check_lock:
-            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
+            # A stop during detection ends the batch early: what was detected is recorded, the
+            # rest stays unprocessed and is fetched again next time.
+            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched], stop=s.stop))
+        fetched = fetched[: len(outcomes)]
         incomings = [
             IncomingMessage(
                 account=self.account, folder=self.folder, key=message.key, uid=message.uid,
