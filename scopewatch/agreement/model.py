@@ -33,6 +33,9 @@ class ScopeItem:
     due: str | None = None  # free text or ISO date: when it is due ("every Thursday", "2026-03-01")
     estimate_hours: float | None = None
     line: int | None = None  # line in the YAML file, for explanations that point at the clause
+    # Kinds of work of the catalogue this clause is about, as the VA wrote them (`kinds: [...]`);
+    # when empty they are inferred from the description and terms (detect/work.py).
+    kinds: tuple[str, ...] = ()
     client_text: str | None = None  # how a draft names it to the client (default: description)
     estimate_days: float | None = None
     price: Decimal | None = None  # a fixed price for doing it, in the rate's currency

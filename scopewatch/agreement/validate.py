@@ -31,6 +31,7 @@ from scopewatch.agreement.yamlnodes import (
     syntax_problem,
     yaml_list,
 )
+from scopewatch.catalogue import Catalogue
 from scopewatch.errors import Problem
 
 RATE_PERIODS = ("hour", "day", "project")
@@ -52,10 +53,10 @@ ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
 ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours", "client_text",
+    "deliverables": ("id", "description", "terms", "kinds", "limit", "due", "estimate_hours", "client_text",
                      "estimate_days", "price"),
-    "exclusions": ("id", "description", "terms", "estimate_hours", "client_text", "estimate_days", "price"),
-    "client_provides": ("id", "description", "terms", "due", "client_text", "estimate_hours", "estimate_days",
+    "exclusions": ("id", "description", "terms", "kinds", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "kinds", "due", "client_text", "estimate_hours", "estimate_days",
                         "price"),
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
@@ -76,14 +77,17 @@ COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NO
 ContactAt = tuple[str, "int | None", int]
 
 
-def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
+def check_agreement_text(
+    text: str, label: str, client_id: str, catalogue: Catalogue | None = None
+) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
     """Validate one agreement's YAML text.
 
     Returns the agreement (None when there is any problem), every problem sorted by line, and
     each valid contact with where it is (also when other fields have problems).
     `label` names the file in problems; source fields of the agreement are left for the caller.
+    `catalogue` is the work catalogue that `kinds:` must name (unchecked when None).
     """
-    checker = _Checker(label, client_id)
+    checker = _Checker(label, client_id, catalogue)
     agreement = checker.check(text)
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return (agreement if not problems else None), problems, checker.contact_lines
@@ -92,9 +96,10 @@ def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreeme
 class _Checker(NodeReader):
     """Walks the composed YAML node tree of one agreement, so every value keeps its line."""
 
-    def __init__(self, label: str, client_id: str):
+    def __init__(self, label: str, client_id: str, catalogue: Catalogue | None = None):
         super().__init__(label)
         self.client_id = client_id
+        self.catalogue = catalogue
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
         self._terms_total = 0
@@ -395,6 +400,7 @@ class _Checker(NodeReader):
                 limit = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
+            kinds = self.kinds(f.get("kinds"), f"{path}.kinds")
             days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
             price = self.price(f.get("price"), f"{path}.price")
             client_text = self.text(f.get("client_text"), f"{path}.client_text")
@@ -409,12 +415,41 @@ class _Checker(NodeReader):
                         due=due,
                         estimate_hours=estimate,
                         line=line_of(item_node),
+                        kinds=kinds,
                         client_text=client_text,
                         estimate_days=days,
                         price=price,
                     )
                 )
         return out
+
+    def kinds(self, node: Node | None, path: str) -> tuple[str, ...]:
+        """`kinds: [calendar, travel.business]`: ids of the work catalogue, checked against it."""
+        if is_null(node):
+            return ()
+        if isinstance(node, ScalarNode):
+            nodes = [node]
+        elif isinstance(node, SequenceNode):
+            nodes = node.value
+        else:
+            self.problem(path, f"expected a list of kinds of work, e.g. kinds: [calendar], got {kind_of(node)}", node)
+            return ()
+        out: list[str] = []
+        for index, kind_node in enumerate(nodes):
+            where = f"{path}[{index}]" if isinstance(node, SequenceNode) else path
+            value = self.text(kind_node, where)
+            if value is None:
+                self.problem(where, "is empty; remove it or name a kind of work, e.g. calendar", kind_node)
+                continue
+            value = value.strip().lower()
+            if self.catalogue is not None and value not in self.catalogue:
+                close = self.catalogue.suggest(value)
+                hint = f"; did you mean '{close}'?" if close else "; `scopewatch kinds` lists them"
+                self.problem(where, f"unknown kind of work '{value}'{hint}", kind_node)
+                continue
+            if value not in out:
+                out.append(value)
+        return tuple(out)
 
     def amendments(self, node: Node | None) -> list[Amendment]:
         out = []

@@ -89,8 +89,13 @@ def _validator():
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    # words.yaml holds a language's word lists, not rules (scopewatch.detect.words reads it).
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE)
+    # words.yaml holds a language's word lists, not rules (scopewatch.detect.words reads it);
+    # catalogue/ holds the kinds of work (scopewatch/catalogue.py).
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE
+        and p.relative_to(folder).parts[0] != "catalogue"
+    )
 
 
 def _records(path: Path, problems: list[Problem]) -> list[tuple[dict, int | None]]:

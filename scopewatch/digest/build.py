@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from scopewatch.digest.model import ACTIONABLE, ClientDigest, Digest, DigestItem, LimitUse, Silence, Watching, is_empty
+from scopewatch.digest.model import (
+    ACTIONABLE, ClientDigest, Digest, DigestItem, IncompleteMail, LimitUse, Silence, Watching, is_empty,
+)
 from scopewatch.digest.render import compose_digest
 from scopewatch.draft.smtp import SmtpSettings, send_message
 from scopewatch.errors import ConfigError
@@ -121,9 +123,13 @@ def build_digest(
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))
+    incomplete = [
+        IncompleteMail(m.subject or "", m.sender or "", m.date, list(m.truncated))
+        for m in ledger.truncated_messages(since=since_dt, found_after=found_after)
+    ]
     return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients,
                   silent=silences(ledger, watching, now) if watching else [], timezone=timezone_name,
-                  base_url=base_url)
+                  incomplete=incomplete, base_url=base_url)
 
 
 def silences(ledger: Ledger, watching: Watching, now: datetime) -> list[Silence]:

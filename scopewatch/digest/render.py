@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from babel.dates import format_date, format_datetime as babel_datetime
 
-from scopewatch.digest.model import ClientDigest, Digest, DigestItem, Silence, is_empty
+from scopewatch.digest.model import ClientDigest, Digest, DigestItem, IncompleteMail, Silence, is_empty
 from scopewatch.draft import templating
 from scopewatch.draft.render import babel_locale, format_money, header_safe
 from scopewatch.errors import ConfigError
@@ -81,6 +81,16 @@ def _silence(s: Silence, language: str, tz: ZoneInfo) -> str:
     if since is None:
         return f"scopewatch has never read {where}: is the service running? (`scopewatch status` says why)"
     return f"The service is silent: scopewatch has not read {where} since {since}. Is it running? (`scopewatch status` says why)"
+
+
+def _incomplete(m: IncompleteMail, language: str, tz: ZoneInfo) -> str:
+    when = _when(m.date, language, tz)
+    what = "; ".join(m.truncated)
+    if language == "nl":
+        return (f'Niet helemaal gelezen: "{m.subject}" van {m.sender}{", " + when if when else ""} ({what}). '
+                "Een verzoek in het deel dat niet gelezen is, ziet scopewatch niet: kijk de mail zelf na.")
+    return (f'Not read in full: "{m.subject}" from {m.sender}{", " + when if when else ""} ({what}). '
+            "A request in the part not read is missed: read that mail yourself.")
 
 
 def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
@@ -181,6 +191,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
         "generated_text": format_date(_local(digest.generated_at, tz), format="long", locale=babel_locale(language)),
         "since_text": _when(digest.since, language, tz),
         "silent": [_silence(s, language, tz) for s in digest.silent],
+        "incomplete": [_incomplete(m, language, tz) for m in digest.incomplete],
         "clients": clients,
         "flagged_count": sum(len(c["flagged"]) for c in clients),
         "check_count": sum(len(c["checks"]) for c in clients),
