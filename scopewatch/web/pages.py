@@ -15,7 +15,7 @@ from scopewatch.outbox import Session, whole_mail
 from scopewatch.store import followup
 from scopewatch.store.ledger import FindingRecord
 
-CONTEXT_CHARS = 280  # of the mail's new text shown around the request on Today
+CONTEXT_CHARS = 140  # of the mail's new text shown around the request on Today
 
 
 @dataclass
@@ -64,13 +64,15 @@ def split_text(text: str, f: FindingRecord, limit: int | None = CONTEXT_CHARS) -
         if at < 0:
             return "", f.evidence, ""
         start, end = at, at + len(f.evidence)
-    before, after = text[:start], text[end:]
-    if limit is not None:
+    before, match, after = text[:start], text[start:end], text[end:]
+    if limit is not None:  # a card on Today: one flowing paragraph around the request
+        before, match, after = (" ".join(part.split()) for part in (before, match, after))
         if len(before) > limit:
             before = "… " + before[-limit:].split(" ", 1)[-1]
         if len(after) > limit:
             after = after[:limit].rsplit(" ", 1)[0] + " …"
-    return before, text[start:end], after
+        before, after = (before + " " if before else ""), (" " + after if after else "")
+    return before, match, after
 
 
 def _kind(f: FindingRecord, item: DigestItem | None) -> str:
@@ -173,7 +175,11 @@ def client(s: Session, client_id: str, language: str) -> ClientPage | None:
     agreement = s.workspace.agreements.get(client_id)
     if agreement is None:
         return None
-    report = s.ledger.ledger_report(agreement, today=datetime.now(timezone.utc).date())
+    # After the agreement's period, its limits are shown as they stood in its last window.
+    today = datetime.now(timezone.utc).date()
+    if agreement.period.end is not None and today > agreement.period.end:
+        today = agreement.period.end
+    report = s.ledger.ledger_report(agreement, today=today)
     records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)
     drafted = followup.drafted_in_mailbox(s.ledger, [r.id for r in records])
     bars = [

@@ -47,11 +47,11 @@ def dismiss_reason(kind: str, item: str | None, note: str) -> str:
     """The dismissal's reason for the history, in the words `scopewatch dismiss --reason` records."""
     note = " ".join(note.split())[:500]
     if kind == "in_scope":
-        text = f"in scope: covered by {item}" if item else "in scope"
+        text = f"in scope: {item}" if item else "in scope"
     elif kind == "not_a_request":
         text = "not a request"
     elif kind == "already_agreed":
-        text = "already agreed"
+        text = "already agreed (an amendment or a quote)"
     else:
         return note or "dismissed on the web page"
     return f"{text}; {note}" if note else text
