@@ -37,9 +37,8 @@ def kind_verdict(work: WorkAsked, kinds: AgreementKinds, agreement: Agreement, *
     """The verdict on a request for this kind of work, with the clause it was compared with."""
     cover: Cover | None = kinds.decide(work)
     kind = work.kind
-    narrow = next((n for n in work.narrower if cover is None or n.id in kinds.catalogue.ancestors(n.id)), None)
-    shown = narrow if narrow is not None and cover is None else kind
-    what = shown.label()
+    # "personal travel" says more than "travel booking" when the sentence named the holiday.
+    what = (work.narrower[0] if work.narrower else kind).label()
     sure = work.score >= SURE_AT and work.named
     matched = [work.what]
     if cover is None:

@@ -249,36 +249,25 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     verdict, category = "out_of_scope", None
     confidence = strength
     by_kind = None
-    how = None
-    hits_before = False
     if asked is not None and kinds is not None and context is None:
         by_kind = kind_verdict(asked, kinds, agreement, takeover=bool(sentence.fired_role("takeover")))
         rule_ids.append(asked.rule_id)
-        # The terms a VA wrote win, unless they only say what the work is for or where it is done
-        # ("thumbnails for each episode", "in Exact kijken ... een herinnering sturen"), or a clear
-        # action on its own object asks for work their clauses do not cover.
-        how = terms_context(hits, kinds.matcher, span, asked.verbs)
-        hits_before = bool(hits)
-        if not (how == "purpose" or (how == "place" and by_kind.category == "new_work")
-                or outweighs_terms(asked, hits, kinds, language)):
-            by_kind = by_kind if not hits else None
-        elif hits:
-            hits, excluded, duties, delivs = [], [], [], []
-        if by_kind is not None and not hits:
+        # The terms a VA wrote win, unless they only say what the work is for ("thumbnails for
+        # each episode"), or a clear action on its own object asks for work their clauses do not
+        # cover ("sit in on the board meeting and write up the notes"). A term after "in"/"op"
+        # stays: "de openingstijden op de website aanpassen" is website work.
+        override = terms_context(hits, kinds.matcher, span, asked.verbs) == "purpose" or outweighs_terms(asked, hits, kinds, language)
+        if hits and not override:
+            by_kind = None
+        if by_kind is not None:
             weak_new = by_kind.category == "new_work" and not asked.named
             timing = asked.kind.adjusts_agreed_work and by_kind.verdict == "in_scope"
             if (weak_new and (work or by_kind.confidence < REVIEW_BELOW)) or (timing and (work or sentence.fired_role("takeover"))):
                 # The rules' own reading (a named piece of work, or a question for the VA) is as
                 # good: the catalogue only says more when it found the work itself.
                 by_kind = None
-    import os as _os  # TEMP
-    _off = set(_os.environ.get("SW_OFF", "").split(","))
-    if by_kind is not None and (("E" in _off and how) or ("F" in _off and not how and hits_before)):
-        by_kind = None
-    if by_kind is not None and by_kind.category in _off:
-        by_kind = None
-    if by_kind is not None and by_kind.verdict == "in_scope" and "in_scope" in _off:
-        by_kind = None
+        if by_kind is not None and hits:
+            hits, excluded, duties, delivs = [], [], [], []
     if by_kind is not None and hits == [] and not sentence.adjust_only and "rush" not in roles:
         verdict, category, item = by_kind.verdict, by_kind.category, by_kind.item
         matched, confidence, explanation = by_kind.matched, by_kind.confidence, by_kind.explanation

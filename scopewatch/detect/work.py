@@ -110,7 +110,9 @@ def _nl_verb_forms(verb: str) -> set[str]:
             stem = stem[:-1] + "s"
         if stem.endswith("v"):
             stem = stem[:-1] + "f"
-        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d", stem + "te", stem + "ten", stem + "de", stem + "den"}
+        # Present and participle only: every extra form is a new vocabulary entry at start-up, and
+        # the lemma table covers the rest of the verbs it knows.
+        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d"}
     return {f"{lead} {f}" if lead else f for f in forms}
 
 
@@ -118,8 +120,12 @@ def _forms(phrase: str, role: str, language: str) -> set[str]:
     if role == "actions":
         return _nl_verb_forms(phrase) if language == "nl" else _en_verb_forms(phrase)
     # Plurals only: the catalogue lists both forms where the singular means something else
-    # ("books" is bookkeeping, "book" is a verb).
-    return {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    # ("books" is bookkeeping, "book" is a verb); no Dutch diminutives, which the catalogue
+    # lists where clients use them ("fotootje").
+    forms = {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    if language == "nl":
+        forms = {f for f in forms if f == phrase or not f.endswith(("je", "jes", "n'", "'n")) and not (f.endswith("n") and not f.endswith("en"))}
+    return forms
 
 
 _NL_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over", "onder", "na", "weg", "in", "om", "bij", "terug")
@@ -205,7 +211,8 @@ class WorkMatcher:
         if self._heads:
             table = lemma_table(self.language)
             covered = {i for (s, e, _, _) in found for i in range(s, e)}
-            for tok in doc:
+            # Only the request sentences: a Python loop over every token of a long mail costs.
+            for tok in (t for s in spans for t in s) if spans is not None else doc:
                 low = tok.lower_
                 if len(low) < 7 or not tok.is_alpha or tok.i in covered:
                     continue
