@@ -60,6 +60,7 @@ class WorkAsked:
     named: bool = False  # the work is named ("credit control") or its verb stands with its object
     tokens: frozenset[int] = frozenset()  # the tokens of the evidence
     verbs: frozenset[int] = frozenset()  # tokens of multi-word actions ("fill in"): no prepositions
+    things: tuple[str, ...] = ()  # the client's words for the things asked for, lower case
 
     @property
     def rule_id(self) -> str:
@@ -80,6 +81,9 @@ class Link:
     kinds: tuple[str, ...]
     how: str  # explicit, inferred, none
     words: tuple[str, ...] = ()  # the words it was inferred from
+    # Kinds the item names as a whole ("Calendar management"); a kind found only from the things
+    # it lists ("Walls of the living room") covers those things, not every room.
+    whole: tuple[str, ...] = ()
 
 
 def _en_verb_forms(verb: str) -> set[str]:
@@ -354,6 +358,7 @@ class WorkMatcher:
             context=[w for k, ws in context_words.items() if k != best for w in ws],
             start=min(h.start for h in mine), action_start=lead_here, named=named,
             tokens=frozenset(i for h in mine if h.role != "qualifiers" for i in range(h.start, h.end)), verbs=verbs,
+            things=tuple(h.text.lower() for h in mine if h.role in ("names", "objects") and not ctx[id(h)]),
         )
 
     def asked_in(self, text: str) -> WorkAsked | None:
@@ -381,13 +386,14 @@ class WorkMatcher:
         thing named and every name count ("Monthly bookkeeping in Xero"), words after a
         preposition do not ("Logins for mail, calendar ...")."""
         if item.kinds:
-            return Link(item.kinds, "explicit")
+            return Link(item.kinds, "explicit", whole=item.kinds)
         words: dict[str, list[str]] = {}
         quals: dict[str, list[str]] = {}
         support: set[str] = set()
         shared: list[set[str]] = []
         described: set[str] = set()
         verbs: list[WordHit] = []
+        whole: set[str] = set()
         doc = self.nlp.make_doc(item.description)
         hits = self.words(doc)
         things = _names_first([h for h in hits if h.role in ("names", "objects") and not self.is_context(doc, h, 0)])
@@ -395,6 +401,8 @@ class WorkMatcher:
             first = min(h.start for h in things)
             for h in things:
                 words.setdefault(h.kind, []).append(h.text)
+                if h.role == "names":
+                    whole.add(h.kind)
                 if h.start == first or h.role == "names":
                     support.add(h.kind)
                 else:
@@ -405,6 +413,7 @@ class WorkMatcher:
             elif h.role == "actions" and len(self._owners(h)) == 1 and any(0 <= t.start - h.end <= 3 for t in things):
                 # "chasing payments": a verb only one kind uses, with its object.
                 support.add(h.kind)
+                whole.add(h.kind)
                 words.setdefault(h.kind, []).append(h.text)
         desc_kinds = {h.kind for h in things}
         for term in item.terms:
@@ -424,6 +433,7 @@ class WorkMatcher:
                 # and nothing else in the item does.
                 verbs += [h for h in thits if h.role == "actions" and (h.start, h.end) == (0, len(tdoc)) and len(self._owners(h)) == 1]
                 continue
+            whole |= named
             for h in thits:
                 if h.kind in kinds and h.role != "qualifiers":
                     words.setdefault(h.kind, []).append(h.text)
@@ -437,6 +447,7 @@ class WorkMatcher:
         if not found:
             for h in verbs:
                 found.add(h.kind)
+                whole.add(h.kind)
                 words.setdefault(h.kind, []).append(h.text)
         found |= described & found
         # "business travel": a narrower kind refines the broader one it is named with.
@@ -448,6 +459,8 @@ class WorkMatcher:
                 found.add(q)
                 found.discard(parent)
                 words[q] = words.get(parent, []) + qwords
+                if parent in whole:
+                    whole.add(q)
             elif any(parent in self.catalogue.ancestors(k) for k in found):
                 found.add(q)  # "Instagram posts": posts, on Instagram
                 words[q] = qwords
@@ -455,7 +468,7 @@ class WorkMatcher:
             return Link((), "none")
         kinds = tuple(sorted(found))
         seen = tuple(dict.fromkeys(w for k in kinds for w in words.get(k, [])))
-        return Link(kinds, "inferred", seen)
+        return Link(kinds, "inferred", seen, tuple(k for k in kinds if k in whole))
 
 
 def _names_first(hits: list[WordHit]) -> list[WordHit]:
@@ -482,20 +495,35 @@ class AgreementKinds:
     def __init__(self, agreement: Agreement, matcher: WorkMatcher):
         self.catalogue = matcher.catalogue
         self.matcher = matcher
+        self.language = matcher.language
+        self._vocab: dict[str, set[str]] = {}
         self.links: dict[str, Link] = {}
         self.items: list[ScopeItem] = list(agreement.items())
         for item in self.items:
             self.links[item.id] = matcher.link(item)
 
-    def covering(self, kind_id: str) -> Cover | None:
+    def _names_thing(self, item: ScopeItem, things: tuple[str, ...]) -> bool:
+        vocab = self._vocab.get(item.id)
+        if vocab is None:
+            words = [*self.links[item.id].words, *item.terms, item.description]
+            vocab = self._vocab[item.id] = {f for w in words for part in w.lower().split() for f in term_forms(part.strip("(),."), self.language)}
+        return any(t.split()[-1] in vocab for t in things)
+
+    def covering(self, kind_id: str, things: tuple[str, ...] = ()) -> Cover | None:
         """The closest item whose kind is this kind or a broader one; an exclusion wins a tie,
-        since it says explicitly what is not agreed, and a deliverable beats a client duty."""
+        since it says explicitly what is not agreed, and a deliverable beats a client duty.
+
+        An item that only lists things of the kind ("living room walls") covers those things:
+        "the spare bedroom" is the same kind of work, but not the agreed work."""
         ancestors = self.catalogue.ancestors(kind_id)
         best: Cover | None = None
         for item in self.items:
-            for k in self.links[item.id].kinds:
+            link = self.links[item.id]
+            for k in link.kinds:
                 d = ancestors.get(k)
                 if d is None:
+                    continue
+                if things and k not in link.whole and not self._names_thing(item, things):
                     continue
                 cover = Cover(item, k, d)
                 if best is None or (d, _PRIORITY[item.kind]) < (best.distance, _PRIORITY[best.item.kind]):
@@ -510,14 +538,14 @@ class AgreementKinds:
         holiday") decides first; when the agreement names a sibling of it (business travel) and
         nothing covers it, it is not covered at all."""
         for narrow in work.narrower:
-            cover = self.covering(narrow.id)
+            cover = self.covering(narrow.id, work.things)
             if cover is not None and cover.distance <= self.catalogue.ancestors(narrow.id).get(work.kind.id, 99):
                 return cover
         for narrow in work.narrower:
             siblings = [k.id for b in narrow.broader for k in self.catalogue.narrower(b) if k.id != narrow.id]
             if self.links_any(siblings):
                 return None
-        return self.covering(work.kind.id)
+        return self.covering(work.kind.id, work.things)
 
 
 def agreement_links(agreement: Agreement, catalogue: Catalogue, pipelines) -> dict[str, Link]:
