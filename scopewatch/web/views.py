@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, abort, current_app, flash, redirect, render_template, request, send_file, session, url_for
+from flask import Flask, abort, current_app, redirect, render_template, request, send_file, session, url_for
+from flask import flash as _flash
 from werkzeug.exceptions import HTTPException
 
 from scopewatch.errors import ConfigError, NotFoundError, ScopewatchError
@@ -13,8 +14,13 @@ from scopewatch.web import pages, security
 from scopewatch.web.app import labels, web_session
 
 STATIC_FILES = {"web.css": "text/css"}
+FLASH_CHARS = 600  # a message rides in the session cookie until shown: keep it well under 4 KB
 # Reasons a dismissal can give, as stored in the finding's history.
 DISMISS_REASONS = ("in_scope", "not_a_request", "already_agreed", "other")
+
+
+def flash(message: str, kind: str) -> None:
+    _flash(message if len(message) <= FLASH_CHARS else message[: FLASH_CHARS - 1] + "…", kind)
 
 
 def _lang() -> str:
