@@ -160,8 +160,14 @@ def finding(s: Session, finding_id: int, language: str) -> FindingPage:
         card=card(f, language, drafted=bool(draft and draft.in_mailbox), limit=None),
         events=s.ledger.events(f.id), draft=draft, draft_text=text, draft_error=error,
         replies=followup.replies(s.ledger, f.id), whole_mail=mail, mail_error=mail_error,
-        clause_source=_clause_source(s.workspace.root, f) if f.agreement_hash else None, others=others,
+        clause_source=_relative(_clause_source(s.workspace.root, f), s) if f.agreement_hash else None,
+        others=others,
     )
+
+
+def _relative(text: str, s: Session) -> str:
+    """Paths inside the workspace as the VA knows them: scopes/CLIENT.yaml."""
+    return text.replace(f"{s.workspace.root.resolve()}/", "").replace(f"{s.workspace.root}/", "")
 
 
 @dataclass
