@@ -43,7 +43,7 @@ class LimitUse:
     description: str
     used: int
     limit: int
-    per: str  # week, month, quarter, project
+    per: str  # week, month, quarter, year, project
 
     @property
     def over(self) -> bool:
