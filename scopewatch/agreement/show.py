@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from scopewatch.agreement.model import Agreement, Amendment, Limit, Rate, ScopeItem
+from scopewatch.words import frequency_in
 
 WIDTH = 88
 LABEL = 16  # width of the "Label:" column of the header block
@@ -102,6 +103,10 @@ def _section(title: str, items: tuple[ScopeItem, ...], links: dict | None = None
         lines += _bullet(f"{item.id}: {item.description}{where}")
         if item.limit:
             lines += _detail("limit", _limit(item.limit))
+        if item.each:
+            lines += _detail("each", f"at most {item.each.text}")
+        if item.limit is None and item.kind == "deliverable" and (often := frequency_in(item.description)):
+            lines += _detail("often", f"once per {often} (from the description)")
         if item.due:
             lines += _detail("due", item.due)
         if item.estimate_hours is not None:

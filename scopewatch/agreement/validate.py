@@ -18,6 +18,7 @@ from scopewatch.agreement.model import (
     Estimate,
     Amendment,
     Limit,
+    Measure,
     Period,
     Rate,
     ScopeItem,
@@ -61,7 +62,8 @@ SECTION_KEYS = {
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
-LIMIT_KEYS = ("count", "per", "unit")
+LIMIT_KEYS = ("count", "per", "unit", "each")
+_MEASURE = re.compile(r"^\s*(?:up\s+to\s+|at\s+most\s+|max(?:imum)?\.?\s+|tot\s+|hooguit\s+|maximaal\s+)?(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w']*)(.*)$", re.IGNORECASE)
 PERIOD_KEYS = ("start", "end")
 RATE_KEYS = ("amount", "currency", "per")
 
@@ -321,13 +323,18 @@ class _Checker(NodeReader):
             return None
         return code
 
-    def limit(self, node: Node, path: str) -> Limit | None:
+    def limit(self, node: Node, path: str) -> tuple[Limit | None, Measure | None]:
         node = self.expect_mapping(node, path, "limit: {count: 3, per: week}")
         if node is None:
-            return None
+            return None, None
         f = self.mapping(node, path, LIMIT_KEYS)
         if f is None:
-            return None
+            return None, None
+        each = None
+        if not is_null(f.get("each")):
+            each = self.measure(f["each"], f"{path}.each")
+            if is_null(f.get("count")) and is_null(f.get("per")) and is_null(f.get("unit")):
+                return None, each  # only a size: "each: 60 minutes"
         count = None
         if is_null(f.get("count")):
             self.problem(f"{path}.count", "required: how many, e.g. count: 3", f.get("count") or node)
@@ -340,8 +347,27 @@ class _Checker(NodeReader):
             per = self.choice(f["per"], f"{path}.per", LIMIT_PERIODS)
         unit = self.text(f.get("unit"), f"{path}.unit")
         if count is None or per is None:
+            return None, each
+        return Limit(count=count, per=per, unit=unit), each
+
+    def measure(self, node: Node, path: str) -> Measure | None:
+        """A size with its unit: "60 minutes", "1500 words", "8 pagina's"."""
+        from scopewatch.words import MEASURES, lexicon
+
+        text = self.text(node, path)
+        if text is None:
             return None
-        return Limit(count=count, per=per, unit=unit)
+        m = _MEASURE.match(text)
+        units = lexicon().every.measures
+        if not m or m.group(2).lower() not in units:
+            self.problem(path, f"expected a number and a unit ({', '.join(u + 's' for u in MEASURES)}), "
+                               f"e.g. each: 60 minutes; got '{text}'", node)
+            return None
+        amount = float(m.group(1).replace(",", "."))
+        if amount <= 0:
+            self.problem(path, f"must be more than 0, got '{text}'", node)
+            return None
+        return Measure(amount=amount, unit=units[m.group(2).lower()], text=" ".join(text.split()))
 
     def item_list(self, node: Node | None, section: str, root: MappingNode, required: bool) -> list[Node]:
         if is_null(node) or (isinstance(node, SequenceNode) and not node.value):
@@ -395,9 +421,9 @@ class _Checker(NodeReader):
             if checked is None:
                 continue
             path, f, v = checked
-            limit = None
+            limit = each = None
             if "limit" in f and not is_null(f["limit"]):
-                limit = self.limit(f["limit"], f"{path}.limit")
+                limit, each = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
             kinds = self.kinds(f.get("kinds"), f"{path}.kinds")
@@ -413,6 +439,7 @@ class _Checker(NodeReader):
                         terms=v["terms"],
                         limit=limit,
                         due=due,
+                        each=each,
                         estimate_hours=estimate,
                         line=line_of(item_node),
                         kinds=kinds,

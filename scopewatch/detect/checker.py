@@ -16,7 +16,7 @@ from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
 from scopewatch.detect.regex_safety import Budget
-from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
+from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace

@@ -43,7 +43,7 @@ class LimitUse:
     description: str
     used: int
     limit: int
-    per: str  # week, month, quarter, project
+    per: str  # week, month, quarter, year, project
 
     @property
     def over(self) -> bool:
@@ -109,6 +109,7 @@ class Digest:
     silent: list[Silence] = field(default_factory=list)
     timezone: str = "UTC"  # the VA's [digest] timezone: every time shown is local to it
     incomplete: list[IncompleteMail] = field(default_factory=list)
+    base_url: str | None = None  # the review page ([web] base_url): each item links to its finding there
 
 
 def is_empty(digest: Digest) -> bool:

@@ -115,10 +115,12 @@ def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
     return [{"key": key, "command": command} for key, command in steps]
 
 
-def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None) -> dict[str, Any]:
+def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     fid = int(item.finding_id)
     return {
         "id": fid,
+        # The finding's page on the review page ([web] base_url); None without one.
+        "url": f"{base_url.rstrip('/')}/finding/{fid}" if base_url else None,
         "evidence": " ".join((item.evidence or "").split()),
         "category": item.category,
         "category_label": CATEGORY_LABELS[language].get(item.category, item.category or CATEGORY_LABELS[language][None]),
@@ -141,7 +143,7 @@ def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None) -> dict[s
     }
 
 
-def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None) -> dict[str, Any]:
+def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     labels = CATEGORY_LABELS[language]
     totals = [
         {"category": cat, "label": labels.get(cat, cat), "count": n}
@@ -162,9 +164,9 @@ def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None) -> dict[
     return {
         "id": c.client_id,
         "name": c.client_name,
-        "flagged": [_item(i, language, tz) for i in c.flagged],
-        "checks": [_item(i, language, tz) for i in c.checks],
-        "answers": [_item(i, language, tz) for i in c.answers],
+        "flagged": [_item(i, language, tz, base_url) for i in c.flagged],
+        "checks": [_item(i, language, tz, base_url) for i in c.checks],
+        "answers": [_item(i, language, tz, base_url) for i in c.answers],
         "in_scope_count": c.in_scope_count,
         "totals": totals,
         "total_requests": sum(t["count"] for t in totals),
@@ -181,7 +183,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
     """The values the digest templates see (also handy for a user's own template)."""
     language = _lang(language)
     tz = zone(digest.timezone)
-    clients = [_client(c, language, tz) for c in digest.clients if c.has_news]
+    clients = [_client(c, language, tz, digest.base_url) for c in digest.clients if c.has_news]
     return {
         "language": language,
         "va_name": digest.va_name,
@@ -195,6 +197,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
         "check_count": sum(len(c["checks"]) for c in clients),
         "answer_count": sum(len(c["answers"]) for c in clients),
         "subject": digest_subject(digest, language),
+        "base_url": digest.base_url,
     }
 
 
