@@ -52,8 +52,8 @@ FORMS = [
     ),
     # questions about the result
     (
-        "limits", "podcast", "Could the episode go out on Monday instead of Tuesday?",
-        [("out_of_scope", "deadline", "editing", False)],
+        "limits", "podcast", "Could the newsletter go out on Monday instead of Friday?",
+        [("out_of_scope", "deadline", "newsletter", False)],
     ),
     (
         "limits", "podcast", "Could the newsletter go out monthly instead?",
@@ -84,6 +84,7 @@ def test_request_forms_are_found_and_judged(limits, detect, which, client, text,
 @pytest.mark.parametrize("which,client,text", [
     ("detect", "painter", "Just checking in about the walls."),
     ("detect", "painter", "Could the delay be due to the cold weather?"),
+    ("detect", "painter", "Could the meeting on Friday run a bit later?"),
     ("limits", "boekhouding", "Wanneer kan ik de jaarcijfers verwachten?"),
     ("limits", "boekhouding", "Ik plak de scheurtjes maar zelf."),
 ])
