@@ -319,6 +319,10 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 reason = click.prompt("Reason (why it is not out of scope)", default="", show_default=False).strip()
                 s.ledger.set_status(f.id, "dismissed", who=s.who, why=reason or "dismissed in review")
                 counts["dismissed"] += 1
+                from scopewatch.outbox import withdraw_after
+
+                done = withdraw_after(s, f.id)
+                echo(f"dismissed" + (f"; {done}" if done else ""))
             elif choice == "c" and f.status == "drafted":
                 followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
                 counts["confirmed"] += 1
