@@ -450,7 +450,7 @@ def _mailbox(entry: dict[str, Any], root: Path, where: str, fail: Callable[[str]
             fail(f"{at}: security must be one of {', '.join(SECURITY_MODES)}, not {entry.get('security')!r}")
             ok = False
         elif box.security == "plain" and box.host:
-            from scopewatch.ingest.imap import is_loopback
+            from scopewatch.loopback import is_loopback
 
             if not is_loopback(box.host):
                 fail(
@@ -660,7 +660,7 @@ def _smtp(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], N
         fail(f"{at} security must be one of {', '.join(SECURITY_MODES)}, not {table.get('security')!r}")
         box.security = "starttls"
     elif box.security == "plain":
-        from scopewatch.draft.smtp import is_loopback  # stdlib only, unlike the IMAP module
+        from scopewatch.loopback import is_loopback
 
         if not is_loopback(host):
             fail(

@@ -18,6 +18,7 @@ from typing import Callable
 
 from scopewatch.config import Config, load_config
 from scopewatch.errors import ConfigError, StoreError
+from scopewatch.service.health import holder_is_dead
 from scopewatch.service.metrics import Metrics
 from scopewatch.service.watcher import FolderWatcher, Processed, Shared
 
@@ -165,7 +166,7 @@ class Service:
             checker=self.checker, ledger=self.ledger, stop=self.stop, holder=holder_id(),
             dry_run=self.dry_run, metrics=self.metrics, on_message=self._record, on_backlog=self._backlog,
             lease_ttl=c.lease_ttl, batch_size=c.batch_size, backoff_initial=c.backoff_initial,
-            backoff_max=c.backoff_max, auth_attempts=c.auth_attempts,
+            backoff_max=c.backoff_max, auth_attempts=c.auth_attempts, holder_is_dead=holder_is_dead,
         )
         if self.ledger is not None and not self.dry_run:
             shared.follow_up, shared.on_stored = self._follow_up, self._link_reply

@@ -21,6 +21,7 @@ from scopewatch import resources
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import Finding
 from scopewatch.errors import WorkspaceError
+from scopewatch.terminal import echo
 
 DEFAULT_INTO = Path("scopewatch-demo")
 MARKER = ".scopewatch-demo"  # marks a folder the demo made, so a re-run may replace its files

@@ -14,6 +14,7 @@ from scopewatch.store.ledger import FindingRecord, Ledger
 from scopewatch.store.report import LedgerReport
 from scopewatch.store.url import database_url
 from scopewatch.store.followup import SYSTEM as SYSTEM_WHO
+from scopewatch.terminal import echo
 
 EVIDENCE_WIDTH = 60
 
@@ -263,7 +264,6 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
     from scopewatch.outbox import connected, session
     from scopewatch.store import followup
 
-    echo = click.echo
     counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
     with session(workspace, database) as s:
         queue = waiting_for_decision(s.ledger, client)

@@ -192,3 +192,28 @@ def test_backoff_grows_with_jitter_and_caps():
     assert len(set(delays)) == len(delays)  # jitter: no two alike
     b.reset()
     assert b.next_delay() <= 1.0
+
+
+def test_a_restart_takes_over_the_lease_of_a_dead_holder_on_this_host_at_once(tmp_path):
+    import os
+    import socket
+
+    from scopewatch.service.health import holder_is_dead
+
+    _root, url = _workspace(tmp_path, folders='["INBOX"]')
+    ledger = Ledger.open(url)
+    try:
+        host = socket.gethostname()
+        dead = f"{host}:{_dead_pid()}:abcd"
+        assert ledger.acquire_lease("work", "INBOX", dead, ttl=600)
+        # Without the check the newcomer waits out the TTL; with it, it takes the folder now.
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new1", ttl=60)
+        assert ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new1", ttl=60, holder_is_dead=holder_is_dead)
+        assert ledger.leases()[0][2] == f"{host}:{os.getpid()}:new1"
+        # A live holder (this process) and a holder on another host keep their leases.
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new2", ttl=60, holder_is_dead=holder_is_dead)
+        ledger.release_lease("work", "INBOX", f"{host}:{os.getpid()}:new1")
+        assert ledger.acquire_lease("work", "INBOX", f"elsewhere.example:{_dead_pid()}:x", ttl=600)
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new3", ttl=60, holder_is_dead=holder_is_dead)
+    finally:
+        ledger.close()

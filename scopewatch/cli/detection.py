@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from scopewatch.cli import WORKSPACE_OPTION, cli, echo_json, friendly_errors
+from scopewatch.terminal import echo
 
 
 # --- scope agreements -------------------------------------------------------------------------
@@ -45,11 +46,11 @@ def scope_lint(workspace, as_json):
             echo_json({"file": w.file, "line": w.line, "field": w.field, "message": w.message, "warning": True})
     else:
         for p in problems:
-            click.echo(str(p))
+            echo(str(p))
         for w in warnings:
-            click.echo(f"warning: {w}")
+            echo(f"warning: {w}")
         n = len(agreements)
-        click.echo(
+        echo(
             f"{n} agreement{'s' if n != 1 else ''} checked, "
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''}",
             err=bool(problems),
@@ -77,7 +78,7 @@ def scope_show(workspace, client):
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
-    click.echo(describe(agreement))
+    echo(describe(agreement))
 
 
 # --- detection -------------------------------------------------------------------------------
@@ -131,8 +132,8 @@ def check_cmd(workspace, as_json, files):
             echo_json(result.to_json())
         else:
             if not first:
-                click.echo("")
-            click.echo(format_report(result, checker.rules))
+                echo("")
+            echo(format_report(result, checker.rules))
         first = False
     sys.exit(code)
 
@@ -203,8 +204,8 @@ def rules_lint(workspace, as_json):
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
     else:
         for p in problems:
-            click.echo(str(p))
-        click.echo(f"{len(ruleset)} rules checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=bool(problems))
+            echo(str(p))
+        echo(f"{len(ruleset)} rules checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=bool(problems))
     sys.exit(2 if problems else 0)
 
 
@@ -235,7 +236,7 @@ def eval_cmd(corpus, split, as_json, show_errors):
     if as_json:
         echo_json(report.to_json(errors=show_errors))
     else:
-        click.echo(format_eval(report, show_errors=show_errors))
+        echo(format_eval(report, show_errors=show_errors))
 
 
 

@@ -7,6 +7,7 @@ import click
 
 from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, friendly_errors
 from scopewatch.store.records import FINDING_STATUSES  # a plain tuple, no database code
+from scopewatch.terminal import echo
 
 
 @cli.command("flags")
@@ -43,7 +44,7 @@ def flags_cmd(workspace, database, client, status, since, include_in_scope, as_j
         include_in_scope=include_in_scope, as_json=as_json,
     )
     if out:
-        click.echo(out)
+        echo(out)
 
 
 @cli.command("show")
@@ -60,7 +61,7 @@ def show_cmd(workspace, database, finding):
     """
     from scopewatch.review import show
 
-    click.echo(show(workspace, database, finding))
+    echo(show(workspace, database, finding))
 
 
 @cli.command("confirm")
@@ -78,7 +79,7 @@ def confirm_cmd(workspace, database, finding, reason):
     """
     from scopewatch.review import set_status
 
-    click.echo(set_status(workspace, database, finding, "confirmed", why=reason))
+    echo(set_status(workspace, database, finding, "confirmed", why=reason))
 
 
 @cli.command("dismiss")
@@ -99,7 +100,7 @@ def dismiss_cmd(workspace, database, finding, reason):
     """
     from scopewatch.outbox import dismiss
 
-    click.echo(dismiss(workspace, database, finding, reason=reason))
+    echo(dismiss(workspace, database, finding, reason=reason))
 
 
 @cli.command("ledger")
@@ -117,7 +118,7 @@ def ledger_cmd(workspace, database, client, as_json):
     """
     from scopewatch.review import client_ledger
 
-    click.echo(client_ledger(workspace, database, client, as_json=as_json))
+    echo(client_ledger(workspace, database, client, as_json=as_json))
 
 
 @cli.group("db")
@@ -139,7 +140,7 @@ def db_upgrade(workspace, database):
     """
     from scopewatch.review import upgrade_database
 
-    click.echo(upgrade_database(workspace, database))
+    echo(upgrade_database(workspace, database))
 
 
 # --- the watching service (config.py, init.py, daemon.py, service/) ---------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,6 +23,7 @@ from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import CATEGORIES, Finding
 from scopewatch.draft import templating, wording
 from scopewatch.errors import ConfigError, MessageError, TemplateError
+from scopewatch.parse.controls import strip_controls
 from scopewatch.parse.message import ParsedMessage
 
 DRAFT_LANGUAGES = ("en", "nl")
@@ -276,6 +277,9 @@ def render_change_request(
         raise MessageError("no out-of-scope request in this message: there is nothing to draft a reply for")
     if not original.sender:
         raise MessageError("the message has no usable sender address, so a reply cannot be addressed")
+    # Client text from a ledger written before parsing stripped it may still carry terminal escapes.
+    original = replace(original, subject=strip_controls(original.subject), sender_name=strip_controls(original.sender_name),
+                       new_text=strip_controls(original.new_text), body_text=strip_controls(original.body_text))
 
     language = original.language if original.language in DRAFT_LANGUAGES else agreement.language
     if language not in DRAFT_LANGUAGES:
@@ -360,7 +364,7 @@ def render_change_request(
         body = templating.render(template, context).strip("\n")
     if not body.strip():
         raise TemplateError(f"template {template.filename}: rendered an empty reply")
-    text = body + "\n\n" + _quote(original, language, _zone(timezone_name))
+    text = strip_controls(body + "\n\n" + _quote(original, language, _zone(timezone_name)))  # evidence quotes the client too
 
     sender = _address(va_name, va_address, "the VA's", ConfigError)
     recipient = _address(original.sender_name, original.sender, "the client's", MessageError)

@@ -125,11 +125,10 @@ def _put_in_drafts(ledger: Ledger, source: Any, draft: DraftRecord, who: str) ->
     if not source.find_header(folder, "Message-ID", draft.message_id):
         folder = source.append_draft(draft.raw) or folder
         appended = True
-    draft = followup.mark_appended(ledger, draft.id, folder)
-    followup.move_findings(
-        ledger, draft.finding_ids, "drafted", who=who, why=f"change request {draft.message_id} in {folder}",
-        only_from=("new", "confirmed"),
-    )
+    # One transaction: the draft is in Drafts AND its findings are drafted, or neither (then the
+    # next pass finds the copy in Drafts by its Message-ID and records both).
+    draft = followup.mark_appended(ledger, draft.id, folder, who=who,
+                                   why=f"change request {draft.message_id} in {folder}")
     return draft, appended
 
 
@@ -168,8 +167,6 @@ def _swap_in_drafts(ledger: Ledger, workspace: Workspace, source: Any, old: Draf
         why=f"{why}: change request {rendered.message_id} in {folder}"
             + (f" replaces {old.message_id}" if removed else f" (the earlier {old.message_id} was not in {folder})"),
     )
-    followup.move_findings(ledger, ids, "drafted", who=who, why=f"change request {rendered.message_id} in {folder}",
-                           only_from=("new", "confirmed"))
     return record
 
 
@@ -195,6 +192,27 @@ def withdraw(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA | Non
     followup.withdraw_draft(ledger, d.id, who=who, why=f"finding {finding_id} dismissed: draft {d.message_id} "
                             + ("removed from " + (d.folder or "Drafts") if removed else "forgotten"))
     return f"its draft was removed from {d.folder}" if removed else "its draft was forgotten (it was not in Drafts)"
+
+
+def reconcile_drafts(ledger: Ledger, source: Any, *, who: str = SYSTEM) -> list[int]:
+    """Make the ledger agree with Drafts after a crash: a claimed draft whose copy reached Drafts is
+    recorded there (its findings `drafted`), and a draft in Drafts whose findings were left new or
+    confirmed moves them. Runs at start-up and after each batch; returns the draft ids repaired."""
+    repaired = []
+    folder = None
+    for d in followup.drafts(ledger, account=source.account, unsent=True, in_mailbox=False):
+        folder = folder or _drafts_folder(source)
+        if source.find_header(folder, "Message-ID", d.message_id):
+            followup.mark_appended(ledger, d.id, folder, who=who,
+                                   why=f"change request {d.message_id} found in {folder} after a restart")
+            repaired.append(d.id)
+    for draft_id in followup.drafted_left_open(ledger, source.account):
+        followup.mark_appended(ledger, draft_id, "", who=who, why="the change request is in Drafts already")
+        repaired.append(draft_id)
+    if repaired:
+        log.info("%s: %d draft%s brought in line with Drafts", source.account, len(repaired),
+                 "s" if len(repaired) != 1 else "")
+    return repaired
 
 
 def draft_for_finding(
@@ -533,5 +551,6 @@ class FollowUp:
 def follow_up(ledger: Ledger, workspace: Workspace, source: Any, va: VA | None, *, auto_draft_mode: str = "confirmed") -> FollowUp:
     """What the service runs on a mailbox's own thread after each poll: auto-drafting (when the VA's
     address is configured) and sent detection. Raises MailboxError when the connection is lost."""
+    reconcile_drafts(ledger, source)
     drafted = [o.draft.id for o in auto_draft(ledger, workspace, source, va, mode=auto_draft_mode)] if va else []
     return FollowUp(drafted=drafted, sent=detect_sent(source, ledger))

@@ -93,6 +93,16 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def holder_is_dead(holder: str) -> bool:
+    """A lease holder (host:pid:random) that is a process of this host no longer running: a restart
+    after kill -9 takes its folders over at once. Another host's holder is never judged dead here."""
+    parts = holder.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    return pid != os.getpid() and not _pid_alive(pid)
+
+
 def holder_alive(holder: str | None, expires: datetime | None, now: datetime) -> tuple[bool, str | None]:
     """(alive, why not) for a folder lease. A holder on this host is checked by its pid, so a
     process killed with -9 is known dead at once; one on another host lives while its lease does

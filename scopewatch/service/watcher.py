@@ -79,6 +79,9 @@ class Shared:
     on_stored: Callable[[IncomingMessage, str], None] | None = None
     check_lock: threading.Lock = field(default_factory=threading.Lock)  # spaCy: one caller at a time
     dead_mailboxes: set[str] = field(default_factory=set)
+    # Whether a lease holder's process is gone (same host, pid not running): its lease is taken over
+    # at once instead of after its TTL. None: wait out the TTL.
+    holder_is_dead: Callable[[str], bool] | None = None
 
 
 class FolderWatcher:
@@ -191,7 +194,9 @@ class FolderWatcher:
         if self.s.dry_run or self.s.ledger is None:
             return True
         try:
-            self._holding = self.s.ledger.acquire_lease(self.account, self.folder, self.s.holder, self.s.lease_ttl)
+            self._holding = self.s.ledger.acquire_lease(
+                self.account, self.folder, self.s.holder, self.s.lease_ttl, self.s.holder_is_dead
+            )
         except StoreError as exc:
             log.warning("%s: cannot take the folder lease: %s", self.where, exc)
             self._holding = False

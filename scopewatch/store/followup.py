@@ -31,6 +31,7 @@ __all__ = [
     "log_digest",
     "last_digest",
     "mark_appended",
+    "drafted_left_open",
     "mark_sent",
     "move_findings",
     "note",
@@ -275,6 +276,11 @@ def replace_draft(ledger: Ledger, draft_id: int, *, message_id: str, raw: bytes,
             s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id, DraftFinding.finding_id == fid))
         for f in s.scalars(select(Finding).where(Finding.id.in_(set(finding_ids) | have))):
             s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
+            if folder and f.id in finding_ids and f.status in ("new", "confirmed"):
+                # In Drafts and `drafted` in one transaction, as mark_appended does.
+                s.add(Event(finding_id=f.id, from_status=f.status, to_status="drafted", who=who,
+                            why=storable_text(f"change request {message_id} in {folder}")))
+                f.status = "drafted"
         s.flush()
         return _draft_record(s, row)
 
@@ -302,15 +308,51 @@ def forget_draft(ledger: Ledger, draft_id: int) -> None:
         s.delete(row)
 
 
-def mark_appended(ledger: Ledger, draft_id: int, folder: str) -> DraftRecord:
+DRAFTABLE = ("new", "confirmed")  # the statuses a draft in Drafts moves to `drafted`
+
+
+def mark_appended(ledger: Ledger, draft_id: int, folder: str, *, who: str | None = None,
+                  why: str | None = None) -> DraftRecord:
+    """The draft is in the mailbox's `folder`. With `who`, its findings still new or confirmed become
+    `drafted` in the SAME transaction: a kill can never leave a draft in Drafts whose findings the
+    digest still offers to confirm or dismiss."""
     with ledger._session(write=True) as s:
         row = s.get(Draft, draft_id)
         if row is None:
             raise NotFoundError(f"no draft {draft_id} in the ledger")
-        row.folder = folder
-        row.appended_at = utcnow()
+        if row.folder is None:
+            row.folder = folder
+            row.appended_at = utcnow()
+        if who is not None:
+            _move_drafted(s, row.id, who, why or f"change request {row.message_id} in {row.folder}")
         s.flush()
         return _draft_record(s, row)
+
+
+def _move_drafted(s, draft_id: int, who: str, why: str) -> list[int]:
+    ids = s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id))
+    moved = []
+    for finding in s.scalars(select(Finding).where(Finding.id.in_(list(ids)), Finding.status.in_(DRAFTABLE))):
+        s.add(Event(finding_id=finding.id, from_status=finding.status, to_status="drafted", who=who, why=why))
+        finding.status = "drafted"
+        moved.append(finding.id)
+    return moved
+
+
+def drafted_left_open(ledger: Ledger, account: str | None = None) -> list[int]:
+    """Ids of unsent drafts in the mailbox with a finding still new or confirmed: what a crash between
+    the two steps of an older scopewatch left behind."""
+    q = (
+        select(Draft.id).distinct()
+        .join(DraftFinding, DraftFinding.draft_id == Draft.id)
+        .join(Finding, Finding.id == DraftFinding.finding_id)
+        .where(Draft.folder.is_not(None), Draft.sent_at.is_(None), Finding.status.in_(DRAFTABLE))
+        .order_by(Draft.id)
+    )
+    if account is not None:
+        q = q.where(Draft.account == account)
+    with ledger._session() as s:
+        return list(s.scalars(q))
 
 
 def update_draft_raw(ledger: Ledger, draft_id: int, raw: bytes) -> DraftRecord:

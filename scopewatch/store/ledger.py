@@ -7,9 +7,9 @@ import hashlib
 from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text
+from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -409,9 +409,11 @@ class Ledger:
                 )
             )
 
-    def acquire_lease(self, account: str, folder: str, holder: str, ttl: float) -> bool:
+    def acquire_lease(self, account: str, folder: str, holder: str, ttl: float,
+                      holder_is_dead: Callable[[str], bool] | None = None) -> bool:
         """Take (or renew) the right to work this folder for `ttl` seconds. False when another
-        holder's lease has not expired yet."""
+        holder's lease has not expired yet, unless `holder_is_dead` says that holder is gone (a
+        process of this host killed with -9): then its lease is taken over at once."""
         now = utcnow()
         with self._session(write=True) as s:
             t = Lease.__table__
@@ -426,6 +428,14 @@ class Ledger:
                 )
             )
             current = s.scalar(select(Lease.holder).where(Lease.account == account, Lease.folder == folder))
+            if current not in (None, holder) and holder_is_dead is not None and holder_is_dead(current):
+                taken = s.execute(
+                    update(Lease)
+                    .where(Lease.account == account, Lease.folder == folder, Lease.holder == current)
+                    .values(holder=holder, expires_at=now + timedelta(seconds=ttl))
+                )
+                if taken.rowcount == 1:
+                    return True
             return current == holder
 
     def leases(self) -> list[tuple[str, str, str, datetime]]:
