@@ -102,6 +102,7 @@ class Service:
         self.checker.warm_up()
         self.on_message: Callable[[Processed], None] | None = None
         self._progress = None
+        self.web = None  # the review page, when [web] serve = true (run only, not scan)
 
     def _open_ledger(self, url: str):
         from scopewatch.store.ledger import Ledger
@@ -121,6 +122,9 @@ class Service:
 
     def close(self) -> None:
         self.metrics.stop()
+        if self.web is not None:
+            self.web.stop()
+            self.web = None
         if self._progress is not None:
             self._progress.render_finish()
         if self.ledger is not None:
@@ -235,6 +239,12 @@ class Service:
         if self.metrics.enabled and not once:
             port = self.metrics.serve(self.metrics_port or 0, self.config.metrics_host)
             log.info("metrics on http://%s:%d/metrics", self.config.metrics_host, port)
+        if self.config.web.serve and not once and not self.dry_run and self.web is None:
+            from scopewatch.web.server import make_server
+
+            # The page shares the service's ledger; a port in use or a missing login stops the start.
+            self.web = make_server(self.workspace.root, config=self.config, ledger=self.ledger).start()
+            log.info("review page on %s", self.web.url)
         watchers = self._watchers(once)
         digest = None if once else self._digest(watchers)
         threads = [threading.Thread(target=w.run, name=f"watch {w.where}", daemon=True) for w in watchers]

@@ -27,6 +27,7 @@ DEFAULT_INTO = Path("scopewatch-demo")
 MARKER = ".scopewatch-demo"  # marks a folder the demo made, so a re-run may replace its files
 MAILBOX = "sample"
 DIGEST_FILE = "digest.html"
+WEB_URL = "http://127.0.0.1:8465/"  # where `scopewatch web` serves the review page by default
 # The sample mail is written to Sanne, a VA (and to Dave, a painter); the drafts come from her.
 SAMPLE_VA = ("Sanne Visser", "sanne@sannevirtueel.example")
 SHOW_DRAFT_LINES = 45  # a second draft (the other language) is shown in full only when this short
@@ -46,6 +47,9 @@ address = "{SAMPLE_VA[1]}"
 
 [draft]
 auto_draft = "all"         # every out-of-scope request gets a draft (the usual setting is "confirmed")
+
+[web]
+base_url = "http://127.0.0.1:8465"   # the digest links each request to its page (`scopewatch web`)
 """
 
 # The agreement section each kind of clause is written under, as the VA sees it in the YAML.
@@ -297,7 +301,7 @@ def run_demo(
         # The digest as on the day of the newest sample mail: "this week" then holds the sample's mail.
         as_of = max(dates) if dates else datetime.now().astimezone()
         digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of,
-                              timezone_name=config.digest_timezone)
+                              timezone_name=config.digest_timezone, base_url=config.web.base_url)
         _text, html = render_digest(digest, workspace.template_dirs(), language=config.digest_language)
     finally:
         service.close()
@@ -437,6 +441,7 @@ def what_next(into: Path, finding: int | None = None, prog: str = "scopewatch") 
     ws = shlex.quote(str(into))
     one = str(finding) if finding is not None else "FINDING"
     rows = [
+        (f"scopewatch web --workspace {ws}", f"the review page: then open {WEB_URL} in your browser (Ctrl-C stops it)"),
         (f"scopewatch flags --workspace {ws}", "every flag in the ledger, with its finding number"),
         (f"scopewatch show {one} --workspace {ws}", "one finding in full, with its history and the mail's new text"),
         (f"scopewatch review --workspace {ws}", "decide one by one: confirm, dismiss, edit the draft"),

@@ -54,6 +54,12 @@ class RuleError(ProblemsError):
     what = "rules"
 
 
+class CatalogueError(ProblemsError):
+    """A file of the work catalogue (rules/catalogue/) is invalid."""
+
+    what = "the work catalogue"
+
+
 class ConfigError(ScopewatchError):
     """scopewatch.toml or an environment setting is invalid."""
 

@@ -166,14 +166,15 @@ def digest(
                 raise ConfigError("no digest recipient: pass --to, or set [digest] to / [va] address in scopewatch.toml")
             sent = send_digest_now(s.ledger, s.workspace, smtp(s.config), to=recipient, from_=sender, va_name=va_name,
                                    since=since, language=language, timezone_name=s.config.digest_timezone,
-                                   watching=watching_from(s.config))
+                                   watching=watching_from(s.config), base_url=s.config.web.base_url)
             if sent is None:
                 return "nothing new since the last digest: no digest sent"
             n = sum(len(c.flagged) + len(c.checks) for c in sent.clients)
             return f"digest sent to {recipient}: {n} request{'s' if n != 1 else ''} to decide on"
         found_after = None if since is not None else followup.last_digest(s.ledger)
         d = build_digest(s.ledger, s.workspace, va_name=va_name, since=since, found_after=found_after,
-                         timezone_name=s.config.digest_timezone, watching=watching_from(s.config))
+                         timezone_name=s.config.digest_timezone, watching=watching_from(s.config),
+                         base_url=s.config.web.base_url)
         if is_empty(d):
             return "nothing new" + (f" since {since}" if since else " since the last digest")
         text, html = render_digest(d, s.workspace.template_dirs(), language=language)

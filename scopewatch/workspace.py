@@ -127,6 +127,13 @@ class Workspace:
             dirs.append(self.user_rules_dir)
         return dirs
 
+    def catalogue(self):
+        """The work catalogue: shipped kinds plus the workspace's own rules/catalogue/ (read once
+        per process)."""
+        from scopewatch.catalogue import load_catalogue
+
+        return load_catalogue(self.rules_dirs())
+
     def template_dirs(self) -> list[Path]:
         """The user's templates first: Jinja2 takes the first match by name."""
         dirs = []

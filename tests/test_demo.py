@@ -201,6 +201,7 @@ def test_text_report_ends_with_what_next(demo_run):
     assert f"scopewatch flags --workspace {root}" in tail
     assert f"scopewatch review --workspace {root}" in tail
     assert "scopewatch init" in tail and "scopewatch run" in tail
+    assert f"scopewatch web --workspace {root}" in tail and "http://127.0.0.1:8465/" in tail
     # every command it suggests exists, so a newcomer never copies a dead command
     suggested = re.findall(r"scopewatch ([a-z]+)(?: ([a-z]+))?", tail)
     assert len(suggested) >= 6
@@ -356,7 +357,10 @@ def test_what_next_commands_work_as_printed(demo_run, tmp_path):
 
     summary, _text, root, _ledger, _before = demo_run
     finding = next(r.finding_id for r in summary.flagged)
-    commands = [cmd for cmd, _does in what_next(root, finding, program()) if str(root) in cmd]
+    printed = [cmd for cmd, _does in what_next(root, finding, program()) if str(root) in cmd]
+    # `web` serves until Ctrl-C (tests/test_web_*.py serve the same workspace kind); the rest finish.
+    assert any(" web --workspace " in cmd for cmd in printed)
+    commands = [cmd for cmd in printed if " web " not in cmd]
     assert len(commands) == 5
     for cmd in commands:
         res = subprocess.run(cmd, shell=True, cwd=Path.cwd(), input="q\n", capture_output=True, text=True,

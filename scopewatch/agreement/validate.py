@@ -18,6 +18,7 @@ from scopewatch.agreement.model import (
     Estimate,
     Amendment,
     Limit,
+    Measure,
     Period,
     Rate,
     ScopeItem,
@@ -31,6 +32,7 @@ from scopewatch.agreement.yamlnodes import (
     syntax_problem,
     yaml_list,
 )
+from scopewatch.catalogue import Catalogue
 from scopewatch.errors import Problem
 
 RATE_PERIODS = ("hour", "day", "project")
@@ -52,15 +54,16 @@ ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
 ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours", "client_text",
+    "deliverables": ("id", "description", "terms", "kinds", "limit", "due", "estimate_hours", "client_text",
                      "estimate_days", "price"),
-    "exclusions": ("id", "description", "terms", "estimate_hours", "client_text", "estimate_days", "price"),
-    "client_provides": ("id", "description", "terms", "due", "client_text", "estimate_hours", "estimate_days",
+    "exclusions": ("id", "description", "terms", "kinds", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "kinds", "due", "client_text", "estimate_hours", "estimate_days",
                         "price"),
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
-LIMIT_KEYS = ("count", "per", "unit")
+LIMIT_KEYS = ("count", "per", "unit", "each")
+_MEASURE = re.compile(r"^\s*(?:up\s+to\s+|at\s+most\s+|max(?:imum)?\.?\s+|tot\s+|hooguit\s+|maximaal\s+)?(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w']*)(.*)$", re.IGNORECASE)
 PERIOD_KEYS = ("start", "end")
 RATE_KEYS = ("amount", "currency", "per")
 
@@ -76,14 +79,17 @@ COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NO
 ContactAt = tuple[str, "int | None", int]
 
 
-def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
+def check_agreement_text(
+    text: str, label: str, client_id: str, catalogue: Catalogue | None = None
+) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
     """Validate one agreement's YAML text.
 
     Returns the agreement (None when there is any problem), every problem sorted by line, and
     each valid contact with where it is (also when other fields have problems).
     `label` names the file in problems; source fields of the agreement are left for the caller.
+    `catalogue` is the work catalogue that `kinds:` must name (unchecked when None).
     """
-    checker = _Checker(label, client_id)
+    checker = _Checker(label, client_id, catalogue)
     agreement = checker.check(text)
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return (agreement if not problems else None), problems, checker.contact_lines
@@ -92,9 +98,10 @@ def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreeme
 class _Checker(NodeReader):
     """Walks the composed YAML node tree of one agreement, so every value keeps its line."""
 
-    def __init__(self, label: str, client_id: str):
+    def __init__(self, label: str, client_id: str, catalogue: Catalogue | None = None):
         super().__init__(label)
         self.client_id = client_id
+        self.catalogue = catalogue
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
         self._terms_total = 0
@@ -316,13 +323,18 @@ class _Checker(NodeReader):
             return None
         return code
 
-    def limit(self, node: Node, path: str) -> Limit | None:
+    def limit(self, node: Node, path: str) -> tuple[Limit | None, Measure | None]:
         node = self.expect_mapping(node, path, "limit: {count: 3, per: week}")
         if node is None:
-            return None
+            return None, None
         f = self.mapping(node, path, LIMIT_KEYS)
         if f is None:
-            return None
+            return None, None
+        each = None
+        if not is_null(f.get("each")):
+            each = self.measure(f["each"], f"{path}.each")
+            if is_null(f.get("count")) and is_null(f.get("per")) and is_null(f.get("unit")):
+                return None, each  # only a size: "each: 60 minutes"
         count = None
         if is_null(f.get("count")):
             self.problem(f"{path}.count", "required: how many, e.g. count: 3", f.get("count") or node)
@@ -335,8 +347,27 @@ class _Checker(NodeReader):
             per = self.choice(f["per"], f"{path}.per", LIMIT_PERIODS)
         unit = self.text(f.get("unit"), f"{path}.unit")
         if count is None or per is None:
+            return None, each
+        return Limit(count=count, per=per, unit=unit), each
+
+    def measure(self, node: Node, path: str) -> Measure | None:
+        """A size with its unit: "60 minutes", "1500 words", "8 pagina's"."""
+        from scopewatch.words import MEASURES, lexicon
+
+        text = self.text(node, path)
+        if text is None:
             return None
-        return Limit(count=count, per=per, unit=unit)
+        m = _MEASURE.match(text)
+        units = lexicon().every.measures
+        if not m or m.group(2).lower() not in units:
+            self.problem(path, f"expected a number and a unit ({', '.join(u + 's' for u in MEASURES)}), "
+                               f"e.g. each: 60 minutes; got '{text}'", node)
+            return None
+        amount = float(m.group(1).replace(",", "."))
+        if amount <= 0:
+            self.problem(path, f"must be more than 0, got '{text}'", node)
+            return None
+        return Measure(amount=amount, unit=units[m.group(2).lower()], text=" ".join(text.split()))
 
     def item_list(self, node: Node | None, section: str, root: MappingNode, required: bool) -> list[Node]:
         if is_null(node) or (isinstance(node, SequenceNode) and not node.value):
@@ -390,11 +421,12 @@ class _Checker(NodeReader):
             if checked is None:
                 continue
             path, f, v = checked
-            limit = None
+            limit = each = None
             if "limit" in f and not is_null(f["limit"]):
-                limit = self.limit(f["limit"], f"{path}.limit")
+                limit, each = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
+            kinds = self.kinds(f.get("kinds"), f"{path}.kinds")
             days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
             price = self.price(f.get("price"), f"{path}.price")
             client_text = self.text(f.get("client_text"), f"{path}.client_text")
@@ -407,14 +439,44 @@ class _Checker(NodeReader):
                         terms=v["terms"],
                         limit=limit,
                         due=due,
+                        each=each,
                         estimate_hours=estimate,
                         line=line_of(item_node),
+                        kinds=kinds,
                         client_text=client_text,
                         estimate_days=days,
                         price=price,
                     )
                 )
         return out
+
+    def kinds(self, node: Node | None, path: str) -> tuple[str, ...]:
+        """`kinds: [calendar, travel.business]`: ids of the work catalogue, checked against it."""
+        if is_null(node):
+            return ()
+        if isinstance(node, ScalarNode):
+            nodes = [node]
+        elif isinstance(node, SequenceNode):
+            nodes = node.value
+        else:
+            self.problem(path, f"expected a list of kinds of work, e.g. kinds: [calendar], got {kind_of(node)}", node)
+            return ()
+        out: list[str] = []
+        for index, kind_node in enumerate(nodes):
+            where = f"{path}[{index}]" if isinstance(node, SequenceNode) else path
+            value = self.text(kind_node, where)
+            if value is None:
+                self.problem(where, "is empty; remove it or name a kind of work, e.g. calendar", kind_node)
+                continue
+            value = value.strip().lower()
+            if self.catalogue is not None and value not in self.catalogue:
+                close = self.catalogue.suggest(value)
+                hint = f"; did you mean '{close}'?" if close else "; `scopewatch kinds` lists them"
+                self.problem(where, f"unknown kind of work '{value}'{hint}", kind_node)
+                continue
+            if value not in out:
+                out.append(value)
+        return tuple(out)
 
     def amendments(self, node: Node | None) -> list[Amendment]:
         out = []

@@ -30,15 +30,22 @@ def scope_lint(workspace, as_json):
     Example:
         scopewatch scope lint --workspace ~/va
     Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
-    as a note to yourself (drafts quote it to the client) gets a warning: add client_text.
+    as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
+    an item that links to no kind of work in the catalogue (exit code unchanged).
     """
-    from scopewatch.agreement.load import lint_agreements
+    from scopewatch.agreement.load import lint_agreements, workspace_catalogue
     from scopewatch.agreement.wording import note_like
     from scopewatch.workspace import locate
 
     root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
     warnings = [w for a in agreements.values() for w in note_like(a)]
+    catalogue, _ = workspace_catalogue(root / "scopes")
+    if catalogue is not None and agreements:
+        from scopewatch.detect.nlp import Pipelines
+        from scopewatch.detect.work import unlinked_items
+
+        warnings += unlinked_items(agreements.values(), catalogue, Pipelines())
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
@@ -63,7 +70,8 @@ def scope_lint(workspace, as_json):
 @click.argument("client")
 @friendly_errors
 def scope_show(workspace, client):
-    """Print a readable summary of one client's agreement.
+    """Print a readable summary of one client's agreement, with the kinds of work each item
+    covers and how they were found (written in `kinds:` or inferred from which words).
 
     \b
     Example:
@@ -73,12 +81,15 @@ def scope_show(workspace, client):
     from scopewatch.errors import NotFoundError
     from scopewatch.workspace import open_workspace
 
+    from scopewatch.detect.nlp import Pipelines
+    from scopewatch.detect.work import agreement_links
+
     ws = open_workspace(workspace)
     agreement = ws.agreements.get(client)
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
-    echo(describe(agreement))
+    echo(describe(agreement, agreement_links(agreement, ws.catalogue(), Pipelines())))
 
 
 # --- detection -------------------------------------------------------------------------------
@@ -207,6 +218,43 @@ def rules_lint(workspace, as_json):
             echo(str(p))
         echo(f"{len(ruleset)} rules checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=bool(problems))
     sys.exit(2 if problems else 0)
+
+
+@cli.command("kinds")
+@WORKSPACE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per kind of work.")
+@click.argument("search", required=False)
+@friendly_errors
+def kinds_cmd(workspace, as_json, search):
+    """List the kinds of work in the work catalogue (shipped plus the workspace's rules/catalogue/).
+
+    SEARCH keeps the kinds whose id, name, description or words contain it. The ids are what an
+    agreement item's `kinds: [...]` names.
+
+    \b
+    Examples:
+        scopewatch kinds
+        scopewatch kinds travel
+        scopewatch kinds --json | jq -r .id
+    """
+    from scopewatch.workspace import Workspace, locate
+
+    catalogue = Workspace(root=locate(workspace)).catalogue()
+    needle = (search or "").lower()
+    for kind in sorted(catalogue.kinds.values(), key=lambda k: k.id):
+        words = [w for ws in kind.words.values() for ws_list in (ws.names, ws.objects, ws.actions, ws.qualifiers) for w in ws_list]
+        if needle and not any(needle in t.lower() for t in [kind.id, kind.name, kind.description, *words]):
+            continue
+        if as_json:
+            echo_json({
+                "id": kind.id, "name": kind.name, "description": kind.description, "broader": list(kind.broader),
+                "adjusts_agreed_work": kind.adjusts_agreed_work,
+                **{lang: {"names": list(w.names), "objects": list(w.objects), "actions": list(w.actions),
+                          "hints": list(w.hints), "qualifiers": list(w.qualifiers)} for lang, w in kind.words.items()},
+            })
+        else:
+            broader = f"  (narrower than {', '.join(kind.broader)})" if kind.broader else ""
+            echo(f"{kind.id:28} {kind.name}: {kind.description}{broader}")
 
 
 @cli.command("eval")

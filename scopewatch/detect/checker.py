@@ -16,7 +16,7 @@ from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
 from scopewatch.detect.regex_safety import Budget
-from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
+from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
@@ -46,6 +46,7 @@ def is_auto_reply(parsed: ParsedMessage) -> bool:
     return bool(subject.search(parsed.subject or "") or body.search(parsed.new_text[:600]))
 
 
+MAX_FINDINGS_PER_MESSAGE = 50  # requests listed per message; the rest are counted in `truncated`
 _CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
 
 
@@ -154,7 +155,7 @@ class Checker:
         if agreement is None:
             result = CheckResult(
                 source, parsed.message_id, None, parsed.language, "unknown_sender",
-                sender=parsed.sender, subject=parsed.subject,
+                sender=parsed.sender, subject=parsed.subject, truncated=parsed.truncated,
             )
             return None, CheckOutcome(parsed, result, None)
         if is_auto_reply(parsed):
@@ -162,6 +163,16 @@ class Checker:
         return agreement, None
 
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
+        truncated = parsed.truncated
+        if len(findings) > MAX_FINDINGS_PER_MESSAGE:
+            # One mail must not flood the ledger (a 30 MB mail made 1,870 findings): the first ones
+            # are kept, out-of-scope first, and the rest counted.
+            keep = sorted(range(len(findings)), key=lambda i: (findings[i].verdict != "out_of_scope", i))
+            keep = sorted(keep[:MAX_FINDINGS_PER_MESSAGE])
+            rest = len(findings) - len(keep)
+            findings = [findings[i] for i in keep]
+            truncated = [*truncated, f"findings capped at {MAX_FINDINGS_PER_MESSAGE}: {rest} more request"
+                                     f"{'s' if rest != 1 else ''} not listed"]
         result = CheckResult(
             source=source,
             message_id=parsed.message_id,
@@ -173,6 +184,7 @@ class Checker:
             subject=parsed.subject,
             client_name=agreement.client,
             agreement_hash=agreement.content_hash,
+            truncated=truncated,
         )
         return CheckOutcome(parsed, result, agreement)
 

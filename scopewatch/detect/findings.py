@@ -50,6 +50,7 @@ class CheckResult:
     subject: str | None = None
     client_name: str | None = None
     agreement_hash: str | None = None  # content hash of the agreement version judged against
+    truncated: list[str] = field(default_factory=list)  # limits reached: what was not read or listed
 
     @staticmethod
     def message_verdict(findings: list[Finding]) -> MessageVerdict:
@@ -83,6 +84,7 @@ class CheckResult:
             d["review"] = self.review_only
         if self.error is not None:
             d["error"] = self.error
+        d["truncated"] = list(self.truncated)
         d["sender"] = self.sender
         d["subject"] = self.subject
         return d

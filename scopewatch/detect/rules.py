@@ -18,8 +18,7 @@ import yaml
 
 from scopewatch.detect.regex_safety import catastrophic_reason, compile_rule_regex
 from scopewatch.errors import Problem, RuleError
-
-WORDS_FILE = "words.yaml"
+from scopewatch.words import WORDS_FILE
 
 # What a rule says about a sentence. The judge reads the roles, the score only decides whether
 # the sentence is a request at all.
@@ -89,8 +88,13 @@ def _validator():
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    # words.yaml holds a language's word lists, not rules (scopewatch.detect.words reads it).
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE)
+    # words.yaml holds a language's word lists, not rules (scopewatch.words reads it);
+    # catalogue/ holds the kinds of work (scopewatch/catalogue.py).
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE
+        and p.relative_to(folder).parts[0] != "catalogue"
+    )
 
 
 def _records(path: Path, problems: list[Problem]) -> list[tuple[dict, int | None]]:
@@ -226,7 +230,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
 def lint_rules(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
     """Load every rule file of the folders in order; a later folder overrides an earlier by id."""
     from scopewatch import resources
-    from scopewatch.detect.words import lint_words, words_files
+    from scopewatch.words import lint_words, words_files
 
     problems: list[Problem] = []
     rules: dict[str, Rule] = {}

@@ -38,8 +38,16 @@ def example_problems(ruleset: RuleSet, pipelines: Pipelines | None = None) -> li
 
 
 def lint_all(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
-    """Validation problems first; the examples run only when every rule is valid."""
+    """Validation problems first; the examples run only when every rule (and every kind of
+    the work catalogue in the folders' catalogue/) is valid."""
+    from scopewatch.catalogue import catalogue_folders, lint_catalogue
+    from scopewatch.detect import work
+
+    dirs = list(dirs)
     ruleset, problems = lint_rules(dirs)
+    catalogue, cat_problems = lint_catalogue(catalogue_folders(dirs))
+    problems += cat_problems
     if not problems:
-        problems = example_problems(ruleset)
+        pipelines = Pipelines()
+        problems = example_problems(ruleset, pipelines) + work.example_problems(catalogue, pipelines)
     return ruleset, problems

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.nlp import lemma_table, lemmatize
-from scopewatch.detect.words import lexicon
+from scopewatch.words import lexicon
 
 _NL_LONG_VOWELS = ("aa", "ee", "oo", "uu")
 

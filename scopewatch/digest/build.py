@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from scopewatch.digest.model import ACTIONABLE, ClientDigest, Digest, DigestItem, LimitUse, Silence, Watching, is_empty
+from scopewatch.digest.model import (
+    ACTIONABLE, ClientDigest, Digest, DigestItem, IncompleteMail, LimitUse, Silence, Watching, is_empty,
+)
 from scopewatch.digest.render import compose_digest
 from scopewatch.draft.smtp import SmtpSettings, send_message
 from scopewatch.errors import ConfigError
@@ -77,6 +79,7 @@ def build_digest(
     now: datetime | None = None,
     timezone_name: str = "UTC",
     watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> Digest:
     """The digest of open out-of-scope requests: `since` keeps mail dated from then on, `found_after`
     keeps what the ledger recorded after that moment (the service passes the last digest's time).
@@ -120,8 +123,13 @@ def build_digest(
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))
+    incomplete = [
+        IncompleteMail(m.subject or "", m.sender or "", m.date, list(m.truncated))
+        for m in ledger.truncated_messages(since=since_dt, found_after=found_after)
+    ]
     return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients,
-                  silent=silences(ledger, watching, now) if watching else [], timezone=timezone_name)
+                  silent=silences(ledger, watching, now) if watching else [], timezone=timezone_name,
+                  incomplete=incomplete, base_url=base_url)
 
 
 def silences(ledger: Ledger, watching: Watching, now: datetime) -> list[Silence]:
@@ -195,6 +203,7 @@ def send_digest_if_due(
     now: datetime | None = None,
     holder: str | None = None,
     watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> str | None:
     """Call this every poll. When the schedule's slot has come and was not handled yet, build the
     digest of what was found since the last one and send it; an empty digest is not sent but the
@@ -206,23 +215,26 @@ def send_digest_if_due(
         return None
     if holder is None:
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching)
+                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching,
+                          base_url=base_url)
     if not ledger.acquire_lease(DIGEST_LEASE, slot, holder, DIGEST_LEASE_SECONDS):
         return None  # another service is sending it right now
     try:
         if followup.digest_slot_taken(ledger, slot):  # it finished between our two looks
             return None
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching)
+                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching,
+                          base_url=base_url)
     finally:
         ledger.release_lease(DIGEST_LEASE, slot, holder)
 
 
 def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: str, *, to: str, from_: str,
                va_name: str, language: str, template_dirs: Sequence | None, now: datetime,
-               timezone_name: str = "UTC", watching: Watching | None = None) -> str:
+               timezone_name: str = "UTC", watching: Watching | None = None,
+               base_url: str | None = None) -> str:
     digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now,
-                          timezone_name=timezone_name, watching=watching)
+                          timezone_name=timezone_name, watching=watching, base_url=base_url)
     msg = compose_digest(digest, template_dirs or workspace.template_dirs(), to=to, from_=from_, language=language)
     flagged = sum(len(c.flagged) for c in digest.clients)
     checks = sum(len(c.checks) for c in digest.clients)
@@ -238,13 +250,14 @@ def send_digest_now(
     ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, *, to: str, from_: str, va_name: str = "",
     since: date | datetime | None = None, language: str = "en", now: datetime | None = None,
     timezone_name: str = "UTC", watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> Digest | None:
     """`scopewatch digest --send`: build and send now; None (nothing sent) when the digest is empty.
     Without `since` it covers what was found after the last digest sent."""
     now = now or datetime.now(timezone.utc)
     found_after = None if since is not None else followup.last_digest(ledger)
     digest = build_digest(ledger, workspace, va_name=va_name, since=since, found_after=found_after, now=now,
-                          timezone_name=timezone_name, watching=watching)
+                          timezone_name=timezone_name, watching=watching, base_url=base_url)
     if is_empty(digest):
         return None
     msg = compose_digest(digest, workspace.template_dirs(), to=to, from_=from_, language=language)

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from babel.dates import format_date, format_datetime as babel_datetime
 
-from scopewatch.digest.model import ClientDigest, Digest, DigestItem, Silence, is_empty
+from scopewatch.digest.model import ClientDigest, Digest, DigestItem, IncompleteMail, Silence, is_empty
 from scopewatch.draft import templating
 from scopewatch.draft.render import babel_locale, format_money, header_safe
 from scopewatch.errors import ConfigError
@@ -83,6 +83,16 @@ def _silence(s: Silence, language: str, tz: ZoneInfo) -> str:
     return f"The service is silent: scopewatch has not read {where} since {since}. Is it running? (`scopewatch status` says why)"
 
 
+def _incomplete(m: IncompleteMail, language: str, tz: ZoneInfo) -> str:
+    when = _when(m.date, language, tz)
+    what = "; ".join(m.truncated)
+    if language == "nl":
+        return (f'Niet helemaal gelezen: "{m.subject}" van {m.sender}{", " + when if when else ""} ({what}). '
+                "Een verzoek in het deel dat niet gelezen is, ziet scopewatch niet: kijk de mail zelf na.")
+    return (f'Not read in full: "{m.subject}" from {m.sender}{", " + when if when else ""} ({what}). '
+            "A request in the part not read is missed: read that mail yourself.")
+
+
 def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
     """The VA's next steps for this request, by its status: each a `key` the templates label and the
     exact command, or no command when the step happens elsewhere (her Drafts folder, the client)."""
@@ -105,10 +115,12 @@ def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
     return [{"key": key, "command": command} for key, command in steps]
 
 
-def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None) -> dict[str, Any]:
+def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     fid = int(item.finding_id)
     return {
         "id": fid,
+        # The finding's page on the review page ([web] base_url); None without one.
+        "url": f"{base_url.rstrip('/')}/finding/{fid}" if base_url else None,
         "evidence": " ".join((item.evidence or "").split()),
         "category": item.category,
         "category_label": CATEGORY_LABELS[language].get(item.category, item.category or CATEGORY_LABELS[language][None]),
@@ -131,7 +143,7 @@ def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None) -> dict[s
     }
 
 
-def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None) -> dict[str, Any]:
+def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     labels = CATEGORY_LABELS[language]
     totals = [
         {"category": cat, "label": labels.get(cat, cat), "count": n}
@@ -152,9 +164,9 @@ def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None) -> dict[
     return {
         "id": c.client_id,
         "name": c.client_name,
-        "flagged": [_item(i, language, tz) for i in c.flagged],
-        "checks": [_item(i, language, tz) for i in c.checks],
-        "answers": [_item(i, language, tz) for i in c.answers],
+        "flagged": [_item(i, language, tz, base_url) for i in c.flagged],
+        "checks": [_item(i, language, tz, base_url) for i in c.checks],
+        "answers": [_item(i, language, tz, base_url) for i in c.answers],
         "in_scope_count": c.in_scope_count,
         "totals": totals,
         "total_requests": sum(t["count"] for t in totals),
@@ -171,7 +183,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
     """The values the digest templates see (also handy for a user's own template)."""
     language = _lang(language)
     tz = zone(digest.timezone)
-    clients = [_client(c, language, tz) for c in digest.clients if c.has_news]
+    clients = [_client(c, language, tz, digest.base_url) for c in digest.clients if c.has_news]
     return {
         "language": language,
         "va_name": digest.va_name,
@@ -179,11 +191,13 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
         "generated_text": format_date(_local(digest.generated_at, tz), format="long", locale=babel_locale(language)),
         "since_text": _when(digest.since, language, tz),
         "silent": [_silence(s, language, tz) for s in digest.silent],
+        "incomplete": [_incomplete(m, language, tz) for m in digest.incomplete],
         "clients": clients,
         "flagged_count": sum(len(c["flagged"]) for c in clients),
         "check_count": sum(len(c["checks"]) for c in clients),
         "answer_count": sum(len(c["answers"]) for c in clients),
         "subject": digest_subject(digest, language),
+        "base_url": digest.base_url,
     }
 
 

@@ -27,11 +27,12 @@ class DigestTimer:
     def __init__(self, ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, schedule: Schedule, *, to: str,
                  from_: str, va_name: str = "", language: str = "en", ready: Callable[[], bool] = lambda: True,
                  every: float = CHECK_SECONDS, clock: Callable[[], float] = time.monotonic, holder: str | None = None,
-                 watching: Watching | None = None):
+                 watching: Watching | None = None, base_url: str | None = None):
         self.ledger, self.workspace, self.smtp, self.schedule = ledger, workspace, smtp, schedule
         self.to, self.from_, self.va_name, self.language = to, from_, va_name, language
         self.ready, self.every, self.clock, self.holder = ready, every, clock, holder
         self.watching = watching
+        self.base_url = base_url
         self.failures = 0
         self._next = 0.0
 
@@ -48,6 +49,7 @@ class DigestTimer:
             slot = send_digest_if_due(
                 self.ledger, self.workspace, self.smtp, self.schedule, to=self.to, from_=self.from_,
                 va_name=self.va_name, language=self.language, holder=self.holder, watching=self.watching,
+                base_url=self.base_url,
             )
         except Exception as exc:  # SMTP, ledger or template trouble: log it, the service goes on
             self.failures += 1
@@ -85,7 +87,7 @@ def digest_timer(config: Config, ledger: Ledger, workspace: Workspace, *, ready:
     return DigestTimer(ledger, workspace, settings_from_config(config.smtp), schedule, to=to,
                        from_=config.va_address or to, va_name=config.va_name or "",
                        language=config.digest_language, ready=ready, every=every, holder=holder,
-                       watching=watching_from(config, gaps))
+                       watching=watching_from(config, gaps), base_url=config.web.base_url)
 
 
 def watching_from(config: Config, gaps: list[Silence] | None = None) -> Watching:

@@ -172,14 +172,19 @@ def _money(hours: float, rate: Decimal) -> Decimal:
 
 
 def _limit_text(item: ScopeItem | None, language: str) -> str | None:
-    if item is None or item.limit is None:
+    if item is None or (item.limit is None and item.each is None):
         return None
+    each = None
+    if item.each is not None:
+        each = {"en": f"up to {item.each.text} each", "nl": f"tot {item.each.text} per stuk"}[language]
+    if item.limit is None:
+        return each
     per = {
-        "en": {"week": "per week", "month": "per month", "quarter": "per quarter", "project": "in total"},
-        "nl": {"week": "per week", "month": "per maand", "quarter": "per kwartaal", "project": "in totaal"},
+        "en": {"week": "per week", "month": "per month", "quarter": "per quarter", "year": "per year", "project": "in total"},
+        "nl": {"week": "per week", "month": "per maand", "quarter": "per kwartaal", "year": "per jaar", "project": "in totaal"},
     }[language].get(item.limit.per, f"per {item.limit.per}")
     unit = f" {item.limit.unit}" if item.limit.unit else ""
-    return f"{item.limit.count}{unit} {per}"
+    return f"{item.limit.count}{unit} {per}" + (f", {each}" if each else "")
 
 
 def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

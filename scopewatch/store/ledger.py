@@ -21,6 +21,7 @@ from scopewatch.store.convert import (
     cursor_record,
     finding_record,
     finding_row,
+    message_info,
     message_identity,
     message_row,
     plan_batch,
@@ -498,6 +499,18 @@ class Ledger:
             q = q.where(Finding.verdict == verdict)
         with self._session() as s:
             return [finding_record(f, m, v) for f, m, v in s.execute(q)]
+
+    def truncated_messages(self, *, since: datetime | None = None, found_after: datetime | None = None) -> list[MessageInfo]:
+        """Messages not read in full (a limit was reached), mail dated from `since` and recorded
+        after `found_after`, oldest first: the digest lists them so a missed request is looked at."""
+        when = func.coalesce(Message.date, Message.processed_at)
+        q = select(Message).where(Message.truncated.is_not(None)).order_by(when, Message.id)
+        if since is not None:
+            q = q.where(when >= literal(since, UTCDateTime()))
+        if found_after is not None:
+            q = q.where(Message.processed_at > literal(found_after, UTCDateTime()))
+        with self._session() as s:
+            return [message_info(m) for m in s.scalars(q) if m.truncated]
 
     def finding(self, finding_id: int) -> FindingRecord:
         q = (

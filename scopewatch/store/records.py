@@ -64,6 +64,7 @@ class MessageInfo:
     folder: str
     verdict: str = ""
     key: str = ""
+    truncated: tuple[str, ...] = ()  # what of the mail was not read (limits reached)
 
 
 @dataclass
