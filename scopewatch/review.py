@@ -29,12 +29,33 @@ def _open(workspace: Path | None, database: str | None) -> Ledger:
     return Ledger.open(database_url(workspace, database))
 
 
-def _day(value: datetime | None) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d") if value else "-"
+def local_zone(workspace: Path | None):
+    """The VA's timezone ([digest] timezone) for every time a person reads; UTC without a config."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from scopewatch.config import load_config
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.workspace import locate
+
+    try:
+        return ZoneInfo(load_config(locate(workspace)).digest_timezone or "UTC")
+    except (ScopewatchError, ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
 
 
-def _stamp(value: datetime | None) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+def _local(value: datetime, tz) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz or timezone.utc)
+
+
+def _day(value: datetime | None, tz=None) -> str:
+    return _local(value, tz).strftime("%Y-%m-%d") if value else "-"
+
+
+def _stamp(value: datetime | None, tz=None) -> str:
+    if not value:
+        return "-"
+    local = _local(value, tz)
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or "UTC")
 
 
 def _short(text: str, width: int) -> str:
@@ -59,6 +80,7 @@ def flags(
 ) -> str:
     """The findings as a table (or one JSON object per line), oldest mail first."""
     ledger = _open(workspace, database)
+    tz = local_zone(workspace)
     try:
         records = ledger.findings(
             client=client, status=status, since=since, verdict=None if include_in_scope else "out_of_scope"
@@ -74,7 +96,7 @@ def flags(
         rows.append(
             (
                 str(r.id),
-                _day(r.message.date or r.created_at),
+                _day(r.message.date or r.created_at, tz),
                 r.client or "-",
                 _category(r),
                 f"{r.confidence:.2f}",
@@ -91,6 +113,7 @@ def flags(
 def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
     """Everything about one finding: why it was flagged, the mail's new text and its history."""
     ledger = _open(workspace, database)
+    tz = local_zone(workspace)
     try:
         f = ledger.finding(finding_id)
         history = ledger.events(finding_id)
@@ -104,7 +127,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
         f"Finding {f.id}: {verdict}, confidence {f.confidence:.2f}, status {f.status}"
         + ("  [low confidence: check it]" if f.review else ""),
         f"Client:      {f.client or 'unknown'}",
-        f"Mail:        \"{m.subject or '(no subject)'}\" from {m.sender or 'unknown sender'}, {_stamp(m.date)}",
+        f"Mail:        \"{m.subject or '(no subject)'}\" from {m.sender or 'unknown sender'}, {_stamp(m.date, tz)}",
         f"Mailbox:     {m.account}/{m.folder or '(top)'} key {m.key}",
         f"Message-ID:  {m.message_id or '-'}",
         "",
@@ -129,7 +152,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
     lines += ["", "History:"]
     for e in history:
         change = f"{e.from_status} -> {e.to_status}" if e.from_status else f"-> {e.to_status}"
-        lines.append(f"  {_stamp(e.at)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
+        lines.append(f"  {_stamp(e.at, tz)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
     return "\n".join(lines)
 
 

@@ -4,6 +4,8 @@ script), confirm it into Drafts, dismiss with a reason, skip, quit; every decisi
 from __future__ import annotations
 
 import stat
+from datetime import timezone
+from zoneinfo import ZoneInfo
 import sys
 
 import pytest
@@ -130,3 +132,15 @@ def test_single_keys_without_enter_on_a_terminal(capsys):
 
     res = CliRunner().invoke(ask, input="q\n")  # falls back to a typed line
     assert res.output.strip().endswith("got q")
+
+
+def test_show_and_flags_speak_the_vas_local_time(env):
+    f = env.ledger.findings(client="hughes-house", verdict="out_of_scope")[0]
+    utc = env.run("show", str(f.id))
+    assert utc.exit_code == 0 and f"{f.message.date.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC" in utc.output
+    toml = env.root / "scopewatch.toml"
+    toml.write_text(toml.read_text() + '\n[digest]\ntimezone = "Europe/Amsterdam"\n')
+    local = env.run("show", str(f.id))
+    when = f.message.date.astimezone(ZoneInfo("Europe/Amsterdam"))
+    assert local.exit_code == 0 and f"{when:%Y-%m-%d %H:%M} {when.tzname()}" in local.output, local.output
+    assert " UTC" not in local.output.split("History:")[0]
