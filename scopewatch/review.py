@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import textwrap
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -239,6 +240,48 @@ def upgrade_database(workspace: Path | None, database: str | None) -> str:
 REVIEW_KEYS = {"c": "confirm and draft", "d": "dismiss", "e": "edit the draft", "s": "skip", "q": "quit"}
 
 
+def read_key(question: str, choices: list[str], *, interactive: bool | None = None, getchar=None) -> str:
+    """One of `choices`: a single key press without Enter on a terminal, else a typed line (a pipe,
+    a script, a terminal that cannot be read key by key). A wrong key asks again."""
+    import click
+
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        getchar = getchar or click.getchar
+        echo(question + " ", nl=False)
+        while True:
+            try:
+                key = getchar()
+            except (OSError, RuntimeError, EOFError):
+                break  # no raw mode on this terminal: fall back to a line
+            if key in ("\x03", "\x04"):
+                raise KeyboardInterrupt
+            key = (key or "").strip().lower()
+            if key in choices:
+                echo(key)
+                return key
+            if key:
+                echo(f"\n'{key}' is not one of {', '.join(choices)}; " + question + " ", nl=False)
+    return click.prompt(question, type=click.Choice(choices), show_choices=False)
+
+
+def open_editor(text: str) -> tuple[str | None, str | None]:
+    """(edited text or None when unchanged, None) or (None, one line on why the editor failed)."""
+    import click
+
+    try:
+        edited = click.edit(text, extension=".txt", require_save=True)
+    except (click.ClickException, OSError) as exc:
+        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "the default editor"
+        return None, (f"the editor ({editor}) could not start: {' '.join(message.split())}; "
+                      "set $EDITOR to one that works (the draft is unchanged)")
+    if edited is None or edited.strip() == text.strip():
+        return None, None
+    return edited, None
+
+
 def waiting_for_decision(ledger: Ledger, client: str | None = None) -> list[FindingRecord]:
     """The out-of-scope findings the VA has not decided on: new ones, and ones the service drafted
     by itself (`auto_draft = "all"`) that no person has confirmed yet and that are not sent."""
@@ -293,16 +336,17 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 if text:
                     echo("\nDraft" + (" (edited)" if existing is not None and existing.edited_at else "") + ":")
                     echo("\n".join("  " + line for line in text.rstrip().splitlines()))
-                choice = click.prompt(
-                    "\n" + ", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()),
-                    type=click.Choice(list(REVIEW_KEYS)), show_choices=False,
-                )
+                echo("")
+                choice = read_key(", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()), list(REVIEW_KEYS))
                 if choice == "e":
                     if va is None or text is None:
                         echo("there is no draft to edit for this finding")
                         continue
-                    edited = click.edit(text, extension=".txt", require_save=True)
-                    if edited is None or edited.strip() == text.strip():
+                    edited, problem = open_editor(text)
+                    if problem:
+                        echo(problem)
+                        continue  # the walk goes on: decide without editing, or fix $EDITOR
+                    if edited is None:
                         echo("draft unchanged")
                         continue
                     edit_draft(s.ledger, s.workspace, f.id, va, edited, who=s.who)
@@ -311,10 +355,12 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                     continue  # show it again, then decide
                 break
             if choice == "q":
+                echo(f"finding {f.id}: left as it is; review ended")
                 break
             if choice == "s":
                 followup.note(s.ledger, f.id, "skipped in review", who=s.who)
                 counts["skipped"] += 1
+                echo(f"finding {f.id}: skipped, still {f.status}")
             elif choice == "d":
                 reason = click.prompt("Reason (why it is not out of scope)", default="", show_default=False).strip()
                 s.ledger.set_status(f.id, "dismissed", who=s.who, why=reason or "dismissed in review")
@@ -322,15 +368,18 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 from scopewatch.outbox import withdraw_after
 
                 done = withdraw_after(s, f.id)
-                echo(f"dismissed" + (f"; {done}" if done else ""))
+                echo(f"finding {f.id}: dismissed" + (f"; {done}" if done else ""))
             elif choice == "c" and f.status == "drafted":
                 followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
                 counts["confirmed"] += 1
+                echo(f"finding {f.id}: confirmed; its change request stays in Drafts")
             elif choice == "c":
                 s.ledger.set_status(f.id, "confirmed", who=s.who, why="confirmed in review")
                 counts["confirmed"] += 1
                 if va is not None:
-                    echo(_draft_after_confirm(s, f, va, draft_for_finding, connected))
+                    echo(f"finding {f.id}: " + _draft_after_confirm(s, f, va, draft_for_finding, connected))
+                else:
+                    echo(f"finding {f.id}: confirmed (no draft: the VA's address is not set)")
     return "review: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
