@@ -108,13 +108,18 @@ def register(app: Flask) -> None:
 
     @app.post("/finding/<int:fid>/dismiss")
     def dismiss(fid: int):
+        from scopewatch.outbox import withdraw_after
+
         s = web_session()
         kind = request.form.get("reason", "other")
         if kind not in DISMISS_REASONS:
             abort(400, "unknown dismiss reason")
         why = dismiss_reason(kind, request.form.get("item") or None, request.form.get("note", ""))
+        before = s.ledger.finding(fid).status
         s.ledger.set_status(fid, "dismissed", who=s.who, why=why)
-        flash(_t("flash_dismissed", id=fid, why=why), "ok")
+        # Its unedited reply leaves Drafts, as with `scopewatch dismiss`.
+        done = withdraw_after(s, fid) if before != "dismissed" else None
+        flash(_t("flash_dismissed", id=fid, why=why) + (f" {done[0].upper()}{done[1:]}." if done else ""), "ok")
         return _back(fid)
 
     @app.post("/finding/<int:fid>/draft")
