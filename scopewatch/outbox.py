@@ -256,6 +256,43 @@ def whole_mail(s: Session, account: str, folder: str, key: str) -> str | None:
     return None
 
 
+def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:
+    """`scopewatch dismiss`: the finding is dismissed, and its draft leaves Drafts (see withdraw_after)."""
+    with session(workspace, database) as s:
+        before = s.ledger.finding(finding_id).status
+        after = s.ledger.set_status(finding_id, "dismissed", who=s.who, why=reason)
+        if before == after.status:
+            return f"finding {finding_id} is already dismissed"
+        line = f"finding {finding_id}: {before} -> dismissed" + (f" ({reason})" if reason else "")
+        done = withdraw_after(s, finding_id)
+    return line + (f"; {done}" if done else "")
+
+
+def withdraw_after(s: Session, finding_id: int) -> str | None:
+    """After a dismiss: take its unedited draft out of Drafts (through the mailbox, when one is
+    configured); one line on what happened, None when it had no draft."""
+    from scopewatch.draft.service import withdraw
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.store import followup
+
+    d = followup.draft_for(s.ledger, finding_id)
+    if d is None or d.sent_at is not None:
+        return None
+    try:
+        va = s.va()
+    except ConfigError:
+        va = None
+    try:
+        mb = s.mailbox_for(d.account)
+    except ConfigError:
+        return withdraw(s.ledger, s.workspace, finding_id, va, who=s.who)
+    try:
+        with connected(mb) as source:
+            return withdraw(s.ledger, s.workspace, finding_id, va, source=source, who=s.who)
+    except ScopewatchError as exc:
+        return f"its draft {d.message_id} is still in Drafts: {exc}"
+
+
 def accept(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:
     from scopewatch.draft.service import accept_finding
 

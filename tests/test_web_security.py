@@ -245,3 +245,35 @@ def test_scopewatch_run_serves_the_page_when_asked(root, checker):
         thread.join(timeout=30)
         service.close()
     assert not thread.is_alive()
+
+
+def test_dismissing_on_the_page_takes_the_unedited_draft_out_of_drafts(root, local):
+    import email
+    from email import policy
+
+    from scopewatch.store import followup
+
+    def in_drafts() -> set[str]:
+        folder = root / "mailbox" / ".Drafts" / "cur"
+        return {email.message_from_bytes(p.read_bytes(), policy=policy.default)["Message-ID"]
+                for p in folder.iterdir()} if folder.is_dir() else set()
+
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    try:
+        # A new request alone in its mail, so its reply answers nothing else.
+        fid = next(f.id for f in ledger.findings(status="new", verdict="out_of_scope")
+                   if not f.review and len(ledger.findings(message_pk=f.message_pk, verdict="out_of_scope")) == 1)
+    finally:
+        ledger.close()
+    token = _csrf(local.get("/", environ_base=LOCAL).get_data(as_text=True))
+    local.post(f"/finding/{fid}/confirm", data={"csrf": token}, environ_base=LOCAL)
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    try:
+        draft = followup.draft_for(ledger, fid)
+    finally:
+        ledger.close()
+    assert draft is not None and draft.message_id in in_drafts()
+    page = local.post(f"/finding/{fid}/dismiss", data={"csrf": token, "reason": "not_a_request"},
+                      environ_base=LOCAL, follow_redirects=True).get_data(as_text=True)
+    assert "removed from" in page
+    assert draft.message_id not in in_drafts() and _status(root, fid) == "dismissed"

@@ -99,8 +99,10 @@ def digest_cmd(workspace, database, since, mode, html_file, to, language, **kwar
 def review_cmd(workspace, database, client):
     """Walk through new findings one by one: explanation and draft, then decide.
 
-    Keys: c = confirm (and draft into Drafts), d = dismiss (asks a reason), e = edit the draft in
-    $EDITOR, s = skip, q = quit. Every decision goes into the finding's history.
+    Keys (single key presses on a terminal, no Enter): c = confirm (and draft into Drafts),
+    d = dismiss (asks a reason; its draft leaves Drafts), e = edit the draft in $EDITOR, s = skip,
+    q = quit. Every decision goes into the finding's history and gets a line saying what it did;
+    an editor that cannot start is one line and the walk goes on.
 
     \b
     Example:

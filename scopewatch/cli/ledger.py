@@ -91,13 +91,16 @@ def confirm_cmd(workspace, database, finding, reason):
 def dismiss_cmd(workspace, database, finding, reason):
     """Dismiss a finding: not a request, or covered by the agreement after all.
 
+    Its change request leaves the Drafts folder when scopewatch wrote it and you did not edit it
+    (the mail's other requests keep a reply of their own); an edited draft stays and is named.
+
     \b
     Example:
         scopewatch dismiss 12 --reason "already agreed by phone"
     """
-    from scopewatch.review import set_status
+    from scopewatch.outbox import dismiss
 
-    echo(set_status(workspace, database, finding, "dismissed", why=reason))
+    echo(dismiss(workspace, database, finding, reason=reason))
 
 
 @cli.command("ledger")

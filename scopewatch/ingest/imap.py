@@ -451,6 +451,44 @@ class ImapSource:
         return folder
 
 
+    def draft_copy(self, message_id: str) -> bytes | None:
+        """The message with this Message-ID in Drafts as it is now (BODY.PEEK[]), or None."""
+        folder = self.drafts_folder_name()
+        keys = self.find_header(folder, "Message-ID", message_id)
+        if not keys:
+            return None
+        uid = parse_key(keys[0])[1]
+        data = self._call(f"reading a draft in {folder!r}", self._need().fetch, [uid], ["BODY.PEEK[]"])
+        item = data.get(uid) or {}
+        raw = item.get(b"BODY[]")
+        return bytes(raw) if raw is not None else None
+
+    def remove_draft(self, message_id: str, unchanged: Callable[[bytes], bool]) -> bool:
+        """Delete scopewatch's own draft from the Drafts folder, and nothing else: only messages in
+        Drafts with this Message-ID whose content `unchanged` accepts (the VA did not edit it) are
+        flagged \\Deleted and expunged by UID (UIDPLUS). True when one was removed. Client mail in
+        any other folder is never opened for writing."""
+        client = self._need()
+        folder = self.drafts_folder_name()
+        keys = self.find_header(folder, "Message-ID", message_id)
+        if not keys:
+            return False
+        uids = [parse_key(k)[1] for k in keys]
+        data = self._call(f"reading a draft in {folder!r}", client.fetch, uids, ["BODY.PEEK[]"])
+        ours = [u for u in uids if (data.get(u) or {}).get(b"BODY[]") is not None and unchanged(bytes(data[u][b"BODY[]"]))]
+        if not ours:
+            return False
+        # The only read-write SELECT scopewatch makes, and only of the Drafts folder.
+        self._call(f"opening {folder!r} to replace a draft", client.select_folder, folder, readonly=False)
+        self._selected = folder
+        try:
+            self._call(f"removing an old draft from {folder!r}", client.delete_messages, ours)
+            if client.has_capability("UIDPLUS"):
+                self._call(f"removing an old draft from {folder!r}", client.uid_expunge, ours)
+        finally:
+            self._examine(folder)  # back to read-only
+        return True
+
     # --- follow-up: the Sent folder, and whether a draft is still there ------------------------
 
     def _special_folder(self, attribute: bytes, configured: str) -> str | None:

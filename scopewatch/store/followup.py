@@ -23,6 +23,9 @@ __all__ = [
     "claim_draft",
     "draft_by_message_id",
     "draft_for",
+    "draft_for_message",
+    "replace_draft",
+    "withdraw_draft",
     "drafts",
     "forget_draft",
     "log_digest",
@@ -241,6 +244,58 @@ def claim_draft(
         except IntegrityError:
             continue  # another process drafted one of these findings at the same moment: look again
     raise StoreError(f"could not store the draft for findings {finding_ids}: keeps conflicting")
+
+
+def draft_for_message(ledger: Ledger, message_pk: int) -> DraftRecord | None:
+    """The unsent draft answering this client mail, if any: one reply per mail."""
+    with ledger._session() as s:
+        row = s.scalar(select(Draft).where(Draft.message_pk == message_pk, Draft.sent_at.is_(None)).order_by(Draft.id))
+        return _draft_record(s, row) if row is not None else None
+
+
+def replace_draft(ledger: Ledger, draft_id: int, *, message_id: str, raw: bytes, finding_ids: list[int],
+                  folder: str | None, who: str = SYSTEM, why: str) -> DraftRecord:
+    """The draft's new version (a new Message-ID, answering `finding_ids`), in place of the old one,
+    with an event on every finding it answers, in one transaction."""
+    with ledger._session(write=True) as s:
+        row = s.get(Draft, draft_id)
+        if row is None:
+            raise NotFoundError(f"no draft {draft_id} in the ledger")
+        if row.sent_at is not None:
+            raise StoreError(f"draft {row.message_id} was sent already; it cannot be replaced")
+        row.message_id = message_id
+        row.raw = _raw_text(raw)
+        row.folder = folder
+        row.appended_at = utcnow() if folder else None
+        row.edited_at = None
+        have = set(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
+        for fid in dict.fromkeys(finding_ids):
+            if fid not in have:
+                s.add(DraftFinding(finding_id=fid, draft_id=draft_id))
+        for fid in have - set(finding_ids):
+            s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id, DraftFinding.finding_id == fid))
+        for f in s.scalars(select(Finding).where(Finding.id.in_(set(finding_ids) | have))):
+            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
+            if folder and f.id in finding_ids and f.status in ("new", "confirmed"):
+                # In Drafts and `drafted` in one transaction, as mark_appended does.
+                s.add(Event(finding_id=f.id, from_status=f.status, to_status="drafted", who=who,
+                            why=storable_text(f"change request {message_id} in {folder}")))
+                f.status = "drafted"
+        s.flush()
+        return _draft_record(s, row)
+
+
+def withdraw_draft(ledger: Ledger, draft_id: int, *, who: str = SYSTEM, why: str) -> None:
+    """Forget a draft the VA no longer wants (its copy is gone from Drafts), logged on its findings."""
+    with ledger._session(write=True) as s:
+        row = s.get(Draft, draft_id)
+        if row is None or row.sent_at is not None:
+            return
+        ids = list(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
+        for f in s.scalars(select(Finding).where(Finding.id.in_(ids))):
+            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
+        s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id))
+        s.delete(row)
 
 
 def forget_draft(ledger: Ledger, draft_id: int) -> None:

@@ -16,6 +16,7 @@ from scopewatch.store import followup
 from scopewatch.store.ledger import FindingRecord
 
 CONTEXT_CHARS = 140  # of the mail's new text shown around the request on Today
+HISTORY_ROWS = 300  # newest requests listed on a client's page
 
 
 @dataclass
@@ -159,8 +160,14 @@ def finding(s: Session, finding_id: int, language: str) -> FindingPage:
         card=card(f, language, drafted=bool(draft and draft.in_mailbox), limit=None),
         events=s.ledger.events(f.id), draft=draft, draft_text=text, draft_error=error,
         replies=followup.replies(s.ledger, f.id), whole_mail=mail, mail_error=mail_error,
-        clause_source=_clause_source(s.workspace.root, f) if f.agreement_hash else None, others=others,
+        clause_source=_relative(_clause_source(s.workspace.root, f), s) if f.agreement_hash else None,
+        others=others,
     )
+
+
+def _relative(text: str, s: Session) -> str:
+    """Paths inside the workspace as the VA knows them: scopes/CLIENT.yaml."""
+    return text.replace(f"{s.workspace.root.resolve()}/", "").replace(f"{s.workspace.root}/", "")
 
 
 @dataclass
@@ -180,7 +187,7 @@ def client(s: Session, client_id: str, language: str) -> ClientPage | None:
     if agreement.period.end is not None and today > agreement.period.end:
         today = agreement.period.end
     report = s.ledger.ledger_report(agreement, today=today)
-    records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)
+    records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)[:HISTORY_ROWS]
     drafted = followup.drafted_in_mailbox(s.ledger, [r.id for r in records])
     bars = [
         {"u": u, "pct": min(100, round(100 * u.asked / u.limit)) if u.limit else 100,
