@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
 from scopewatch.detect.judge import judge, main_clause
+from scopewatch.detect.learned import ClientKnowledge
 from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
@@ -63,6 +64,11 @@ class Checker:
         self.pipelines = pipelines or Pipelines()
         self._finders: dict[str, RequestFinder] = {}
         self._terms: dict[tuple[str, str], TermMatcher] = {}
+        self.learned: dict[str, ClientKnowledge] = {}  # client id -> what the VA taught (store/ loads it)
+
+    def use_learned(self, knowledge: dict[str, ClientKnowledge]) -> None:
+        """Judge from now on with this learned knowledge per client (see detect/learned.py)."""
+        self.learned = knowledge
 
     # --- building blocks, cached -----------------------------------------------------------
     def finder(self, language: str) -> RequestFinder:
@@ -117,7 +123,8 @@ class Checker:
                             break
                     if context is not None:
                         break
-            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
+            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context,
+                                  learned=self.learned.get(agreement.client_id)))
         return findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
@@ -128,7 +135,7 @@ class Checker:
         if subject:
             findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject")
         findings += self._findings(nlp(unwrap(text)), agreement, language, "body")
-        return findings
+        return [f for f in findings if not f.set_aside]
 
     # --- message level ---------------------------------------------------------------------
     @staticmethod
@@ -160,6 +167,8 @@ class Checker:
         return agreement, None
 
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
+        uses = [f.learned for f in findings if f.learned is not None]
+        findings = [f for f in findings if not f.set_aside]  # the VA taught these are no requests
         result = CheckResult(
             source=source,
             message_id=parsed.message_id,
@@ -171,6 +180,7 @@ class Checker:
             subject=parsed.subject,
             client_name=agreement.client,
             agreement_hash=agreement.content_hash,
+            learned_uses=uses,
         )
         return CheckOutcome(parsed, result, agreement)
 
@@ -178,8 +188,12 @@ class Checker:
         agreement, done = self._triage(source, parsed)
         if done is not None:
             return done
-        subject = parsed.subject if parsed.subject_is_new else None
-        findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
+        language = parsed.language if parsed.language in SUPPORTED else agreement.language
+        nlp = self.pipelines.get(language)
+        findings = []
+        if parsed.subject_is_new and parsed.subject:
+            findings += self._findings(nlp(unwrap(parsed.subject)), agreement, language, "subject")
+        findings += self._findings(nlp(unwrap(parsed.new_text)), agreement, language, "body")
         return self._result(source, parsed, agreement, findings)
 
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
