@@ -51,7 +51,7 @@ MAILBOX_KEYS = (
 SECTION_KEYS = {
     "logging": ("level", "format"),
     "service": (
-        "metrics_port", "metrics_host", "stale_after", "lease_ttl", "batch_size",
+        "metrics_port", "metrics_host", "stale_after", "failing_after", "lease_ttl", "batch_size",
         "backoff_initial", "backoff_max", "auth_attempts",
     ),
     "va": ("name", "address"),
@@ -207,6 +207,7 @@ class Config:
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
     stale_after: float = 15 * 60.0
+    failing_after: float = 5 * 60.0  # `status` fails when a mailbox keeps failing this long
     lease_ttl: float = 60.0
     batch_size: int = 100
     backoff_initial: float = 1.0
@@ -449,7 +450,7 @@ def _mailbox(entry: dict[str, Any], root: Path, where: str, fail: Callable[[str]
             fail(f"{at}: security must be one of {', '.join(SECURITY_MODES)}, not {entry.get('security')!r}")
             ok = False
         elif box.security == "plain" and box.host:
-            from scopewatch.ingest.imap import is_loopback
+            from scopewatch.loopback import is_loopback
 
             if not is_loopback(box.host):
                 fail(
@@ -538,7 +539,7 @@ def _sections(cfg: Config, s: dict[str, dict[str, Any]], where: str, fail: Calla
         cfg.metrics_port = port
     if "metrics_host" in svc:
         cfg.metrics_host = str(svc["metrics_host"]).strip() or "127.0.0.1"
-    for key, minimum in (("stale_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01), ("backoff_max", 0.01)):
+    for key, minimum in (("stale_after", 1), ("failing_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01), ("backoff_max", 0.01)):
         if key in svc:
             seconds = _seconds(svc[key])
             if seconds is None or seconds < minimum:
@@ -659,7 +660,7 @@ def _smtp(root: Path, table: dict[str, Any], where: str, fail: Callable[[str], N
         fail(f"{at} security must be one of {', '.join(SECURITY_MODES)}, not {table.get('security')!r}")
         box.security = "starttls"
     elif box.security == "plain":
-        from scopewatch.draft.smtp import is_loopback  # stdlib only, unlike the IMAP module
+        from scopewatch.loopback import is_loopback
 
         if not is_loopback(host):
             fail(

@@ -18,6 +18,7 @@ from typing import Callable
 
 from scopewatch.config import Config, load_config
 from scopewatch.errors import ConfigError, StoreError
+from scopewatch.service.health import holder_is_dead
 from scopewatch.service.metrics import Metrics
 from scopewatch.service.watcher import FolderWatcher, Processed, Shared
 
@@ -78,9 +79,9 @@ class Service:
                  config: Config | None = None, metrics_port: int | None = None,
                  stop: threading.Event | None = None, checker=None):
         from scopewatch.detect.checker import Checker
-        from scopewatch.workspace import default_workspace, open_workspace
+        from scopewatch.workspace import locate, open_workspace
 
-        root = Path(workspace) if workspace is not None else default_workspace()
+        root = locate(workspace)
         self.config = config or load_config(root)
         if not self.config.mailboxes:
             raise ConfigError(
@@ -101,6 +102,7 @@ class Service:
         self.checker.warm_up()
         self.on_message: Callable[[Processed], None] | None = None
         self._progress = None
+        self.web = None  # the review page, when [web] serve = true (run only, not scan)
 
     def _open_ledger(self, url: str):
         from scopewatch.store.ledger import Ledger
@@ -120,6 +122,9 @@ class Service:
 
     def close(self) -> None:
         self.metrics.stop()
+        if self.web is not None:
+            self.web.stop()
+            self.web = None
         if self._progress is not None:
             self._progress.render_finish()
         if self.ledger is not None:
@@ -165,7 +170,7 @@ class Service:
             checker=self.checker, ledger=self.ledger, stop=self.stop, holder=holder_id(),
             dry_run=self.dry_run, metrics=self.metrics, on_message=self._record, on_backlog=self._backlog,
             lease_ttl=c.lease_ttl, batch_size=c.batch_size, backoff_initial=c.backoff_initial,
-            backoff_max=c.backoff_max, auth_attempts=c.auth_attempts,
+            backoff_max=c.backoff_max, auth_attempts=c.auth_attempts, holder_is_dead=holder_is_dead,
         )
         if self.ledger is not None and not self.dry_run:
             shared.follow_up, shared.on_stored = self._follow_up, self._link_reply
@@ -179,7 +184,7 @@ class Service:
         c = self.config
         if not c.va_address:
             return None  # without the VA's address no draft can be written
-        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours)
+        return VA(c.va_name or c.va_address, c.va_address, c.default_estimate_hours, c.digest_timezone)
 
     def _follow_up(self, source) -> None:
         from scopewatch.draft.service import follow_up
@@ -209,6 +214,10 @@ class Service:
         # Wait until every folder was read through once since the start, so a digest due at start-up
         # tells about the mail that came in overnight; a folder stopped for good does not hold it up.
         at_start = {(c.account, c.folder): c.last_fetch_at for c in self.ledger.cursors()}
+        gaps = silent_gaps(at_start, [(w.account, w.folder) for w in watchers], self.config.stale_after)
+        for g in gaps:
+            log.warning("%s/%s: not read since %s: scopewatch was silent; the next digest says so",
+                        g.account, g.folder, g.since.isoformat(timespec="seconds") if g.since else "ever")
 
         def read_through() -> bool:
             now = {(c.account, c.folder): c for c in self.ledger.cursors()}
@@ -219,7 +228,7 @@ class Service:
             return True
 
         return digest_timer(self.config, self.ledger, self.workspace, ready=read_through,
-                            every=self.digest_every or CHECK_SECONDS, holder=holder_id())
+                            every=self.digest_every or CHECK_SECONDS, holder=holder_id(), gaps=gaps)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -230,6 +239,12 @@ class Service:
         if self.metrics.enabled and not once:
             port = self.metrics.serve(self.metrics_port or 0, self.config.metrics_host)
             log.info("metrics on http://%s:%d/metrics", self.config.metrics_host, port)
+        if self.config.web.serve and not once and not self.dry_run and self.web is None:
+            from scopewatch.web.server import make_server
+
+            # The page shares the service's ledger; a port in use or a missing login stops the start.
+            self.web = make_server(self.workspace.root, config=self.config, ledger=self.ledger).start()
+            log.info("review page on %s", self.web.url)
         watchers = self._watchers(once)
         digest = None if once else self._digest(watchers)
         threads = [threading.Thread(target=w.run, name=f"watch {w.where}", daemon=True) for w in watchers]
@@ -255,6 +270,22 @@ class Service:
         return self.summary
 
 
+def silent_gaps(last_reads: dict, folders: list[tuple[str, str]], stale_after: float, now=None) -> list:
+    """Folders read before but not for longer than stale_after when the service starts: the time
+    scopewatch was silent (stopped, crashed, or the machine was off), for the next digest."""
+    from datetime import datetime, timezone
+
+    from scopewatch.digest.model import Silence
+
+    now = now or datetime.now(timezone.utc)
+    out = []
+    for account, folder in folders:
+        last = last_reads.get((account, folder))
+        if last is not None and (now - last).total_seconds() > stale_after:
+            out.append(Silence(account, folder, last, now))
+    return out
+
+
 def _safe(url: str) -> str:
     from scopewatch.store.db import safe_url
 
@@ -278,9 +309,9 @@ def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = F
                 on_message: Callable[[Processed], None] | None = None) -> Summary:
     """`scopewatch run` / `scopewatch scan`: set up logging and signals, run, return the summary."""
     from scopewatch.service.logs import setup_logging
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import locate
 
-    root = Path(workspace) if workspace is not None else default_workspace()
+    root = locate(workspace)
     config = load_config(root)
     setup_logging(log_level or config.log_level, log_format or config.log_format)
     stop = threading.Event()

@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import stat
+import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -20,11 +21,13 @@ from scopewatch import resources
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import Finding
 from scopewatch.errors import WorkspaceError
+from scopewatch.terminal import echo
 
 DEFAULT_INTO = Path("scopewatch-demo")
 MARKER = ".scopewatch-demo"  # marks a folder the demo made, so a re-run may replace its files
 MAILBOX = "sample"
 DIGEST_FILE = "digest.html"
+WEB_URL = "http://127.0.0.1:8465/"  # where `scopewatch web` serves the review page by default
 # The sample mail is written to Sanne, a VA (and to Dave, a painter); the drafts come from her.
 SAMPLE_VA = ("Sanne Visser", "sanne@sannevirtueel.example")
 SHOW_DRAFT_LINES = 45  # a second draft (the other language) is shown in full only when this short
@@ -44,6 +47,9 @@ address = "{SAMPLE_VA[1]}"
 
 [draft]
 auto_draft = "all"         # every out-of-scope request gets a draft (the usual setting is "confirmed")
+
+[web]
+base_url = "http://127.0.0.1:8465"   # the digest links each request to its page (`scopewatch web`)
 """
 
 # The agreement section each kind of clause is written under, as the VA sees it in the YAML.
@@ -294,7 +300,8 @@ def run_demo(
         dates = [f.message.date for f in findings if f.message.date is not None]
         # The digest as on the day of the newest sample mail: "this week" then holds the sample's mail.
         as_of = max(dates) if dates else datetime.now().astimezone()
-        digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of)
+        digest = build_digest(ledger, workspace, va_name=config.va_name or "", now=as_of,
+                              timezone_name=config.digest_timezone, base_url=config.web.base_url)
         _text, html = render_digest(digest, workspace.template_dirs(), language=config.digest_language)
     finally:
         service.close()
@@ -312,7 +319,7 @@ def run_demo(
     )
     summary.shown = _drafts_to_show(drafts)
     example = next((r.finding_id for r in summary.flagged), None)
-    summary.what_next = what_next(into, example)
+    summary.what_next = what_next(into, example, program())
     if as_json:
         echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -412,11 +419,29 @@ def _clause(f: Finding, agreement: Agreement | None, file: str) -> Clause | None
                   id=f.scope_item, description=(item.description if item else f.scope_item_description) or "")
 
 
-def what_next(into: Path, finding: int | None = None) -> list[tuple[str, str]]:
-    """The commands to review the demo's results (`finding` as the example), then to start for real."""
+def program(which: Callable[[str], str | None] = shutil.which) -> str:
+    """How to run this very scopewatch from the folder the demo ran in: `scopewatch` when that is
+    the one on PATH, else the path of the script beside this Python (e.g. `.venv/bin/scopewatch`)."""
+    script = Path(sys.executable).parent / ("scopewatch.exe" if os.name == "nt" else "scopewatch")
+    if not script.is_file():
+        return f"{shlex.quote(sys.executable)} -m scopewatch"
+    found = which("scopewatch")
+    if found and Path(found).resolve() == script.resolve():
+        return "scopewatch"
+    try:
+        shown = script.absolute().relative_to(Path.cwd())
+    except ValueError:
+        shown = script.absolute()
+    return shlex.quote(str(shown))
+
+
+def what_next(into: Path, finding: int | None = None, prog: str = "scopewatch") -> list[tuple[str, str]]:
+    """The commands to review the demo's results (`finding` as the example), then to start for real,
+    spelled with `prog` so that each works as printed."""
     ws = shlex.quote(str(into))
     one = str(finding) if finding is not None else "FINDING"
-    return [
+    rows = [
+        (f"scopewatch web --workspace {ws}", f"the review page: then open {WEB_URL} in your browser (Ctrl-C stops it)"),
         (f"scopewatch flags --workspace {ws}", "every flag in the ledger, with its finding number"),
         (f"scopewatch show {one} --workspace {ws}", "one finding in full, with its history and the mail's new text"),
         (f"scopewatch review --workspace {ws}", "decide one by one: confirm, dismiss, edit the draft"),
@@ -426,6 +451,7 @@ def what_next(into: Path, finding: int | None = None) -> list[tuple[str, str]]:
         ("scopewatch scope lint --workspace ~/va", "check your agreements (scopes/CLIENT.yaml)"),
         ("scopewatch run --workspace ~/va", "watch your mailbox (IMAP or Maildir) and keep the ledger"),
     ]
+    return [(prog + cmd[len("scopewatch"):], does) for cmd, does in rows]
 
 
 # --- text output -------------------------------------------------------------------------------

@@ -54,6 +54,12 @@ class RuleError(ProblemsError):
     what = "rules"
 
 
+class CatalogueError(ProblemsError):
+    """A file of the work catalogue (rules/catalogue/) is invalid."""
+
+    what = "the work catalogue"
+
+
 class ConfigError(ScopewatchError):
     """scopewatch.toml or an environment setting is invalid."""
 
@@ -70,6 +76,19 @@ class MessageError(ScopewatchError):
     """A message cannot be read at all (not e-mail, empty, unparseable)."""
 
     exit_code = 1
+
+
+class DetectionTimeout(ScopewatchError):
+    """A message's regex rules ran past their time budget: the message gets an error verdict."""
+
+    exit_code = 1
+
+    def __init__(self, rule_id: str, seconds: float):
+        self.rule_id, self.seconds = rule_id, seconds
+        super().__init__(
+            f"detection stopped: regex rule {rule_id} ran past the {seconds:g} s budget for one message "
+            f"(fix or disable the rule; `scopewatch rules lint` names risky patterns)"
+        )
 
 
 class NotFoundError(ScopewatchError):

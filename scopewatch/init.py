@@ -55,6 +55,7 @@ format = "text"                  # text | json (one JSON object per line)
 # metrics_port = 9464            # Prometheus metrics on http://127.0.0.1:9464/metrics
 metrics_host = "127.0.0.1"
 stale_after = "15m"              # `scopewatch status` fails when a mailbox was not read for this long
+failing_after = "5m"             # ... or when it keeps failing (network, login) for this long
 
 [va]
 # name = "Your Name"

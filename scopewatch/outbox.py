@@ -17,7 +17,7 @@ from scopewatch.draft.smtp import SmtpSettings
 from scopewatch.errors import ConfigError
 from scopewatch.store.ledger import Ledger
 from scopewatch.store.url import database_url
-from scopewatch.workspace import Workspace, default_workspace, open_workspace
+from scopewatch.workspace import Workspace, locate, open_workspace
 
 
 def reviewer() -> str:
@@ -38,7 +38,8 @@ class Session:
                 "the VA's own address is not set: add [va] address = \"you@example.com\" (and name) to "
                 f"{self.workspace.root / 'scopewatch.toml'} or set SCOPEWATCH_VA_ADDRESS"
             )
-        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours)
+        return VA(self.config.va_name or "", self.config.va_address, self.config.default_estimate_hours,
+                  self.config.digest_timezone)
 
     def mailbox_for(self, account: str) -> MailboxConfig:
         return self.config.mailbox(account)
@@ -46,8 +47,7 @@ class Session:
 
 @contextmanager
 def session(workspace: Path | None, database: str | None) -> Iterator[Session]:
-    root = workspace or default_workspace()
-    ws = open_workspace(root)
+    ws = open_workspace(locate(workspace))
     cfg = load_config(ws.root)
     ledger = Ledger.open(database_url(ws.root, database))
     try:
@@ -152,6 +152,7 @@ def digest(
     """`scopewatch digest`: print it, write its HTML to a file, or send it to the VA."""
     from scopewatch.digest.build import build_digest, send_digest_now
     from scopewatch.digest.model import is_empty
+    from scopewatch.digest.timer import watching_from
     from scopewatch.digest.render import render_digest
     from scopewatch.store import followup
 
@@ -164,13 +165,16 @@ def digest(
             if not recipient:
                 raise ConfigError("no digest recipient: pass --to, or set [digest] to / [va] address in scopewatch.toml")
             sent = send_digest_now(s.ledger, s.workspace, smtp(s.config), to=recipient, from_=sender, va_name=va_name,
-                                   since=since, language=language)
+                                   since=since, language=language, timezone_name=s.config.digest_timezone,
+                                   watching=watching_from(s.config), base_url=s.config.web.base_url)
             if sent is None:
                 return "nothing new since the last digest: no digest sent"
             n = sum(len(c.flagged) + len(c.checks) for c in sent.clients)
             return f"digest sent to {recipient}: {n} request{'s' if n != 1 else ''} to decide on"
         found_after = None if since is not None else followup.last_digest(s.ledger)
-        d = build_digest(s.ledger, s.workspace, va_name=va_name, since=since, found_after=found_after)
+        d = build_digest(s.ledger, s.workspace, va_name=va_name, since=since, found_after=found_after,
+                         timezone_name=s.config.digest_timezone, watching=watching_from(s.config),
+                         base_url=s.config.web.base_url)
         if is_empty(d):
             return "nothing new" + (f" since {since}" if since else " since the last digest")
         text, html = render_digest(d, s.workspace.template_dirs(), language=language)
@@ -189,7 +193,7 @@ def send(
     from scopewatch.draft.service import draft_for_finding
 
     # A missing SMTP setting is reported before anything is stored.
-    settings = smtp(load_config(open_workspace(workspace or default_workspace()).root))
+    settings = smtp(load_config(open_workspace(workspace).root))
     with session(workspace, database) as s:
         va = s.va()
         preview = draft_for_finding(s.ledger, s.workspace, finding_id, va, who=s.who)
@@ -250,6 +254,47 @@ def whole_mail(s: Session, account: str, folder: str, key: str) -> str | None:
         for fetched in source.fetch(folder, [key]):
             return parse_message(fetched.raw).body_text
     return None
+
+
+def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None = None,
+            in_scope: str | None = None, not_a_request: bool = False, already_agreed: bool = False) -> str:
+    """`scopewatch dismiss`: the finding is dismissed with its reason (the structured ones teach
+    detection, see store/decisions.py), and its draft leaves Drafts (see withdraw_after)."""
+    from scopewatch.store import decisions
+
+    with session(workspace, database) as s:
+        before = s.ledger.finding(finding_id)
+        decided = decisions.dismiss(s.ledger, finding_id, who=s.who, in_scope=in_scope, not_a_request=not_a_request,
+                                    already_agreed=already_agreed, reason=reason,
+                                    agreement=s.workspace.agreements.get(before.client or ""))
+        first, *learned = decided.summary(before.status).splitlines()
+        done = withdraw_after(s, finding_id) if decided.changed else None
+    return "\n".join([first + (f"; {done}" if done else ""), *learned])
+
+
+def withdraw_after(s: Session, finding_id: int) -> str | None:
+    """After a dismiss: take its unedited draft out of Drafts (through the mailbox, when one is
+    configured); one line on what happened, None when it had no draft."""
+    from scopewatch.draft.service import withdraw
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.store import followup
+
+    d = followup.draft_for(s.ledger, finding_id)
+    if d is None or d.sent_at is not None:
+        return None
+    try:
+        va = s.va()
+    except ConfigError:
+        va = None
+    try:
+        mb = s.mailbox_for(d.account)
+    except ConfigError:
+        return withdraw(s.ledger, s.workspace, finding_id, va, who=s.who)
+    try:
+        with connected(mb) as source:
+            return withdraw(s.ledger, s.workspace, finding_id, va, source=source, who=s.who)
+    except ScopewatchError as exc:
+        return f"its draft {d.message_id} is still in Drafts: {exc}"
 
 
 def accept(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import textwrap
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -13,6 +14,8 @@ from scopewatch.errors import NotFoundError
 from scopewatch.store.ledger import FindingRecord, Ledger
 from scopewatch.store.report import LedgerReport
 from scopewatch.store.url import database_url
+from scopewatch.store.followup import SYSTEM as SYSTEM_WHO
+from scopewatch.terminal import echo
 
 EVIDENCE_WIDTH = 60
 
@@ -26,12 +29,33 @@ def _open(workspace: Path | None, database: str | None) -> Ledger:
     return Ledger.open(database_url(workspace, database))
 
 
-def _day(value: datetime | None) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d") if value else "-"
+def local_zone(workspace: Path | None):
+    """The VA's timezone ([digest] timezone) for every time a person reads; UTC without a config."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from scopewatch.config import load_config
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.workspace import locate
+
+    try:
+        return ZoneInfo(load_config(locate(workspace)).digest_timezone or "UTC")
+    except (ScopewatchError, ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
 
 
-def _stamp(value: datetime | None) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+def _local(value: datetime, tz) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz or timezone.utc)
+
+
+def _day(value: datetime | None, tz=None) -> str:
+    return _local(value, tz).strftime("%Y-%m-%d") if value else "-"
+
+
+def _stamp(value: datetime | None, tz=None) -> str:
+    if not value:
+        return "-"
+    local = _local(value, tz)
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or "UTC")
 
 
 def _short(text: str, width: int) -> str:
@@ -56,6 +80,7 @@ def flags(
 ) -> str:
     """The findings as a table (or one JSON object per line), oldest mail first."""
     ledger = _open(workspace, database)
+    tz = local_zone(workspace)
     try:
         records = ledger.findings(
             client=client, status=status, since=since, verdict=None if include_in_scope else "out_of_scope"
@@ -71,7 +96,7 @@ def flags(
         rows.append(
             (
                 str(r.id),
-                _day(r.message.date or r.created_at),
+                _day(r.message.date or r.created_at, tz),
                 r.client or "-",
                 _category(r),
                 f"{r.confidence:.2f}",
@@ -88,6 +113,7 @@ def flags(
 def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
     """Everything about one finding: why it was flagged, the mail's new text and its history."""
     ledger = _open(workspace, database)
+    tz = local_zone(workspace)
     try:
         f = ledger.finding(finding_id)
         history = ledger.events(finding_id)
@@ -101,7 +127,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
         f"Finding {f.id}: {verdict}, confidence {f.confidence:.2f}, status {f.status}"
         + ("  [low confidence: check it]" if f.review else ""),
         f"Client:      {f.client or 'unknown'}",
-        f"Mail:        \"{m.subject or '(no subject)'}\" from {m.sender or 'unknown sender'}, {_stamp(m.date)}",
+        f"Mail:        \"{m.subject or '(no subject)'}\" from {m.sender or 'unknown sender'}, {_stamp(m.date, tz)}",
         f"Mailbox:     {m.account}/{m.folder or '(top)'} key {m.key}",
         f"Message-ID:  {m.message_id or '-'}",
         "",
@@ -126,7 +152,7 @@ def show(workspace: Path | None, database: str | None, finding_id: int) -> str:
     lines += ["", "History:"]
     for e in history:
         change = f"{e.from_status} -> {e.to_status}" if e.from_status else f"-> {e.to_status}"
-        lines.append(f"  {_stamp(e.at)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
+        lines.append(f"  {_stamp(e.at, tz)}  {e.who}  {change}" + (f"  ({e.why})" if e.why else ""))
     return "\n".join(lines)
 
 
@@ -174,21 +200,6 @@ def _agreement_of(workspace: Path | None, client: str | None):
         return open_workspace(workspace).agreements.get(client or "")
     except ScopewatchError:
         return None
-
-
-def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, in_scope: str | None = None,
-            not_a_request: bool = False, already_agreed: bool = False, reason: str | None = None) -> str:
-    """Dismiss a finding with a reason detection learns from (or free text); logged with the reviewer."""
-    from scopewatch.store import decisions
-
-    ledger = _open(workspace, database)
-    try:
-        f = ledger.finding(finding_id)
-        done = decisions.dismiss(ledger, finding_id, who=reviewer(), in_scope=in_scope, not_a_request=not_a_request,
-                                 already_agreed=already_agreed, reason=reason, agreement=_agreement_of(workspace, f.client))
-    finally:
-        ledger.close()
-    return done.summary(f.status)
 
 
 def confirm(workspace: Path | None, database: str | None, finding_id: int, *, category: str | None = None,
@@ -380,6 +391,62 @@ def parse_dismiss_reason(text: str) -> dict:
     return {"reason": text or "dismissed in review"}
 
 
+def read_key(question: str, choices: list[str], *, interactive: bool | None = None, getchar=None) -> str:
+    """One of `choices`: a single key press without Enter on a terminal, else a typed line (a pipe,
+    a script, a terminal that cannot be read key by key). A wrong key asks again."""
+    import click
+
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        getchar = getchar or click.getchar
+        echo(question + " ", nl=False)
+        while True:
+            try:
+                key = getchar()
+            except (OSError, RuntimeError, EOFError):
+                break  # no raw mode on this terminal: fall back to a line
+            if key in ("\x03", "\x04"):
+                raise KeyboardInterrupt
+            key = (key or "").strip().lower()
+            if key in choices:
+                echo(key)
+                return key
+            if key:
+                echo(f"\n'{key}' is not one of {', '.join(choices)}; " + question + " ", nl=False)
+    return click.prompt(question, type=click.Choice(choices), show_choices=False)
+
+
+def open_editor(text: str) -> tuple[str | None, str | None]:
+    """(edited text or None when unchanged, None) or (None, one line on why the editor failed)."""
+    import click
+
+    try:
+        edited = click.edit(text, extension=".txt", require_save=True)
+    except (click.ClickException, OSError) as exc:
+        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "the default editor"
+        return None, (f"the editor ({editor}) could not start: {' '.join(message.split())}; "
+                      "set $EDITOR to one that works (the draft is unchanged)")
+    if edited is None or edited.strip() == text.strip():
+        return None, None
+    return edited, None
+
+
+def waiting_for_decision(ledger: Ledger, client: str | None = None) -> list[FindingRecord]:
+    """The out-of-scope findings the VA has not decided on: new ones, and ones the service drafted
+    by itself (`auto_draft = "all"`) that no person has confirmed yet and that are not sent."""
+    out = []
+    for f in ledger.findings(client=client, status=("new", "drafted"), verdict="out_of_scope"):
+        if f.status == "drafted" and any(
+            e.to_status == "confirmed" or (e.who != SYSTEM_WHO and (e.why or "").startswith("confirmed"))
+            for e in ledger.events(f.id)
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 def walk(workspace: Path | None, database: str | None, *, client: str | None = None) -> str:
     """Show each new out-of-scope finding with its explanation and draft and ask what to do:
     c = confirm (and draft into Drafts when a mailbox is configured), k = confirm with another
@@ -393,10 +460,9 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
     from scopewatch.outbox import connected, session
     from scopewatch.store import decisions, followup
 
-    echo = click.echo
     counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
     with session(workspace, database) as s:
-        queue = s.ledger.findings(client=client, status="new", verdict="out_of_scope")
+        queue = waiting_for_decision(s.ledger, client)
         if not queue:
             return "no new findings to review"
         try:
@@ -405,7 +471,7 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
             va = None
             echo(f"note: drafts cannot be shown: {exc}")
         for n, f in enumerate(queue, 1):
-            if s.ledger.finding(f.id).status != "new":
+            if s.ledger.finding(f.id).status != f.status:
                 continue  # answered together with an earlier one of the same mail
             while True:
                 echo("")
@@ -423,16 +489,17 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 if text:
                     echo("\nDraft" + (" (edited)" if existing is not None and existing.edited_at else "") + ":")
                     echo("\n".join("  " + line for line in text.rstrip().splitlines()))
-                choice = click.prompt(
-                    "\n" + ", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()),
-                    type=click.Choice(list(REVIEW_KEYS)), show_choices=False,
-                )
+                echo("")
+                choice = read_key(", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()), list(REVIEW_KEYS))
                 if choice == "e":
                     if va is None or text is None:
                         echo("there is no draft to edit for this finding")
                         continue
-                    edited = click.edit(text, extension=".txt", require_save=True)
-                    if edited is None or edited.strip() == text.strip():
+                    edited, problem = open_editor(text)
+                    if problem:
+                        echo(problem)
+                        continue  # the walk goes on: decide without editing, or fix $EDITOR
+                    if edited is None:
                         echo("draft unchanged")
                         continue
                     edit_draft(s.ledger, s.workspace, f.id, va, edited, who=s.who)
@@ -441,21 +508,29 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                     continue  # show it again, then decide
                 break
             if choice == "q":
+                echo(f"finding {f.id}: left as it is; review ended")
                 break
             if choice == "s":
                 followup.note(s.ledger, f.id, "skipped in review", who=s.who)
                 counts["skipped"] += 1
+                echo(f"finding {f.id}: skipped, still {f.status}")
             elif choice == "d":
                 agreement = s.workspace.agreements.get(f.client or "")
                 while True:
                     reason = click.prompt(DISMISS_PROMPT, default="", show_default=False).strip()
                     try:
-                        done = decisions.dismiss(s.ledger, f.id, who=s.who, agreement=agreement, **parse_dismiss_reason(reason))
+                        decided = decisions.dismiss(s.ledger, f.id, who=s.who, agreement=agreement,
+                                                    **parse_dismiss_reason(reason))
                         break
                     except ScopewatchError as exc:
                         echo(f"error: {exc}")
-                echo("\n".join(done.summary(f.status).splitlines()[1:]))
                 counts["dismissed"] += 1
+                from scopewatch.outbox import withdraw_after
+
+                done = withdraw_after(s, f.id)
+                echo(f"finding {f.id}: dismissed" + (f"; {done}" if done else ""))
+                for line in decided.summary(f.status).splitlines()[1:]:
+                    echo(line)
             elif choice in ("c", "k"):
                 agreement = s.workspace.agreements.get(f.client or "")
                 category = item = None
@@ -465,17 +540,21 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                     category = click.prompt("Category", type=click.Choice(CATEGORIES), default=f.category or "new_work")
                     item = click.prompt("Clause id (Enter: none)", default="", show_default=False).strip() or None
                 try:
-                    done = decisions.confirm(s.ledger, f.id, who=s.who, category=category, item=item,
-                                             agreement=agreement, reason="confirmed in review")
+                    decided = decisions.confirm(s.ledger, f.id, who=s.who, category=category, item=item,
+                                                agreement=agreement, reason="confirmed in review")
                 except ScopewatchError as exc:
                     echo(f"error: {exc}")
                     continue
-                learned_lines = "\n".join(done.summary(f.status).splitlines()[1:])
-                if learned_lines and choice == "k":
-                    echo(learned_lines)
                 counts["confirmed"] += 1
-                if va is not None:
-                    echo(_draft_after_confirm(s, f, va, draft_for_finding, connected))
+                for line in decided.summary(f.status).splitlines()[1:]:
+                    echo(line)
+                if f.status == "drafted":
+                    followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
+                    echo(f"finding {f.id}: confirmed; its change request stays in Drafts")
+                elif va is not None:
+                    echo(f"finding {f.id}: " + _draft_after_confirm(s, f, va, draft_for_finding, connected))
+                else:
+                    echo(f"finding {f.id}: confirmed (no draft: the VA's address is not set)")
     return "review: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
 

@@ -1,5 +1,6 @@
-"""Screenshots of the review page for the README: runs `scopewatch demo` into a temporary folder,
-serves its workspace on a free loopback port, and photographs pages with headless Chromium
+"""Screenshots of the review page for the README: builds a workspace from the bundled sample (the
+demo's agreements and mail, drafts only for confirmed requests) in a temporary folder, confirms two
+requests, serves it on a free loopback port and photographs the pages with headless Chromium
 (Debian's chromium + chromium-driver via Selenium; nothing is downloaded) at desktop and phone width.
 
     .venv/bin/python scripts/web_screenshots.py            # writes docs/screenshots/web-*.png
@@ -17,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.browser import chromium, missing  # noqa: E402
+from tests.web_workspace import make_workspace  # noqa: E402
 
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
@@ -30,23 +32,26 @@ def main() -> int:
     if reason:
         print(f"cannot take screenshots: {reason}", file=sys.stderr)
         return 1
-    from scopewatch.demo import run_demo
+    from scopewatch.outbox import draft_into_mailbox, session
     from scopewatch.web.server import make_server
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scopewatch-shots-") as tmp:
-        demo = Path(tmp) / "demo"
-        run_demo(demo, echo=lambda _line: None)
+        demo = make_workspace(Path(tmp) / "demo")
+        with session(demo, None) as s:
+            for f in _confirm_these(s.ledger):
+                s.ledger.set_status(f, "confirmed", who="sanne", why="confirmed for the screenshots")
+                draft_into_mailbox(s, f)
         server = make_server(demo, host="127.0.0.1", port=0).start()
         try:
             base = server.url.rstrip("/")
             first = _first_finding(server)
             shots = [
-                ("today", "/", DESKTOP, False, 1800),
-                ("finding", f"/finding/{first}", DESKTOP, False, 2000),
-                ("client", "/client/devries-social", DESKTOP, False, 1400),
-                ("today-phone", "/", PHONE, True, 1700),
-                ("finding-phone", f"/finding/{first}", PHONE, True, 1700),
+                ("today", "/", DESKTOP, False, 1500),
+                ("finding", f"/finding/{first}", DESKTOP, False, 1900),
+                ("client", "/client/devries-social", DESKTOP, False, 1250),
+                ("today-phone", "/", PHONE, True, 1500),
+                ("finding-phone", f"/finding/{first}#draft", PHONE, True, 1400),
             ]
             for name, path, (width, height), mobile, full in shots:
                 with chromium(width, height, mobile=mobile) as driver:
@@ -64,11 +69,17 @@ def main() -> int:
     return 0
 
 
+def _confirm_these(ledger) -> list[int]:
+    """The first sure request of the Dutch bakery and the last of the painter's clients."""
+    bakery = ledger.findings(verdict="out_of_scope", status="new", client="devries-social")
+    house = ledger.findings(verdict="out_of_scope", status="new", client="hughes-house")
+    return [f.id for f in (bakery[:1] + house[-1:]) if not f.review]
+
+
 def _first_finding(server) -> int:
-    """A flagged request with a draft: the one the finding page shows."""
+    """The confirmed request with its draft: the one the finding page shows."""
     ledger = server.app.extensions["scopewatch_ledger"]
-    records = ledger.findings(verdict="out_of_scope", client="devries-social")
-    return records[0].id if records else ledger.findings(verdict="out_of_scope")[0].id
+    return ledger.findings(verdict="out_of_scope", status="drafted", client="devries-social")[0].id
 
 
 if __name__ == "__main__":

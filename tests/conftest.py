@@ -30,3 +30,10 @@ def corpus_dir() -> Path:
 
 from tests.pg import ledger_url, pg_server, pg_url  # noqa: E402,F401  PostgreSQL + ledger fixtures
 from tests.dovecot import dovecot, dovecot_server, private_dovecot  # noqa: E402,F401  real Dovecot IMAP fixtures
+
+
+@pytest.fixture(autouse=True)
+def _own_user_config(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's default workspace (`scopewatch init` may save one)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
+    monkeypatch.delenv("SCOPEWATCH_WORKSPACE", raising=False)

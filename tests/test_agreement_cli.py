@@ -50,7 +50,7 @@ def test_lint_lists_every_problem_and_exits_2(tmp_path):
         f"{f}:3: contacts: expected a list of e-mail addresses, got a string; "
         "write it as a list: contacts: [anna@bakkerijdevries.example]"
     )
-    assert f"{f}:13: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, project; " \
+    assert f"{f}:13: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, year, project; " \
            "did you mean 'week'?" in lines
     assert f"{f}:7: deliverable: unknown key; did you mean 'deliverables'?" in lines
     assert "1 agreement checked, 10 problems" in result.stderr

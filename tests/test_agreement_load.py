@@ -185,7 +185,7 @@ def test_broken_file_lists_every_problem_with_line_and_field():
         f"{f}:6: rate.amount: expected a number like 45 or 45.50, got a string; write decimals with a dot: 45.50",
         f"{f}:6: rate.per: 'hours' is not one of hour, day, project; did you mean 'hour'?",
         f"{f}:7: deliverable: unknown key; did you mean 'deliverables'?",
-        f"{f}:13: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, project; "
+        f"{f}:13: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, year, project; "
         "did you mean 'week'?",
         f"{f}:14: deliverables[1].id: 'Maand Rapport' is not a valid id: use lowercase letters, digits, "
         "'-' and '_', e.g. 'maand-rapport'",
@@ -209,7 +209,7 @@ def test_load_agreement_file_raises_with_all_problems():
 def test_load_agreements_raises_on_any_problem():
     with pytest.raises(AgreementError) as info:
         load_agreements(DATA / "scopes_broken")
-    assert "deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, project" in str(info.value)
+    assert "deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, year, project" in str(info.value)
 
 
 # --- cross-file checks ------------------------------------------------------------------------

@@ -381,7 +381,7 @@ notes: call on Fridays
 """,
         [
             "acme.yaml:7: deliverable: unknown key; did you mean 'deliverables'?",
-            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments',
+            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments, estimates',
         ],
     ),
     (
@@ -423,7 +423,7 @@ deliverables:
 """,
         [
             "acme.yaml:10: deliverables[0].limit.units: unknown key; did you mean 'unit'?",
-            'acme.yaml:11: deliverables[0].limit.every: unknown key; expected one of count, per, unit',
+            'acme.yaml:11: deliverables[0].limit.every: unknown key; expected one of count, per, unit, each',
         ],
     ),
     (
@@ -636,7 +636,7 @@ rate: {amount: 45, per: hours}
     limit: {count: 3, per: weekly}
 """,
         [
-            "acme.yaml:7: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, project; did you mean 'week'?",
+            "acme.yaml:7: deliverables[0].limit.per: 'weekly' is not one of week, month, quarter, year, project; did you mean 'week'?",
         ],
     ),
     (
@@ -646,7 +646,7 @@ rate: {amount: 45, per: hours}
 """,
         [
             'acme.yaml:7: deliverables[0].limit.count: required: how many, e.g. count: 3',
-            'acme.yaml:7: deliverables[0].limit.per: required: one of week, month, quarter, project',
+            'acme.yaml:7: deliverables[0].limit.per: required: one of week, month, quarter, year, project',
         ],
     ),
     (

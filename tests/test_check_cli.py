@@ -40,7 +40,7 @@ def test_json_is_one_object_per_input_in_order(tmp_path):
         _write(tmp_path, "4.eml", b"From: nobody@else.example\r\nSubject: hi\r\n\r\nCould you also do the fence?\r\n"),
     ]
     res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "--json", *map(str, files)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3, res.output  # the empty file is not e-mail: the worst case wins
     lines = [json.loads(line) for line in res.output.splitlines()]
     assert [d["source"] for d in lines] == [str(f) for f in files]
     assert [d["verdict"] for d in lines] == ["out_of_scope", "error", "out_of_scope", "unknown_sender"]
@@ -60,12 +60,47 @@ def test_json_is_one_object_per_input_in_order(tmp_path):
 
 def test_stdin_and_readable_report():
     res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "-"], input=FENCE)
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # out of scope
     out = res.output
     assert "OUT OF SCOPE - excluded" in out
     assert "Could you also do the fence while you're here?" in out
     assert "exterior - Exterior work" in out  # the clause it was compared with
     assert "EN_ASK_COULD_YOU" in out and "Polite question" in out  # rule id with its description
+
+
+def test_exit_codes_tell_clean_flagged_and_missing_input_apart(tmp_path):
+    fence = _write(tmp_path, "fence.eml", FENCE)
+    clean = _write(tmp_path, "clean.eml", FENCE.replace(b"Could you also do the fence while you're here?",
+                                                        b"The living room looks great, thank you."))
+    run = lambda *a: CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "--json", *map(str, a)])
+    assert run(clean).exit_code == 0
+    assert run(clean, fence).exit_code == 1
+    missing = tmp_path / "gone.eml"
+    res = run(fence, missing, clean)
+    assert res.exit_code == 3
+    docs = [json.loads(line) for line in res.output.splitlines()]
+    assert [d["verdict"] for d in docs] == ["out_of_scope", "error", "in_scope" if docs[2]["findings"] else "no_request"]
+    assert docs[1]["source"] == str(missing) and docs[1]["error"] == f"no such file: {missing}"
+    text = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), str(missing)])
+    assert text.exit_code == 3 and f"no such file: {missing}" in text.output
+    assert "no message headers" not in text.output
+
+
+def test_an_unreadable_file_is_named_unreadable(tmp_path, monkeypatch):
+    locked = _write(tmp_path, "locked.eml", FENCE)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        # What a file without read permission does (the test suite may run as root, who reads all).
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "--json", str(locked)])
+    assert res.exit_code == 3
+    doc = json.loads(res.output)
+    assert doc["verdict"] == "error" and doc["error"] == "cannot be read: Permission denied"
 
 
 def test_missing_workspace_is_one_clear_line(tmp_path):

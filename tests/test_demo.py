@@ -201,6 +201,7 @@ def test_text_report_ends_with_what_next(demo_run):
     assert f"scopewatch flags --workspace {root}" in tail
     assert f"scopewatch review --workspace {root}" in tail
     assert "scopewatch init" in tail and "scopewatch run" in tail
+    assert f"scopewatch web --workspace {root}" in tail and "http://127.0.0.1:8465/" in tail
     # every command it suggests exists, so a newcomer never copies a dead command
     suggested = re.findall(r"scopewatch ([a-z]+)(?: ([a-z]+))?", tail)
     assert len(suggested) >= 6
@@ -345,3 +346,29 @@ def test_demo_runs_from_an_installed_wheel_in_any_folder(wheel, tmp_path):
     assert data["messages"] == 36 and data["drafts"]["total"] > 0
     assert Path(data["digest"]["html"]).is_file()
     assert _snapshot(shipped) == before
+
+
+def test_what_next_commands_work_as_printed(demo_run, tmp_path):
+    """Each closing command of the demo, copied from its output and run in a shell from the folder
+    the demo ran in, does what it says (review finds the demo's drafts still waiting for a decision)."""
+    import shlex
+
+    from scopewatch.demo import program, what_next
+
+    summary, _text, root, _ledger, _before = demo_run
+    finding = next(r.finding_id for r in summary.flagged)
+    printed = [cmd for cmd, _does in what_next(root, finding, program()) if str(root) in cmd]
+    # `web` serves until Ctrl-C (tests/test_web_*.py serve the same workspace kind); the rest finish.
+    assert any(" web --workspace " in cmd for cmd in printed)
+    commands = [cmd for cmd in printed if " web " not in cmd]
+    assert len(commands) == 5
+    for cmd in commands:
+        res = subprocess.run(cmd, shell=True, cwd=Path.cwd(), input="q\n", capture_output=True, text=True,
+                             timeout=180, env=dict(os.environ, PYTHONPATH=str(REPO)))
+        assert res.returncode == 0, (cmd, res.stdout[-500:], res.stderr[-500:])
+        assert res.stdout.strip(), cmd
+        if " review " in cmd:
+            assert "no new findings" not in res.stdout and f"--- 1 of " in res.stdout
+    # the program is spelled so a shell finds it: on PATH, or by its path
+    first = shlex.split(commands[0])[0]
+    assert first == "scopewatch" or Path(first).is_file()

@@ -239,8 +239,17 @@ def test_compose_playground_settings_load_and_point_at_the_test_mailbox(tmp_path
     assert services["postgres"]["healthcheck"]["test"][1] == "pg_isready"
     # Metrics leave the container only through the host's loopback.
     assert config.metrics_port == 9464
-    assert services["mail"]["ports"] == ["127.0.0.1:9464:9464"]
+    assert services["mail"]["ports"] == ["127.0.0.1:9464:9464", "127.0.0.1:8465:8465"]
     assert services["scopewatch-real"]["ports"] == ["127.0.0.1:9464:9464"]
+    # The review page runs inside `run`, behind the login (it listens on the container's 0.0.0.0),
+    # and reaches the host on its loopback only; the digest links to that address.
+    web = config.web
+    assert web.serve and web.host == "0.0.0.0" and web.port == 8465
+    assert web.password() == values["PLAYGROUND_WEB_PASSWORD"]
+    assert web.base_url == "http://127.0.0.1:8465"
+    from scopewatch.web.app import login_password
+
+    assert login_password(config, web.host) == values["PLAYGROUND_WEB_PASSWORD"]
 
 
 def test_compose_bind_mounts_exist():
@@ -253,7 +262,7 @@ def test_compose_bind_mounts_exist():
 
 def test_env_example_names_every_variable_compose_uses():
     used = set(m.group(1) for m in VAR.finditer(COMPOSE.read_text()))
-    assert {"POSTGRES_PASSWORD", "PLAYGROUND_MAIL_PASSWORD"} <= used
+    assert {"POSTGRES_PASSWORD", "PLAYGROUND_MAIL_PASSWORD", "PLAYGROUND_WEB_PASSWORD"} <= used
     assert used <= set(env_file(REPO / ".env.example")), f"missing: {used - set(env_file(REPO / '.env.example'))}"
     assert ".env" in (REPO / ".gitignore").read_text().split()
     assert ".env" in (REPO / ".dockerignore").read_text().split()
@@ -536,7 +545,10 @@ def test_compose_playground_works_end_to_end_without_docker(tmp_path, pg_url):
         assert scan.returncode == 0, scan.stderr
         assert values["PLAYGROUND_MAIL_PASSWORD"] not in scan.stdout + scan.stderr
         after = subprocess.run([*status, "--json"], env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
-        assert after.returncode == 0, after.stdout + after.stderr
+        # the mailbox was read just now, but by a scan that has ended: no service runs, so unhealthy
+        doc = json.loads(after.stdout)
+        assert after.returncode == 1 and doc["folders"][0]["state"] == "stopped", after.stdout + after.stderr
+        assert not doc["folders"][0]["stale"] and doc["folders"][0]["last_fetch_at"]
         flags = subprocess.run([sys.executable, "-m", "scopewatch", "flags", "--workspace", str(workspace), "--json"],
                                env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
         assert flags.returncode == 0, flags.stderr

@@ -254,3 +254,33 @@ def test_requests_only_waiting_for_the_client_do_not_make_a_digest():
     d = Digest(WHEN, None, "Mila", [ClientDigest("c", "C", flagged=[waiting])])
     assert is_empty(d)
     assert compose_digest(d, SHIPPED, to="mila@va.example", from_="mila@va.example") is None
+
+
+def test_times_are_local_to_the_digest_timezone():
+    d = sample()
+    d.timezone = "Europe/Amsterdam"  # UTC+1 in February
+    text, html = render_digest(d, SHIPPED)
+    assert "Since 2 Feb 2026 19:00:" in text
+    assert "3 Feb 2026 11:14" in text and "10:14" not in text  # the mail's date, 10:14 UTC
+    assert "3 Feb 2026 11:14" in html
+    d.timezone = "UTC"
+    assert "3 Feb 2026 10:14" in render_digest(d, SHIPPED)[0]
+
+
+def test_a_silent_service_is_the_first_thing_the_digest_says():
+    from scopewatch.digest.model import Silence
+
+    quiet = Digest(generated_at=WHEN, since=None, va_name="Mila", timezone="Europe/Amsterdam",
+                   silent=[Silence("work", "INBOX", datetime(2026, 2, 1, 6, 30, tzinfo=timezone.utc)),
+                           Silence("work", "Clients", datetime(2026, 1, 31, 22, 0, tzinfo=timezone.utc),
+                                   datetime(2026, 2, 1, 8, 0, tzinfo=timezone.utc))])
+    assert not is_empty(quiet)  # nothing to decide, but the VA must hear that nothing was read
+    text, html = render_digest(quiet, SHIPPED)
+    assert ("!! The service is silent: scopewatch has not read work/INBOX since 1 Feb 2026 07:30. "
+            "Is it running? (`scopewatch status` says why)") in text
+    assert "scopewatch was silent on work/Clients from 31 Jan 2026 23:00 to 1 Feb 2026 09:00" in text
+    assert "has not read work/INBOX since 1 Feb 2026 07:30" in html
+    nl, _ = render_digest(quiet, SHIPPED, language="nl")
+    assert "scopewatch is stil: work/INBOX is sinds 1 feb 2026 07:30 niet gelezen" in nl
+    msg = compose_digest(quiet, SHIPPED, to="mila@example.com", from_="mila@example.com")
+    assert msg is not None

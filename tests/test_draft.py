@@ -13,7 +13,7 @@ from email.utils import parsedate_to_datetime
 import pytest
 
 from scopewatch import resources
-from scopewatch.agreement.model import Agreement, Limit, Period, Rate, ScopeItem
+from scopewatch.agreement.model import Agreement, Estimate, Limit, Period, Rate, ScopeItem
 from scopewatch.detect.findings import CATEGORIES, Finding
 from scopewatch.draft.render import (
     DraftFinding,
@@ -66,23 +66,26 @@ CLAUSE_OF = {"new_work": None, "excluded": "ads", "quantity": "posts", "deadline
 
 
 def make_agreement(lang: str = "en", *, rate: Rate | None = Rate(Decimal("45")), estimate_hours=2.0,
-                   item_hours=None, end=date(2026, 3, 31)) -> Agreement:
+                   item_hours=None, end=date(2026, 3, 31), item_days=None, item_price=None, estimates=None,
+                   client_text=None) -> Agreement:
     d = DESCRIPTIONS[lang]
+    client_text = client_text or {}
     return Agreement(
         client_id="devries",
         client="Bakkerij de Vries",
         contacts=("anna@bakkerij.example",),
         deliverables=(
             ScopeItem("posts", "deliverable", d["posts"], ("post",), limit=Limit(3, "week"), due="every Thursday",
-                      estimate_hours=item_hours),
+                      estimate_hours=item_hours, estimate_days=item_days, price=item_price),
             ScopeItem("report", "deliverable", d["report"], ("report",), due="first Monday of the month"),
         ),
-        exclusions=(ScopeItem("ads", "exclusion", d["ads"], ("ads",)),),
+        exclusions=(ScopeItem("ads", "exclusion", d["ads"], ("ads",), client_text=client_text.get("ads")),),
         client_provides=(ScopeItem("photos", "client_provides", d["photos"], ("photo",)),),
         language=lang,
         period=Period(date(2026, 1, 5), end),
         rate=rate,
         estimate_hours=estimate_hours,
+        estimates=estimates or {},
     )
 
 
@@ -141,16 +144,19 @@ def test_reply_per_language_and_category(lang, category):
         assert f'"{DESCRIPTIONS[lang][clause]}"' in text  # the agreement clause, quoted
     else:
         assert f'"{DESCRIPTIONS[lang]["posts"]}"' in text  # new work: what *was* agreed
-    # 2 h (agreement default) x EUR 45 = EUR 90, formatted per language
-    money = "€ 90,00" if lang == "nl" else "€90.00"
-    rate = "€ 45,00" if lang == "nl" else "€45.00"
     flat = text.replace("\xa0", " ")
-    assert money in flat and rate in flat
-    assert ("2 uur" if lang == "nl" else "2 hours") in flat
-    assert draft.amount == Decimal("90.00") and draft.estimate_hours == 2.0
-    # three options, the period end as the "later" option, ONE question at the end
-    assert re.search(r"^1\. .*\n2\. .*\n3\. ", text, re.M)
-    assert ("31 maart 2026" if lang == "nl" else "31 March 2026") in text
+    if category != "deadline":
+        # 2 h (agreement default) x EUR 45 = EUR 90, formatted per language
+        money = "€ 90,00" if lang == "nl" else "€90.00"
+        rate = "€ 45,00" if lang == "nl" else "€45.00"
+        assert money in flat and rate in flat
+        assert ("2 uur" if lang == "nl" else "2 hours") in flat
+        assert draft.amount == Decimal("90.00")
+    # numbered options, ONE question at the end
+    options = 2 if category in ("deadline", "client_duty") else 3
+    assert re.search(r"^1\. .*\n2\. .*" + (r"\n3\. " if options == 3 else ""), text, re.M)
+    if category in ("new_work", "excluded"):
+        assert ("31 maart 2026" if lang == "nl" else "31 March 2026") in text
     mine = own_words(draft)
     assert mine.count("?") == 1
     paragraphs = [p for p in text.strip().split("\n\n") if p.strip()]
@@ -162,14 +168,54 @@ def test_reply_per_language_and_category(lang, category):
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("en", {"excluded": "not included", "quantity": "(3 per week)", "deadline": "due first Monday of the month",
-            "client_duty": "is yours to provide", "new_work": "new work"}),
-    ("nl", {"excluded": "niet inbegrepen", "quantity": "(3 per week)", "deadline": "first Monday of the month",
+    ("en", {"excluded": "not included", "quantity": "(3 per week)", "deadline": "We agreed first Monday of the month",
+            "client_duty": "is yours to supply", "new_work": "new work"}),
+    ("nl", {"excluded": "niet inbegrepen", "quantity": "(3 per week)", "deadline": "We spraken first Monday of the month af",
             "client_duty": "lever jij", "new_work": "nieuw werk"}),
 ])
 def test_each_category_says_why_it_is_outside(lang, expected):
     for category, phrase in expected.items():
         assert phrase in draft_for(category, lang).reply, category
+
+
+def test_each_category_offers_what_makes_sense():
+    rush = make_agreement(estimates={"deadline": Estimate(price=Decimal("60"))})
+    d = draft_for("deadline", agreement=rush).reply
+    assert "1. I get it done by tomorrow morning, with a rush surcharge: €60.00 (fixed price)" in d
+    assert "2. We keep to the agreed date, first Monday of the month, at no extra cost." in d
+    assert "extra work" not in d and "after our current period" not in d  # not offered as later work
+    nl = draft_for("deadline", "nl", agreement=make_agreement("nl", estimates={"deadline": Estimate(price=Decimal("60"))}))
+    assert "met een spoedtoeslag: € 60,00 (vaste prijs)" in nl.reply.replace("\xa0", " ")
+    # without a rush price nothing is invented
+    assert "rush surcharge: I will quote it as soon as you say so" in draft_for("deadline").reply
+    q = draft_for("quantity").reply
+    assert "1. I do the extra as well: about 2 hours × €45.00 = €90.00" in q
+    assert "2. It counts in next week's allowance instead." in q
+    duty = draft_for("client_duty").reply
+    assert "1. You send it when you can, and I carry on with the agreed work." in duty
+    assert "2. I take it on as extra work: about 2 hours" in duty
+
+
+def test_openings_answer_the_mail_and_vary():
+    sorry = make_message("en", new_text="Sorry, I forgot to order the paint. Could you pick it up?")
+    assert draft_for("client_duty", message=sorry).reply.split("\n\n")[1] in (
+        "No problem at all, these things happen.", "No worries, thanks for letting me know.",
+        "Not to worry, and thanks for telling me straight away.")
+    urgent = make_message("en", new_text="This is urgent: can you do it by Friday?")
+    assert "timing matters" in draft_for("deadline", message=urgent).reply or "pressing" in draft_for("deadline", message=urgent).reply
+    thanks = make_message("nl", new_text="Bedankt voor de mooie posts! Kun je ook een nieuwsbrief maken?")
+    assert draft_for("new_work", "nl", message=thanks).reply.split("\n\n")[1] in (
+        "Dank je, fijn dat het goed loopt.", "Wat fijn om te horen, dank je wel.")
+    firsts = {draft_for("new_work", message=make_message("en", message_id=f"<m{i}@x.example>")).reply.split("\n\n")[1]
+              for i in range(12)}
+    assert len(firsts) >= 2  # not the same line for every client
+    assert "thinking ahead" not in " ".join(firsts)
+
+
+def test_client_text_is_what_the_client_reads():
+    agreement = make_agreement(client_text={"ads": "paid advertising"})
+    d = draft_for("excluded", agreement=agreement).reply
+    assert '"paid advertising"' in d and DESCRIPTIONS["en"]["ads"] not in d
 
 
 def test_dutch_register_follows_the_client():
@@ -212,15 +258,28 @@ def test_no_estimate_means_no_invented_number():
         assert "=" not in d.reply
 
 
-def test_day_rate_gives_hours_without_a_made_up_amount():
-    d = draft_for("new_work", agreement=make_agreement(rate=Rate(Decimal("400"), per="day")))
-    assert d.amount is None and d.estimate_hours == 2.0
-    assert "about 2 hours at our rate of €400.00 per day" in d.reply
+def test_day_rate_and_fixed_prices_give_totals():
+    day = make_agreement(rate=Rate(Decimal("400"), per="day"))
+    d = draft_for("new_work", agreement=day)
+    assert d.amount == Decimal("100.00")  # 2 hours at 8 hours a day
+    assert "about 0.25 days × €400.00 = €100.00" in d.reply
+    days = make_agreement(rate=Rate(Decimal("280"), "GBP", per="day"), item_days=1)
+    d = draft_for("quantity", agreement=days)
+    assert "about 1 day × £280.00 = £280.00" in d.reply and d.amount == Decimal("280.00")
+    fixed = make_agreement(item_price=Decimal("150"))
+    findings = [DraftFinding(1, make_finding("quantity", start=0)), DraftFinding(2, make_finding("new_work", start=80))]
+    d = draft_for(findings=findings, agreement=fixed)
+    assert "€150.00 (fixed price)" in d.reply and "about 2 hours × €45.00 = €90.00" in d.reply
+    assert "Together that comes to €240.00." in d.reply and d.amount == Decimal("240.00")
+    nl = draft_for(lang="nl", findings=[DraftFinding(1, make_finding("quantity", "nl", start=0)),
+                                        DraftFinding(2, make_finding("new_work", "nl", start=80))],
+                   agreement=make_agreement("nl", item_price=Decimal("150")))
+    assert "Samen is dat € 240,00." in nl.reply.replace("\xa0", " ")
 
 
 def test_without_period_end_the_later_option_is_the_next_period():
     d = draft_for("excluded", agreement=make_agreement(end=None))
-    assert "for our next period" in d.reply
+    assert "I plan it in our next period." in d.reply
 
 
 def test_one_draft_covers_several_requests():
@@ -232,14 +291,16 @@ def test_one_draft_covers_several_requests():
     d = draft_for(findings=findings, agreement=make_agreement(item_hours=1))
     assert d.finding_ids == [41, 42, 43]
     assert d.estimate_hours == 5.0 and d.amount == Decimal("225.00")  # 2 + 2 + 1 hours
-    assert "These fall outside our agreement:" in d.reply
+    assert "A few of the things you asked for fall outside our agreement:" in d.reply
     for category in ("new_work", "excluded", "quantity"):
-        assert f'- "{EVIDENCE["en"][category][:20]}' in d.reply  # one line per request
-    assert '"Paid advertising management" is not included' in d.reply
-    assert '(3 per week)' in d.reply
-    assert words_before_quote(d) < 150
-    assert "I can do them as extra work" in d.reply
-    assert [line for line in d.reply.splitlines() if line.endswith("?")] == ["Which option would you like to go with?"]
+        assert f'- "{EVIDENCE["en"][category]}"' in d.reply  # one line per request, the sentence whole
+    assert 'our agreement leaves out ("Paid advertising management")' in d.reply
+    assert 'goes beyond what we agreed, "Three Instagram posts with photo and caption" (3 per week)' in d.reply
+    assert "Together that comes to €225.00." in d.reply
+    assert not re.search(r'": (new work|not included|nieuw werk)', d.reply)  # no category labels
+    assert words_before_quote(d) < 230
+    assert [line for line in d.reply.splitlines() if line.rstrip().endswith("?")] == [
+        "Which of these would you like me to go ahead with (I start once you OK it in writing), and which shall we leave for now?"]
 
 
 def test_several_dutch_requests_stay_short_and_formal():
@@ -247,10 +308,10 @@ def test_several_dutch_requests_stay_short_and_formal():
     formal = make_message("nl", new_text="Geachte mevrouw, kunt u het volgende regelen?")
     d = draft_for(lang="nl", findings=findings, message=formal)
     assert d.finding_ids == [0, 1, 2, 3, 4]
-    assert "Dit valt buiten onze afspraak:" in d.reply
+    assert "Een paar dingen die u vroeg vallen buiten onze afspraak:" in d.reply
     assert d.reply.count("\n- ") == 5 and "levert u zelf aan" in d.reply
-    assert d.estimate_hours == 10.0 and "€ 450,00" in d.reply.replace("\xa0", " ")
-    assert words_before_quote(d) < 150
+    assert not re.search(r'": (nieuw werk|niet inbegrepen)', d.reply)
+    assert words_before_quote(d) < 330
 
 
 def test_in_scope_findings_are_not_drafted():
@@ -379,8 +440,25 @@ def test_html_templates_are_autoescaped(tmp_path):
     assert render(pick_template(env, ["note.txt.j2"]), {"evidence": hostile}) == hostile
 
 
-def test_five_english_requests_in_one_mail_stay_under_150_words():
+def test_five_english_requests_in_one_mail_are_one_short_list():
     findings = [DraftFinding(i, make_finding(c, "en", start=i * 80)) for i, c in enumerate(CATEGORIES)]
     d = draft_for(findings=findings)
-    assert d.reply.count("\n- ") == 5 and "is yours to provide" in d.reply
-    assert words_before_quote(d) < 150
+    assert d.reply.count("\n- ") == 5 and "is yours to supply" in d.reply
+    # one line per request, about 40 words each at most, around the opening and the one question
+    assert words_before_quote(d) < 60 + 5 * 45
+
+
+def test_the_quote_header_shows_the_vas_local_time():
+    from datetime import timedelta
+    from datetime import timezone as tzone
+
+    sent = datetime(2026, 2, 3, 7, 55, tzinfo=tzone(timedelta(hours=1)))  # 07:55 +0100
+    msg = make_message("nl")
+    msg.date = sent
+    d = render_change_request(make_agreement("nl"), [DraftFinding(1, make_finding("new_work", "nl"))], msg,
+                              va_name="Mila Jansen", va_address="mila@va.example", template_dirs=SHIPPED,
+                              timezone_name="Europe/Amsterdam")
+    assert "Op 3 februari 2026 om 07:55 schreef Anna de Vries:" in d.text
+    utc = render_change_request(make_agreement(), [DraftFinding(1, make_finding("new_work"))], msg,
+                                va_name="Mila Jansen", va_address="mila@va.example", template_dirs=SHIPPED)
+    assert "Op 3 februari 2026 om 06:55 schreef Anna de Vries:" in utc.text  # no timezone set: UTC

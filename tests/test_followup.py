@@ -480,3 +480,33 @@ def test_follow_up_after_a_poll_drafts_confirmed_and_notices_sent(env):
     second = follow_up(env.ledger, env.workspace, src, MILA)
     assert second.drafted == [] and second.sent == [d.id]
     assert follow_up(env.ledger, env.workspace, src, None).drafted == []  # no VA address: no drafts
+
+
+def test_a_crash_between_append_and_ledger_update_is_repaired_from_drafts(env):
+    """Killed after the copy reached Drafts but before the ledger knew: the next pass records the
+    copy it finds (no second one) and the findings become drafted; findings an older version left
+    `new` beside a draft in Drafts are moved too."""
+    from scopewatch.draft.render import draft_bytes
+    from scopewatch.draft.service import reconcile_drafts, render_for_finding
+
+    f = env.finding_by_text("spare bedroom")
+    rendered, rec, ids = render_for_finding(env.ledger, env.workspace, f.id, MILA)
+    claimed, _ = followup.claim_draft(
+        env.ledger, message_pk=rec.message_pk, finding_ids=ids, message_id=rendered.message_id,
+        account=rec.message.account, language=rendered.language, to=rendered.to, subject=rendered.subject,
+        raw=draft_bytes(rendered),
+    )
+    src = env.source()
+    src.append_draft(claimed.raw)  # ... and the process dies here
+    assert env.ledger.finding(f.id).status == "new"
+    assert reconcile_drafts(env.ledger, src) == [claimed.id]
+    assert env.ledger.finding(f.id).status == "drafted"
+    assert followup.draft_for(env.ledger, f.id).in_mailbox
+    assert len(drafts_in(env.maildir / ".Drafts")) == 1
+    assert reconcile_drafts(env.ledger, src) == []  # nothing left to repair
+
+    other = env.finding_by_text("nieuwsbrief voor ze kunnen maken")
+    out = draft_for_finding(env.ledger, env.workspace, other.id, MILA, source=src)
+    env.ledger.set_status(other.id, "new", who="old-version", why="left behind by a crash")
+    assert reconcile_drafts(env.ledger, src) == [out.draft.id]
+    assert env.ledger.finding(other.id).status == "drafted"

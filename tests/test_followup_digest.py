@@ -44,14 +44,44 @@ def test_digest_numbers_match_the_ledger(env):
     for client_id, c in by_client.items():
         mine = [f for f in stored if f.client == client_id]
         open_out = [f for f in mine if f.verdict == "out_of_scope" and f.status in OPEN]
-        assert sorted(i.finding_id for i in c.flagged) == sorted(f.id for f in open_out if not f.review)
-        assert sorted(i.finding_id for i in c.checks) == sorted(f.id for f in open_out if f.review)
+        to_check = [f for f in open_out if f.review and f.status == "new"]
+        assert sorted(i.finding_id for i in c.flagged) == sorted(f.id for f in open_out if f not in to_check)
+        assert sorted(i.finding_id for i in c.checks) == sorted(f.id for f in to_check)
         assert c.in_scope_count == sum(1 for f in mine if f.verdict == "in_scope")
         report = env.ledger.ledger_report(ws.agreements[client_id], today=now.date())
         assert c.totals == report.by_category and sum(c.totals.values()) == report.out_of_scope
         assert [(u.item_id, u.used, u.limit) for u in c.limits] == [(u.item, u.asked, u.limit) for u in report.usage]
         assert c.extra_value == report.extra_value
         assert c.client_name == ws.agreements[client_id].client
+
+
+def test_a_confirmed_check_item_moves_out_of_to_check(env):
+    checks = [f for f in env.ledger.findings(verdict="out_of_scope") if f.review and f.status == "new"]
+    assert checks, "the sample has no low-confidence finding"
+    f = checks[0]
+    before = build_digest(env.ledger, env.workspace)
+    assert f.id in {i.finding_id for c in before.clients for i in c.checks}
+    env.ledger.set_status(f.id, "confirmed", who="mila", why="yes, that is extra")
+    after = build_digest(env.ledger, env.workspace)
+    assert f.id not in {i.finding_id for c in after.clients for i in c.checks}
+    assert f.id in {i.finding_id for c in after.clients for i in c.flagged}
+
+
+def test_the_digest_says_when_a_mailbox_was_not_read(env):
+    from scopewatch.daemon import silent_gaps
+    from scopewatch.digest.model import Watching
+
+    env.ledger.note_fetch("work", "INBOX", ok=True)
+    now = datetime.now(timezone.utc)
+    watching = Watching(stale_after=600, folders=[("work", "INBOX"), ("work", "Clients")])
+    fresh = build_digest(env.ledger, env.workspace, now=now + timedelta(minutes=5), watching=watching)
+    assert fresh.silent == []  # read 5 minutes ago; Clients never read at all is a setup matter
+    later = build_digest(env.ledger, env.workspace, now=now + timedelta(minutes=30), watching=watching)
+    assert [(s.account, s.folder, s.until) for s in later.silent] == [("work", "INBOX", None)]
+    last = {(c.account, c.folder): c.last_fetch_at for c in env.ledger.cursors()}
+    gaps = silent_gaps(last, [("work", "INBOX")], 600, now=now + timedelta(hours=2))
+    assert [(g.folder, g.until) for g in gaps] == [("INBOX", now + timedelta(hours=2))]
+    assert silent_gaps(last, [("work", "INBOX")], 600, now=now + timedelta(minutes=1)) == []
 
 
 def test_digest_shows_draft_ready_and_leaves_out_settled_findings(env):

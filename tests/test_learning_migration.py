@@ -1,4 +1,4 @@
-"""Schema 0003 (learning) on a ledger written by the version before: every row is kept, old
+"""Schema 0004 (learning) on a ledger written by the version before: every row is kept, old
 decisions keep their meaning, and an old finding can still be decided on and learned from."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from scopewatch.store.learned import entries, knowledge
 from scopewatch.store.ledger import Ledger
 
 
-def test_upgrade_from_0002_keeps_the_ledger_and_old_findings_teach(ledger_url):
+def test_upgrade_from_0003_keeps_the_ledger_and_old_findings_teach(ledger_url):
     engine = db.make_engine(ledger_url)
     try:
-        db.upgrade(engine, "0002")
+        db.upgrade(engine, "0003")
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO client (id, name) VALUES ('dana', 'Dana Office')"))
             conn.execute(text(
@@ -55,7 +55,7 @@ def test_upgrade_from_0002_keeps_the_ledger_and_old_findings_teach(ledger_url):
     engine = db.make_engine(ledger_url)
     try:
         with engine.begin() as conn:
-            command.downgrade(db.alembic_config(conn), "0002")
+            command.downgrade(db.alembic_config(conn), "0003")
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM finding")).scalar() == 2
     finally:

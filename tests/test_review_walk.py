@@ -4,6 +4,8 @@ script), confirm it into Drafts, dismiss with a reason, skip, quit; every decisi
 from __future__ import annotations
 
 import stat
+from datetime import timezone
+from zoneinfo import ZoneInfo
 import sys
 
 import pytest
@@ -90,3 +92,55 @@ def test_review_without_va_address_still_reviews(env, monkeypatch):
     first = env.ledger.findings(client="northgate-admin", verdict="out_of_scope")[0]
     assert env.ledger.finding(first.id).status == "confirmed"
     assert drafts_in(env.maildir / ".Drafts") == []
+
+
+def test_an_editor_that_cannot_start_is_one_line_and_the_walk_goes_on(env):
+    queue = env.ledger.findings(client="hughes-house", status="new", verdict="out_of_scope")
+    broken = {"EDITOR": "/nonexistent/editor-that-is-not-there", "VISUAL": "/nonexistent/editor-that-is-not-there"}
+    res = env.run("review", "--client", "hughes-house", input="e\ns\nd\nnot a request\nq\n", env=broken)
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.output.splitlines() if "could not start" in ln]
+    assert len(lines) == 1 and "/nonexistent/editor-that-is-not-there" in lines[0]
+    assert "set $EDITOR" in lines[0] and "Traceback" not in res.output
+    # and the walk went on: a line after every decision
+    assert f"finding {queue[0].id}: skipped, still new" in res.output
+    assert f"finding {queue[1].id}: dismissed" in res.output
+    assert f"finding {queue[2].id}: left as it is; review ended" in res.output
+    assert env.ledger.finding(queue[1].id).status == "dismissed"
+    assert followup.draft_for(env.ledger, queue[0].id) is None
+
+
+def test_single_keys_without_enter_on_a_terminal(capsys):
+    from scopewatch.review import read_key
+
+    keys = iter(["x", "C"])
+    assert read_key("c = confirm, q = quit", ["c", "q"], interactive=True, getchar=lambda: next(keys)) == "c"
+    out = capsys.readouterr().out
+    assert "'x' is not one of c, q" in out and out.rstrip().endswith("c")
+    with pytest.raises(KeyboardInterrupt):
+        read_key("c = confirm", ["c"], interactive=True, getchar=lambda: "\x03")
+
+    def no_raw_mode():
+        raise OSError("not a terminal")
+
+    import click
+    from click.testing import CliRunner
+
+    @click.command()
+    def ask():
+        click.echo("got " + read_key("c = confirm", ["c", "q"], interactive=True, getchar=no_raw_mode))
+
+    res = CliRunner().invoke(ask, input="q\n")  # falls back to a typed line
+    assert res.output.strip().endswith("got q")
+
+
+def test_show_and_flags_speak_the_vas_local_time(env):
+    f = env.ledger.findings(client="hughes-house", verdict="out_of_scope")[0]
+    utc = env.run("show", str(f.id))
+    assert utc.exit_code == 0 and f"{f.message.date.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC" in utc.output
+    toml = env.root / "scopewatch.toml"
+    toml.write_text(toml.read_text() + '\n[digest]\ntimezone = "Europe/Amsterdam"\n')
+    local = env.run("show", str(f.id))
+    when = f.message.date.astimezone(ZoneInfo("Europe/Amsterdam"))
+    assert local.exit_code == 0 and f"{when:%Y-%m-%d %H:%M} {when.tzname()}" in local.output, local.output
+    assert " UTC" not in local.output.split("History:")[0]

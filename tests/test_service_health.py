@@ -54,6 +54,7 @@ def test_status_states_and_exit_codes(tmp_path):
     try:
         ledger.note_fetch("work", "INBOX", ok=True, backlog=3)
         ledger.acquire_lease("work", "INBOX", "me", ttl=60)
+        ledger.acquire_lease("work", "Clients", "me", ttl=60)
         ledger.note_fetch("work", "Clients", ok=True, backlog=0)
         ledger.note_fetch("work", "Clients", ok=False, error="connection lost to mailbox 'work'")
     finally:
@@ -84,6 +85,86 @@ def test_status_of_a_mailbox_never_fetched_is_unhealthy(tmp_path):
     assert "work/INBOX: never - STALE" in res.output and "UNHEALTHY" in res.output
 
 
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_status_of_a_service_killed_with_9_is_stopped_at_once(tmp_path):
+    import socket
+
+    root, url = _workspace(tmp_path, folders='["INBOX"]')
+    ledger = Ledger.open(url)
+    try:
+        ledger.note_fetch("work", "INBOX", ok=True, backlog=0)
+        # the lease of a process on this host that died without releasing it, still unexpired
+        assert ledger.acquire_lease("work", "INBOX", f"{socket.gethostname()}:{_dead_pid()}:abcd", ttl=600)
+    finally:
+        ledger.close()
+    report = service_status(root)
+    (folder,) = report.folders
+    assert folder.state == "stopped" and not folder.running and not report.healthy
+    assert "ended without stopping (killed or crashed)" in folder.problem
+    res = CliRunner().invoke(cli, ["status", "--workspace", str(root)])
+    assert res.exit_code == 1
+    assert "work/INBOX: stopped" in res.output
+    assert "UNHEALTHY: work/INBOX: scopewatch is not running: process" in res.output
+
+
+def test_status_after_a_clean_stop_is_stopped_and_unhealthy(tmp_path):
+    root, url = _workspace(tmp_path, folders='["INBOX"]')
+    ledger = Ledger.open(url)
+    try:
+        ledger.note_fetch("work", "INBOX", ok=True, backlog=0)  # a second ago, then released on SIGTERM
+    finally:
+        ledger.close()
+    res = CliRunner().invoke(cli, ["status", "--workspace", str(root), "--json"])
+    assert res.exit_code == 1
+    doc = json.loads(res.output)
+    assert doc["folders"][0]["state"] == "stopped" and doc["folders"][0]["stale"] is False
+    assert doc["problems"] == ["work/INBOX: scopewatch is not running: stopped, last read 0 s ago"]
+
+
+def test_status_fails_when_a_mailbox_keeps_failing_past_failing_after(tmp_path):
+    root, url = _workspace(tmp_path, folders='["INBOX"]')
+    toml = (root / "scopewatch.toml").read_text().replace("[service]", '[service]\nfailing_after = "2m"')
+    (root / "scopewatch.toml").write_text(toml)
+    ledger = Ledger.open(url)
+    try:
+        ledger.note_fetch("work", "INBOX", ok=True, backlog=0)
+        ledger.acquire_lease("work", "INBOX", "other-host:1:x", ttl=3600)
+        ledger.note_fetch("work", "INBOX", ok=False, error="cannot reach imap.example.com: connection refused")
+    finally:
+        ledger.close()
+    now = datetime.now(timezone.utc)
+    soon = service_status(root, now=now + timedelta(seconds=60))
+    assert soon.healthy and soon.folders[0].state == "error"  # a short outage is not an alarm
+    later = service_status(root, now=now + timedelta(minutes=3))
+    assert not later.healthy and later.folders[0].running
+    assert later.problems == ["work/INBOX: failing for 3 min: cannot reach imap.example.com: connection refused"]
+
+
+def test_status_after_a_refused_login_stopped_the_mailbox(tmp_path):
+    root, url = _workspace(tmp_path, folders='["INBOX"]')
+    ledger = Ledger.open(url)
+    try:
+        ledger.note_fetch("work", "INBOX", ok=True, backlog=0)
+        ledger.note_fetch("work", "INBOX", ok=False, error=(
+            "mailbox 'work': the server refused the login; stopped watching after 3 refused logins: "
+            "fix the username or password and restart"))
+    finally:
+        ledger.close()
+    res = CliRunner().invoke(cli, ["status", "--workspace", str(root)])
+    assert res.exit_code == 1
+    (line,) = [ln for ln in res.output.splitlines() if ln.startswith("UNHEALTHY")]
+    assert line.startswith("UNHEALTHY: work/INBOX: stopped on an error, last read ")
+    assert line.endswith("stopped watching after 3 refused logins: fix the username or password and restart")
+
+
 def test_redacting_filter_masks_secrets_and_drops_protocol_chatter():
     stream = io.StringIO()
     handler = setup_logging("debug", "text", stream=stream)
@@ -111,3 +192,28 @@ def test_backoff_grows_with_jitter_and_caps():
     assert len(set(delays)) == len(delays)  # jitter: no two alike
     b.reset()
     assert b.next_delay() <= 1.0
+
+
+def test_a_restart_takes_over_the_lease_of_a_dead_holder_on_this_host_at_once(tmp_path):
+    import os
+    import socket
+
+    from scopewatch.service.health import holder_is_dead
+
+    _root, url = _workspace(tmp_path, folders='["INBOX"]')
+    ledger = Ledger.open(url)
+    try:
+        host = socket.gethostname()
+        dead = f"{host}:{_dead_pid()}:abcd"
+        assert ledger.acquire_lease("work", "INBOX", dead, ttl=600)
+        # Without the check the newcomer waits out the TTL; with it, it takes the folder now.
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new1", ttl=60)
+        assert ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new1", ttl=60, holder_is_dead=holder_is_dead)
+        assert ledger.leases()[0][2] == f"{host}:{os.getpid()}:new1"
+        # A live holder (this process) and a holder on another host keep their leases.
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new2", ttl=60, holder_is_dead=holder_is_dead)
+        ledger.release_lease("work", "INBOX", f"{host}:{os.getpid()}:new1")
+        assert ledger.acquire_lease("work", "INBOX", f"elsewhere.example:{_dead_pid()}:x", ttl=600)
+        assert not ledger.acquire_lease("work", "INBOX", f"{host}:{os.getpid()}:new3", ttl=60, holder_is_dead=holder_is_dead)
+    finally:
+        ledger.close()

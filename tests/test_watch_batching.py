@@ -81,7 +81,10 @@ class FakeSource:
 class FakeChecker:
     """Every mail a plain no-request message with its own Message-ID; slow enough for overlap."""
 
-    def check_many(self, items):
+    def use_learned(self, knowledge):
+        self.learned = knowledge  # the service hands over the ledger's learned knowledge per batch
+
+    def check_many(self, items, stop=None):
         for source, raw in items:
             time.sleep(0.003)
             key = source.rsplit("/", 1)[1]
@@ -149,5 +152,49 @@ def test_a_lone_new_message_is_its_own_batch(tmp_path):
         _w, calls = run_once(ledger, [FakeSource(1)])
         assert calls == [1]
         assert counts(ledger)["messages"] == 1
+    finally:
+        ledger.close()
+
+
+class _DropsAfterOneFetch(FakeSource):
+    """Connects, serves one wait, then the connection drops: a server restarted again and again."""
+
+    def __init__(self, n: int, stop: threading.Event, sessions: list):
+        super().__init__(n)
+        self.stop, self.sessions = stop, sessions
+
+    def wait(self, folder, timeout):
+        self.sessions.append(time.monotonic())
+        if len(self.sessions) >= 7:
+            self.stop.set()
+            return False
+        raise MailboxError("connection lost to mailbox 'work': server restarted")
+
+
+def test_every_reconnect_after_a_working_session_waits_only_the_first_delay(tmp_path, monkeypatch):
+    """Seven losses in a row, each after a good fetch: each retry waits the first step, not twice
+    the one before (the probe saw 1.0, 1.5, 3.3, 6.2, 14, 22, 63 s)."""
+    import scopewatch.service.watcher as watcher_mod
+
+    delays: list[float] = []
+    real = watcher_mod.Backoff.next_delay
+
+    def spy(self):
+        d = real(self)
+        delays.append(d)
+        return d
+
+    monkeypatch.setattr(watcher_mod.Backoff, "next_delay", spy)
+    ledger = Ledger.open(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        stop, sessions = threading.Event(), []
+        shared = Shared(checker=FakeChecker(), ledger=ledger, stop=stop, holder="test",
+                        backoff_initial=0.05, backoff_max=10.0)
+        watcher = FolderWatcher(MailboxConfig(name="work"), "INBOX", shared,
+                                source_factory=lambda: _DropsAfterOneFetch(3, stop, sessions))
+        watcher.run()
+        assert len(sessions) == 7 and len(delays) == 6
+        assert all(d <= 0.05 for d in delays), delays  # never past the first step
+        assert counts(ledger)["messages"] == 3
     finally:
         ledger.close()

@@ -104,11 +104,41 @@ def test_sigterm_exits_0_and_status_tells_running_from_stopped(dovecot_server, t
         rc, _out, err = stop_process(proc, signal.SIGTERM)
     assert rc == 0, err[-2000:]
     assert "SIGTERM received" in err and "stopped" in err
-    rc, doc = status()
-    assert doc["folders"][0]["state"] == "stopped"
+    rc, doc = status()  # right after SIGTERM: stopped, and the exit code says so
+    assert rc == 1 and doc["folders"][0]["state"] == "stopped" and not doc["folders"][0]["running"], doc
+    assert doc["problems"][0].startswith("work/INBOX: scopewatch is not running: stopped")
     time.sleep(3.5)
     rc, doc = status()
     assert rc == 1 and doc["folders"][0]["stale"], doc
+
+
+def test_status_right_after_kill_9_says_stopped(dovecot_server, tmp_path):
+    server = dovecot_server
+    user, root, url, env = _setup(server, tmp_path)
+    server.append(user, raw=flagged_mail("killed"))
+    proc = cli("run", "--workspace", str(root), env=env)
+    try:
+        assert wait_for(lambda: _count(url) == 1, 60)
+        rc, _doc = _status(root)
+        assert rc == 0, _doc
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    rc, doc = _status(root)  # the lease is still unexpired, but its holder is gone
+    assert rc == 1, doc
+    folder = doc["folders"][0]
+    assert folder["state"] == "stopped" and not folder["running"] and not folder["stale"]
+    assert "ended without stopping (killed or crashed)" in doc["problems"][0]
+
+
+def _status(root):
+    import json
+
+    proc = subprocess.run([sys.executable, "-m", "scopewatch", "status", "-w", str(root), "--json"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    return proc.returncode, json.loads(proc.stdout) if proc.stdout.strip() else proc.stderr
 
 
 def test_metrics_are_served_over_http(dovecot_server, tmp_path):

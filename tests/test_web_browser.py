@@ -113,7 +113,16 @@ def _css(driver, selector):
 
 
 def _flash(driver) -> str:
-    return _css(driver, ".flash").text
+    """The page's message after a form was sent (waiting for the next page to load)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash"))).text
+    except TimeoutException:
+        raise AssertionError(f"no message on {driver.current_url}:\n{driver.page_source[:3000]}") from None
 
 
 def test_a_morning_on_the_page(chrome, site):
@@ -221,3 +230,22 @@ def test_hostile_client_text_is_shown_as_text(chrome, site):
     mine = next(m for m in filed if m["Message-ID"] == draft.message_id)
     assert mine["Bcc"] is None and "evil@attacker.example" not in str(mine["To"])
     assert "\n" not in str(mine["Subject"]) and "\r" not in str(mine["Subject"])
+
+
+def test_the_pages_fit_a_phone_screen(site):
+    """At a phone's width (390 CSS pixels, touch) nothing is wider than the screen and the buttons
+    are big enough to tap."""
+    reason = browser.missing()
+    if reason:
+        skip_or_fail(f"the browser tests need Chromium: {reason}")
+    root, base, _sink = site
+    confirm_id, _other = _two_new_findings(root)
+    with browser.chromium(390, 844, mobile=True) as phone:
+        for path in ("/", f"/finding/{confirm_id}", "/client/hughes-house", "/service"):
+            phone.get(base + path)
+            width, inner = phone.execute_script(
+                "return [document.documentElement.scrollWidth, window.innerWidth]")
+            assert width <= inner, f"{path}: {width}px wide on a {inner}px screen"
+        phone.get(base + "/")
+        button = _css(phone, f"#f{confirm_id} form[action$='/confirm'] button")
+        assert button.size["height"] >= 36 and button.size["width"] >= 150  # full width on a phone

@@ -24,10 +24,14 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(scope="module")
-def root(tmp_path_factory):
+def checker():
     from scopewatch.detect.checker import Checker
 
-    checker = Checker(open_workspace(examples_dir()))
+    return Checker(open_workspace(examples_dir()))
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory, checker):
     return make_workspace(tmp_path_factory.mktemp("web") / "ws", extra_mails=[hostile_mail()], checker=checker)
 
 
@@ -161,3 +165,115 @@ def test_helpers():
     assert limiter.wait_seconds("a") > 0 and limiter.wait_seconds("b") == 0
     now[0] = 61
     assert limiter.wait_seconds("a") == 0
+
+
+def test_the_digest_links_each_item_to_its_finding_page(root, local):
+    from scopewatch.digest.build import build_digest
+    from scopewatch.digest.render import render_digest
+
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    ws = open_workspace(root)
+    try:
+        plain = build_digest(ledger, ws)
+        linked = build_digest(ledger, ws, base_url="http://127.0.0.1:8465/")
+    finally:
+        ledger.close()
+    ids = [i.finding_id for c in linked.clients for i in (*c.flagged, *c.checks, *c.answers)]
+    assert ids
+    for language in ("en", "nl"):
+        text, html = render_digest(linked, ws.template_dirs(), language=language)
+        for fid in ids:
+            assert f'href="http://127.0.0.1:8465/finding/{fid}"' in html
+            assert f"http://127.0.0.1:8465/finding/{fid}\n" in text
+        text, html = render_digest(plain, ws.template_dirs(), language=language)
+        assert "/finding/" not in text and "/finding/" not in html
+    # The link leads to that finding's page.
+    page = local.get(f"/finding/{ids[0]}", environ_base=LOCAL)
+    assert page.status_code == 200 and f"#{ids[0]}" in page.get_data(as_text=True)
+    # `scopewatch digest` links too once [web] base_url is set (here from the environment).
+    result = CliRunner().invoke(cli, ["digest", "--workspace", str(root), "--since", "2026-01-01"],
+                                env={"SCOPEWATCH_WEB_BASE_URL": "http://127.0.0.1:8465"})
+    assert result.exit_code == 0, result.output
+    assert f"Open:      http://127.0.0.1:8465/finding/{ids[0]}" in result.output
+
+
+def test_the_page_speaks_dutch_when_the_digest_does(root):
+    app = create_app(root, config=load_config(root, environ={"SCOPEWATCH_DIGEST_LANGUAGE": "nl"}),
+                     host="127.0.0.1")
+    client = app.test_client()
+    today = client.get("/", environ_base=LOCAL).get_data(as_text=True)
+    assert '<html lang="nl">' in today and "Vandaag" in today and "Bevestigen" in today
+    assert "Today" not in today and "Confirm" not in today
+    (fid,) = _new(root)
+    finding = client.get(f"/finding/{fid}", environ_base=LOCAL).get_data(as_text=True)
+    assert "Geschiedenis" in finding and "Opslaan" in finding
+    app.extensions["scopewatch_close"]()
+
+
+def test_client_and_service_pages(root, local):
+    page = local.get("/client/devries-social", environ_base=LOCAL).get_data(as_text=True)
+    # The agreement as a summary, and each limit's use as a bar: "asked / limit".
+    assert "Instagram-posts met foto en tekst" in page and "Website en webshop" in page
+    assert re.search(r"<strong>\d+ / 3</strong>", page) and 'class="bar"' in page
+    assert "EUR" in page  # the value of the extra work asked for, at the agreed rate
+    assert local.get("/client/nobody", environ_base=LOCAL).status_code == 404
+    service = local.get("/service", environ_base=LOCAL).get_data(as_text=True)
+    assert "sample/INBOX" in service and "Last fetch" in service
+
+
+def test_scopewatch_run_serves_the_page_when_asked(root, checker):
+    import threading
+    import time
+    import urllib.request
+
+    from scopewatch.daemon import Service
+
+    config = load_config(root, environ={"SCOPEWATCH_WEB_SERVE": "true", "SCOPEWATCH_WEB_PORT": "0"})
+    service = Service(root, config=config, checker=checker)
+    thread = threading.Thread(target=service.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while service.web is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert service.web is not None and service.web.host == "127.0.0.1"
+        with urllib.request.urlopen(service.web.url + "service", timeout=10) as response:
+            body = response.read().decode()
+        assert response.status == 200 and "sample/INBOX" in body
+    finally:
+        service.stop.set()
+        thread.join(timeout=30)
+        service.close()
+    assert not thread.is_alive()
+
+
+def test_dismissing_on_the_page_takes_the_unedited_draft_out_of_drafts(root, local):
+    import email
+    from email import policy
+
+    from scopewatch.store import followup
+
+    def in_drafts() -> set[str]:
+        folder = root / "mailbox" / ".Drafts" / "cur"
+        return {email.message_from_bytes(p.read_bytes(), policy=policy.default)["Message-ID"]
+                for p in folder.iterdir()} if folder.is_dir() else set()
+
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    try:
+        # A new request alone in its mail, so its reply answers nothing else.
+        fid = next(f.id for f in ledger.findings(status="new", verdict="out_of_scope")
+                   if not f.review and len(ledger.findings(message_pk=f.message_pk, verdict="out_of_scope")) == 1)
+    finally:
+        ledger.close()
+    token = _csrf(local.get("/", environ_base=LOCAL).get_data(as_text=True))
+    local.post(f"/finding/{fid}/confirm", data={"csrf": token}, environ_base=LOCAL)
+    ledger = Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
+    try:
+        draft = followup.draft_for(ledger, fid)
+    finally:
+        ledger.close()
+    assert draft is not None and draft.message_id in in_drafts()
+    page = local.post(f"/finding/{fid}/dismiss", data={"csrf": token, "reason": "not_a_request"},
+                      environ_base=LOCAL, follow_redirects=True).get_data(as_text=True)
+    assert "removed from" in page
+    assert draft.message_id not in in_drafts() and _status(root, fid) == "dismissed"

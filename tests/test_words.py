@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from scopewatch import resources
 from scopewatch.cli import cli
 from scopewatch.detect.rules import lint_rules
-from scopewatch.detect.words import Lexicon, lexicon, lint_words, load_lexicon
+from scopewatch.words import Lexicon, lexicon, lint_words, load_lexicon
 from scopewatch.errors import RuleError
 
 
@@ -50,7 +50,7 @@ def test_a_broken_words_file_names_file_line_and_key(tmp_path):
     path = tmp_path / "en" / "words.yaml"
     assert f"{path}:1: numbers: two: expected a whole number, got 'twee'" in text
     assert f"{path}:2: months: march: expected a month number 1-12, got 13" in text
-    assert f"{path}:3: periods: fortnight: 'fortnight' is not one of week, month, quarter" in text
+    assert f"{path}:3: periods: fortnight: 'fortnight' is not one of day, week, month, quarter, year" in text
     assert f"{path}:4: plain_befor: unknown key; did you mean 'plain_before'?" in text
     assert f"{path}:5: subjects: write words in lower case: You" in text
     assert f"{path}:6: self_does: invalid regular expression" in text

@@ -10,9 +10,11 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from scopewatch import resources
 from scopewatch.agreement.model import Agreement
+from scopewatch.catalogue import Catalogue, load_catalogue
 from scopewatch.agreement.validate import ContactAt, check_agreement_text
-from scopewatch.errors import AgreementError, Problem
+from scopewatch.errors import AgreementError, CatalogueError, Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -31,15 +33,27 @@ class _FileResult:
 # --- public API -------------------------------------------------------------------------------
 
 
-def load_agreement_file(path: Path) -> Agreement:
+def workspace_catalogue(scopes_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
+    """The work catalogue an agreement's `kinds:` are checked against: the shipped one plus the
+    workspace's own `rules/catalogue/` (the workspace is the folder holding `scopes/`)."""
+    dirs = [resources.rules_dir(), Path(scopes_dir).parent / "rules"]
+    try:
+        return load_catalogue(dirs), []
+    except CatalogueError as exc:
+        return None, exc.problems
+
+
+def load_agreement_file(path: Path, catalogue: Catalogue | None = None) -> Agreement:
     """Load and validate one agreement file; raise AgreementError listing every problem in it."""
-    result = _read_file(Path(path))
+    if catalogue is None:
+        catalogue, _ = workspace_catalogue(Path(path).parent)
+    result = _read_file(Path(path), catalogue)
     if result.problems or result.agreement is None:
         raise AgreementError(result.problems)
     return result.agreement
 
 
-def lint_agreements(scopes_dir: Path) -> tuple[dict[str, Agreement], list[Problem]]:
+def lint_agreements(scopes_dir: Path, catalogue: Catalogue | None = None) -> tuple[dict[str, Agreement], list[Problem]]:
     """Validate every `*.yaml`/`*.yml` in `scopes_dir` and check them against each other.
 
     Never raises for content problems: returns the valid agreements keyed by client id and
@@ -59,8 +73,10 @@ def lint_agreements(scopes_dir: Path) -> tuple[dict[str, Agreement], list[Proble
     results: list[_FileResult] = []
     seen_ids: dict[str, Path] = {}
     problems: list[Problem] = []
+    if catalogue is None:
+        catalogue, problems = workspace_catalogue(scopes_dir)
     for path in _agreement_files(scopes_dir):
-        result = _read_file(path)
+        result = _read_file(path, catalogue)
         earlier = seen_ids.get(path.stem)
         if earlier is not None:
             result.problems.append(
@@ -103,7 +119,7 @@ def _agreement_files(scopes_dir: Path) -> list[Path]:
     )
 
 
-def _read_file(path: Path) -> _FileResult:
+def _read_file(path: Path, catalogue: Catalogue | None = None) -> _FileResult:
     result = _FileResult(path)
     label = str(path)
     try:
@@ -127,7 +143,7 @@ def _read_file(path: Path) -> _FileResult:
             )
         )
         return result
-    agreement, result.problems, result.contacts = check_agreement_text(text, label, path.stem)
+    agreement, result.problems, result.contacts = check_agreement_text(text, label, path.stem, catalogue)
     if agreement is not None:
         digest = hashlib.sha256(raw).hexdigest()
         result.agreement = replace(agreement, source_path=str(path), source_text=text, content_hash=digest)

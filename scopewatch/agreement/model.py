@@ -8,17 +8,35 @@ from decimal import Decimal
 from typing import Iterator, Literal
 
 ItemKind = Literal["deliverable", "exclusion", "client_provides"]
-LIMIT_PERIODS = ("week", "month", "quarter", "project")
+LIMIT_PERIODS = ("week", "month", "quarter", "year", "project")
 LANGUAGES = ("en", "nl")
 
 
 @dataclass(frozen=True)
 class Limit:
-    """How much of a deliverable is agreed: `count` per `per` (week, month, quarter, project)."""
+    """How much of a deliverable is agreed: `count` per `per` (week, month, quarter, year, project)."""
 
     count: int
     per: str
     unit: str | None = None  # what is counted, e.g. "revision round"; default: the deliverable
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How big each one may be: "60 minutes of raw audio", "1500 words", "8 pages"."""
+
+    amount: float
+    unit: str  # minute, hour, word, page or post (scopewatch.words.MEASURES)
+    text: str  # as the VA wrote it
+
+    def as_unit(self, unit: str) -> float | None:
+        """The amount in another unit: hours and minutes convert, other units only to themselves."""
+        if unit == self.unit:
+            return self.amount
+        minutes = {"minute": 1, "hour": 60}
+        if unit in minutes and self.unit in minutes:
+            return self.amount * minutes[self.unit] / minutes[unit]
+        return None
 
 
 @dataclass(frozen=True)
@@ -31,8 +49,29 @@ class ScopeItem:
     terms: tuple[str, ...]
     limit: Limit | None = None
     due: str | None = None  # free text or ISO date: when it is due ("every Thursday", "2026-03-01")
+    each: Measure | None = None  # how big each one may be (limit.each: "60 minutes")
     estimate_hours: float | None = None
     line: int | None = None  # line in the YAML file, for explanations that point at the clause
+    # Kinds of work of the catalogue this clause is about, as the VA wrote them (`kinds: [...]`);
+    # when empty they are inferred from the description and terms (detect/work.py).
+    kinds: tuple[str, ...] = ()
+    client_text: str | None = None  # how a draft names it to the client (default: description)
+    estimate_days: float | None = None
+    price: Decimal | None = None  # a fixed price for doing it, in the rate's currency
+
+    @property
+    def wording(self) -> str:
+        """What the client reads in a draft: client_text, else the description."""
+        return self.client_text or self.description
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """An estimate for extra work of one category (agreement `estimates:`), e.g. a rush surcharge."""
+
+    hours: float | None = None
+    days: float | None = None
+    price: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,7 @@ class Agreement:
     acceptance: str | None = None
     change_policy: str | None = None
     estimate_hours: float | None = None  # default estimate for extra work in this agreement
+    estimates: dict[str, Estimate] = field(default_factory=dict)  # per category, e.g. "deadline"
     source_path: str | None = None
     source_text: str = ""
     content_hash: str = ""  # sha256 hex of the file bytes: identifies the agreement version

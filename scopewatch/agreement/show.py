@@ -6,14 +6,18 @@ from __future__ import annotations
 import textwrap
 
 from scopewatch.agreement.model import Agreement, Amendment, Limit, Rate, ScopeItem
+from scopewatch.words import frequency_in
 
 WIDTH = 88
 LABEL = 16  # width of the "Label:" column of the header block
 LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}
 
 
-def describe(agreement: Agreement) -> str:
-    """The agreement as plain text, one section per part of the YAML file."""
+def describe(agreement: Agreement, links: dict | None = None) -> str:
+    """The agreement as plain text, one section per part of the YAML file.
+
+    `links` maps item ids to their kinds of work (detect/work.py `Link`): what each item covers
+    in the work catalogue and how that was found."""
     a = agreement
     lines = [f"{a.client} ({a.client_id})", "=" * min(WIDTH, len(a.client) + len(a.client_id) + 3)]
     lines += _field("Contacts", ", ".join(a.contacts))
@@ -25,10 +29,10 @@ def describe(agreement: Agreement) -> str:
     if a.estimate_hours is not None:
         lines += _field("Extra work", f"estimated {_hours(a.estimate_hours)} per request unless an item says otherwise")
 
-    lines += _section("Deliverables (agreed work)", a.deliverables)
-    lines += _amendments(a.amendments)
-    lines += _section("Exclusions (not agreed)", a.exclusions)
-    lines += _section("Client provides", a.client_provides)
+    lines += _section("Deliverables (agreed work)", a.deliverables, links)
+    lines += _amendments(a.amendments, links)
+    lines += _section("Exclusions (not agreed)", a.exclusions, links)
+    lines += _section("Client provides", a.client_provides, links)
 
     if a.acceptance or a.change_policy:
         lines.append("")
@@ -79,7 +83,18 @@ def _limit(limit: Limit) -> str:
     return f"at most {limit.count}{what} per {limit.per}"
 
 
-def _section(title: str, items: tuple[ScopeItem, ...]) -> list[str]:
+def _kinds(link) -> str:
+    if link is None:
+        return ""
+    if link.how == "explicit":
+        return f"{', '.join(link.kinds)} (as written in kinds:)"
+    if link.how == "inferred":
+        shown = ", ".join(f'"{w}"' for w in link.words[:6]) + (", ..." if len(link.words) > 6 else "")
+        return f"{', '.join(link.kinds)} (inferred from {shown})"
+    return "none found: add kinds: [...] so requests in other words are recognised"
+
+
+def _section(title: str, items: tuple[ScopeItem, ...], links: dict | None = None) -> list[str]:
     if not items:
         return []
     lines = ["", f"{title}:"]
@@ -88,15 +103,21 @@ def _section(title: str, items: tuple[ScopeItem, ...]) -> list[str]:
         lines += _bullet(f"{item.id}: {item.description}{where}")
         if item.limit:
             lines += _detail("limit", _limit(item.limit))
+        if item.each:
+            lines += _detail("each", f"at most {item.each.text}")
+        if item.limit is None and item.kind == "deliverable" and (often := frequency_in(item.description)):
+            lines += _detail("often", f"once per {often} (from the description)")
         if item.due:
             lines += _detail("due", item.due)
         if item.estimate_hours is not None:
             lines += _detail("estimate", _hours(item.estimate_hours))
         lines += _detail("terms", ", ".join(item.terms))
+        if links is not None:
+            lines += _detail("kinds", _kinds(links.get(item.id)))
     return lines
 
 
-def _amendments(amendments: tuple[Amendment, ...]) -> list[str]:
+def _amendments(amendments: tuple[Amendment, ...], links: dict | None = None) -> list[str]:
     if not amendments:
         return []
     lines = ["", "Amendments (accepted changes, now part of the agreed work):"]
@@ -107,6 +128,8 @@ def _amendments(amendments: tuple[Amendment, ...]) -> list[str]:
         if am.estimate_hours is not None:
             lines += _detail("estimate", _hours(am.estimate_hours))
         lines += _detail("terms", ", ".join(am.terms))
+        if links is not None:
+            lines += _detail("kinds", _kinds(links.get(am.id)))
     return lines
 
 

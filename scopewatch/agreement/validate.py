@@ -15,8 +15,10 @@ from scopewatch.agreement.model import (
     LANGUAGES,
     LIMIT_PERIODS,
     Agreement,
+    Estimate,
     Amendment,
     Limit,
+    Measure,
     Period,
     Rate,
     ScopeItem,
@@ -30,23 +32,38 @@ from scopewatch.agreement.yamlnodes import (
     syntax_problem,
     yaml_list,
 )
+from scopewatch.catalogue import Catalogue
 from scopewatch.errors import Problem
 
 RATE_PERIODS = ("hour", "day", "project")
 
+# Limits on one agreement file, so a pasted word list cannot stall start-up or fill the memory.
+# Real agreements are a few kB with tens of terms.
+MAX_AGREEMENT_CHARS = 2_000_000
+MAX_TERMS_PER_ITEM = 2_000
+MAX_TERMS_TOTAL = 100_000
+MAX_TERM_CHARS = 200
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TOP_KEYS = (
     "client", "contacts", "language", "project", "goal", "period", "rate", "estimate_hours",
-    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments",
+    "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments", "estimates",
 )
+ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
+ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
 # Which keys each list of items accepts; a key valid in another list gets a pointed message.
 SECTION_KEYS = {
-    "deliverables": ("id", "description", "terms", "limit", "due", "estimate_hours"),
-    "exclusions": ("id", "description", "terms", "estimate_hours"),
-    "client_provides": ("id", "description", "terms", "due"),
+    "deliverables": ("id", "description", "terms", "kinds", "limit", "due", "estimate_hours", "client_text",
+                     "estimate_days", "price"),
+    "exclusions": ("id", "description", "terms", "kinds", "estimate_hours", "client_text", "estimate_days", "price"),
+    "client_provides": ("id", "description", "terms", "kinds", "due", "client_text", "estimate_hours", "estimate_days",
+                        "price"),
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
-LIMIT_KEYS = ("count", "per", "unit")
+LIMIT_KEYS = ("count", "per", "unit", "each")
+_MEASURE = re.compile(r"^\s*(?:up\s+to\s+|at\s+most\s+|max(?:imum)?\.?\s+|tot\s+|hooguit\s+|maximaal\s+)?(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w']*)(.*)$", re.IGNORECASE)
 PERIOD_KEYS = ("start", "end")
 RATE_KEYS = ("amount", "currency", "per")
 
@@ -62,14 +79,17 @@ COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NO
 ContactAt = tuple[str, "int | None", int]
 
 
-def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
+def check_agreement_text(
+    text: str, label: str, client_id: str, catalogue: Catalogue | None = None
+) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
     """Validate one agreement's YAML text.
 
     Returns the agreement (None when there is any problem), every problem sorted by line, and
     each valid contact with where it is (also when other fields have problems).
     `label` names the file in problems; source fields of the agreement are left for the caller.
+    `catalogue` is the work catalogue that `kinds:` must name (unchecked when None).
     """
-    checker = _Checker(label, client_id)
+    checker = _Checker(label, client_id, catalogue)
     agreement = checker.check(text)
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return (agreement if not problems else None), problems, checker.contact_lines
@@ -78,19 +98,33 @@ def check_agreement_text(text: str, label: str, client_id: str) -> tuple[Agreeme
 class _Checker(NodeReader):
     """Walks the composed YAML node tree of one agreement, so every value keeps its line."""
 
-    def __init__(self, label: str, client_id: str):
+    def __init__(self, label: str, client_id: str, catalogue: Catalogue | None = None):
         super().__init__(label)
         self.client_id = client_id
+        self.catalogue = catalogue
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
+        self._terms_total = 0
+        self._told_total = False
 
     # -- document ---------------------------------------------------------------------------
 
     def check(self, text: str) -> Agreement | None:
+        if len(text) > MAX_AGREEMENT_CHARS:
+            self.problem("", f"the file is {len(text) / 1e6:.1f} MB; an agreement may be at most "
+                         f"{MAX_AGREEMENT_CHARS / 1e6:g} MB (limit: agreement size); split the client's "
+                         "work into fewer, broader terms", line=1)
+            return None
         try:
-            # The reader checks for forbidden characters already while it is being created.
-            self.loader = loader = yaml.SafeLoader(text)
-            root = loader.get_single_node()
+            # libyaml composes a 1 MB file in a fraction of a second, the pure-Python parser takes
+            # over ten; a file libyaml refuses is read again by the pure-Python parser, whose error
+            # messages (and reader checks for forbidden characters) the VA gets.
+            self.loader = loader = _FastLoader(text)
+            try:
+                root = loader.get_single_node()
+            except yaml.YAMLError:
+                self.loader = loader = yaml.SafeLoader(text)
+                root = loader.get_single_node()
             loader.dispose()
         except yaml.YAMLError as exc:
             self.problems.append(syntax_problem(self.label, exc, text))
@@ -127,6 +161,7 @@ class _Checker(NodeReader):
         exclusions = self.items(f.get("exclusions"), "exclusions", root)
         provides = self.items(f.get("client_provides"), "client_provides", root)
         amendments = self.amendments(f.get("amendments"))
+        estimates = self.estimates(f.get("estimates"))
         texts = {
             k: self.text(f.get(k), k) for k in ("project", "goal", "acceptance", "change_policy")
         }
@@ -148,7 +183,36 @@ class _Checker(NodeReader):
             acceptance=texts["acceptance"],
             change_policy=texts["change_policy"],
             estimate_hours=estimate,
+            estimates=estimates,
         )
+
+    def estimates(self, node: Node | None) -> dict[str, Estimate]:
+        """`estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}`: per category."""
+        if is_null(node):
+            return {}
+        hint = "e.g. estimates: {deadline: {price: 150}, quantity: {estimate_hours: 1}}"
+        if not isinstance(node, MappingNode):
+            self.problem("estimates", f"expected a category per line with its estimate, {hint}", node)
+            return {}
+        f = self.mapping(node, "estimates", ESTIMATE_CATEGORIES)
+        out = {}
+        for category, sub in (f or {}).items():
+            if not isinstance(sub, MappingNode):
+                self.problem(f"estimates.{category}", f"expected estimate_hours, estimate_days or price, {hint}", sub)
+                continue
+            g = self.mapping(sub, f"estimates.{category}", ESTIMATE_KEYS)
+            if g is None:
+                continue
+            out[category] = Estimate(
+                hours=self.positive_number(g.get("estimate_hours"), f"estimates.{category}.estimate_hours"),
+                days=self.positive_number(g.get("estimate_days"), f"estimates.{category}.estimate_days"),
+                price=self.price(g.get("price"), f"estimates.{category}.price"),
+            )
+        return out
+
+    def price(self, node: Node | None, path: str) -> Decimal | None:
+        value = self.positive_number(node, path)
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
     # -- sections ---------------------------------------------------------------------------
 
@@ -259,13 +323,18 @@ class _Checker(NodeReader):
             return None
         return code
 
-    def limit(self, node: Node, path: str) -> Limit | None:
+    def limit(self, node: Node, path: str) -> tuple[Limit | None, Measure | None]:
         node = self.expect_mapping(node, path, "limit: {count: 3, per: week}")
         if node is None:
-            return None
+            return None, None
         f = self.mapping(node, path, LIMIT_KEYS)
         if f is None:
-            return None
+            return None, None
+        each = None
+        if not is_null(f.get("each")):
+            each = self.measure(f["each"], f"{path}.each")
+            if is_null(f.get("count")) and is_null(f.get("per")) and is_null(f.get("unit")):
+                return None, each  # only a size: "each: 60 minutes"
         count = None
         if is_null(f.get("count")):
             self.problem(f"{path}.count", "required: how many, e.g. count: 3", f.get("count") or node)
@@ -278,8 +347,27 @@ class _Checker(NodeReader):
             per = self.choice(f["per"], f"{path}.per", LIMIT_PERIODS)
         unit = self.text(f.get("unit"), f"{path}.unit")
         if count is None or per is None:
+            return None, each
+        return Limit(count=count, per=per, unit=unit), each
+
+    def measure(self, node: Node, path: str) -> Measure | None:
+        """A size with its unit: "60 minutes", "1500 words", "8 pagina's"."""
+        from scopewatch.words import MEASURES, lexicon
+
+        text = self.text(node, path)
+        if text is None:
             return None
-        return Limit(count=count, per=per, unit=unit)
+        m = _MEASURE.match(text)
+        units = lexicon().every.measures
+        if not m or m.group(2).lower() not in units:
+            self.problem(path, f"expected a number and a unit ({', '.join(u + 's' for u in MEASURES)}), "
+                               f"e.g. each: 60 minutes; got '{text}'", node)
+            return None
+        amount = float(m.group(1).replace(",", "."))
+        if amount <= 0:
+            self.problem(path, f"must be more than 0, got '{text}'", node)
+            return None
+        return Measure(amount=amount, unit=units[m.group(2).lower()], text=" ".join(text.split()))
 
     def item_list(self, node: Node | None, section: str, root: MappingNode, required: bool) -> list[Node]:
         if is_null(node) or (isinstance(node, SequenceNode) and not node.value):
@@ -333,11 +421,15 @@ class _Checker(NodeReader):
             if checked is None:
                 continue
             path, f, v = checked
-            limit = None
+            limit = each = None
             if "limit" in f and not is_null(f["limit"]):
-                limit = self.limit(f["limit"], f"{path}.limit")
+                limit, each = self.limit(f["limit"], f"{path}.limit")
             due = self.due(f.get("due"), f"{path}.due")
             estimate = self.positive_number(f.get("estimate_hours"), f"{path}.estimate_hours")
+            kinds = self.kinds(f.get("kinds"), f"{path}.kinds")
+            days = self.positive_number(f.get("estimate_days"), f"{path}.estimate_days")
+            price = self.price(f.get("price"), f"{path}.price")
+            client_text = self.text(f.get("client_text"), f"{path}.client_text")
             if v["id"] and v["description"] and v["terms"]:
                 out.append(
                     ScopeItem(
@@ -347,11 +439,44 @@ class _Checker(NodeReader):
                         terms=v["terms"],
                         limit=limit,
                         due=due,
+                        each=each,
                         estimate_hours=estimate,
                         line=line_of(item_node),
+                        kinds=kinds,
+                        client_text=client_text,
+                        estimate_days=days,
+                        price=price,
                     )
                 )
         return out
+
+    def kinds(self, node: Node | None, path: str) -> tuple[str, ...]:
+        """`kinds: [calendar, travel.business]`: ids of the work catalogue, checked against it."""
+        if is_null(node):
+            return ()
+        if isinstance(node, ScalarNode):
+            nodes = [node]
+        elif isinstance(node, SequenceNode):
+            nodes = node.value
+        else:
+            self.problem(path, f"expected a list of kinds of work, e.g. kinds: [calendar], got {kind_of(node)}", node)
+            return ()
+        out: list[str] = []
+        for index, kind_node in enumerate(nodes):
+            where = f"{path}[{index}]" if isinstance(node, SequenceNode) else path
+            value = self.text(kind_node, where)
+            if value is None:
+                self.problem(where, "is empty; remove it or name a kind of work, e.g. calendar", kind_node)
+                continue
+            value = value.strip().lower()
+            if self.catalogue is not None and value not in self.catalogue:
+                close = self.catalogue.suggest(value)
+                hint = f"; did you mean '{close}'?" if close else "; `scopewatch kinds` lists them"
+                self.problem(where, f"unknown kind of work '{value}'{hint}", kind_node)
+                continue
+            if value not in out:
+                out.append(value)
+        return tuple(out)
 
     def amendments(self, node: Node | None) -> list[Amendment]:
         out = []
@@ -414,7 +539,18 @@ class _Checker(NodeReader):
                 message += f"; write it as a list: terms: {yaml_list(parts or ['instagram'])}"
             self.problem(path, message, node)
             return None
-        out: list[str] = []
+        if len(node.value) > MAX_TERMS_PER_ITEM:
+            self.problem(path, f"has {len(node.value):,} terms; an item may have at most {MAX_TERMS_PER_ITEM:,} "
+                         "(limit: terms per item); keep the words a client really uses", node)
+            return None
+        self._terms_total += len(node.value)
+        if self._terms_total > MAX_TERMS_TOTAL:
+            if not self._told_total:
+                self.problem(path, f"the agreement has more than {MAX_TERMS_TOTAL:,} terms in all "
+                             "(limit: total terms); keep the words a client really uses", node)
+                self._told_total = True
+            return None
+        out: dict[str, None] = {}  # insertion-ordered set: one pass, however many terms
         ok = True
         for index, term_node in enumerate(node.value):
             term = self.text(term_node, f"{path}[{index}]")
@@ -422,8 +558,12 @@ class _Checker(NodeReader):
                 if is_null(term_node) or isinstance(term_node, ScalarNode):
                     self.problem(f"{path}[{index}]", "is empty; remove it or write the word", term_node)
                 ok = False
-            elif term not in out:
-                out.append(term)
+            elif len(term) > MAX_TERM_CHARS:
+                self.problem(f"{path}[{index}]", f"is {len(term)} characters long; a term may have at most "
+                             f"{MAX_TERM_CHARS} (limit: term length)", term_node)
+                ok = False
+            else:
+                out.setdefault(term)
         return tuple(out) if ok else None
 
     def due(self, node: Node | None, path: str) -> str | None:

@@ -19,8 +19,8 @@ WORKSPACE_OPTION = click.option(
     "-w",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    envvar="SCOPEWATCH_WORKSPACE",
-    help="Workspace folder with scopes/ (default: $SCOPEWATCH_WORKSPACE or the current folder).",
+    help="Workspace folder (default: $SCOPEWATCH_WORKSPACE, else the nearest folder upwards with "
+    "scopewatch.toml or scopes/, else the default set by `scopewatch init`).",
 )
 
 
@@ -32,7 +32,7 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except ScopewatchError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
@@ -41,8 +41,7 @@ def friendly_errors(fn):
     return wrapper
 
 
-def echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, default=str))
+from scopewatch.terminal import echo, echo_json  # noqa: E402,F401  (every command prints through these)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from scopewatch.cli import WORKSPACE_OPTION, cli, echo_json, friendly_errors
+from scopewatch.terminal import echo
 
 
 # --- scope agreements -------------------------------------------------------------------------
@@ -28,21 +29,35 @@ def scope_lint(workspace, as_json):
     \b
     Example:
         scopewatch scope lint --workspace ~/va
-    Exit code 0 when all agreements are valid, 2 when any has a problem.
+    Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
+    as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
+    an item that links to no kind of work in the catalogue (exit code unchanged).
     """
-    from scopewatch.agreement.load import lint_agreements
-    from scopewatch.workspace import default_workspace
+    from scopewatch.agreement.load import lint_agreements, workspace_catalogue
+    from scopewatch.agreement.wording import note_like
+    from scopewatch.workspace import locate
 
-    root = workspace or default_workspace()
+    root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
+    warnings = [w for a in agreements.values() for w in note_like(a)]
+    catalogue, _ = workspace_catalogue(root / "scopes")
+    if catalogue is not None and agreements:
+        from scopewatch.detect.nlp import Pipelines
+        from scopewatch.detect.work import unlinked_items
+
+        warnings += unlinked_items(agreements.values(), catalogue, Pipelines())
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
+        for w in warnings:
+            echo_json({"file": w.file, "line": w.line, "field": w.field, "message": w.message, "warning": True})
     else:
         for p in problems:
-            click.echo(str(p))
+            echo(str(p))
+        for w in warnings:
+            echo(f"warning: {w}")
         n = len(agreements)
-        click.echo(
+        echo(
             f"{n} agreement{'s' if n != 1 else ''} checked, "
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''}",
             err=bool(problems),
@@ -55,7 +70,8 @@ def scope_lint(workspace, as_json):
 @click.argument("client")
 @friendly_errors
 def scope_show(workspace, client):
-    """Print a readable summary of one client's agreement.
+    """Print a readable summary of one client's agreement, with the kinds of work each item
+    covers and how they were found (written in `kinds:` or inferred from which words).
 
     \b
     Example:
@@ -65,15 +81,24 @@ def scope_show(workspace, client):
     from scopewatch.errors import NotFoundError
     from scopewatch.workspace import open_workspace
 
+    from scopewatch.detect.nlp import Pipelines
+    from scopewatch.detect.work import agreement_links
+
     ws = open_workspace(workspace)
     agreement = ws.agreements.get(client)
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
-    click.echo(describe(agreement))
+    echo(describe(agreement, agreement_links(agreement, ws.catalogue(), Pipelines())))
 
 
 # --- detection -------------------------------------------------------------------------------
+
+
+# `scopewatch check` exit codes, for scripts (like grep and SpamAssassin): the worst case wins.
+CHECK_EXIT_CLEAN = 0          # every message read; nothing out of scope
+CHECK_EXIT_OUT_OF_SCOPE = 1   # at least one message is out of scope (a flag or a "check" item)
+CHECK_EXIT_UNREADABLE = 3     # an input is missing, unreadable, or not e-mail at all
 
 
 @cli.command("check")
@@ -89,39 +114,76 @@ def check_cmd(workspace, as_json, files):
     with every request explained (sentence, rules, agreement clause).
 
     \b
+    Exit codes (the worst wins):
+        0  every message read, nothing out of scope
+        1  a message is out of scope
+        2  the workspace or an agreement is broken
+        3  an input is missing, unreadable or not e-mail
+
+    \b
     Examples:
         scopewatch check --workspace ~/va mail/0001.eml
         scopewatch check --json mail/*.eml | jq .verdict
     """
     from scopewatch.detect.checker import Checker
+    from scopewatch.detect.findings import CheckResult
     from scopewatch.detect.report import format_report
     from scopewatch.workspace import open_workspace
 
     ws = open_workspace(workspace)
     checker = Checker(ws)
     first = True
-    for outcome in checker.check_many(_read_inputs(files)):
+    code = CHECK_EXIT_CLEAN
+    for result in _results(checker, _read_inputs(files), CheckResult):
+        if result.verdict == "error":
+            code = CHECK_EXIT_UNREADABLE
+        elif result.verdict == "out_of_scope" and code == CHECK_EXIT_CLEAN:
+            code = CHECK_EXIT_OUT_OF_SCOPE
         if as_json:
-            echo_json(outcome.result.to_json())
+            echo_json(result.to_json())
         else:
             if not first:
-                click.echo("")
-            click.echo(format_report(outcome.result, checker.rules))
+                echo("")
+            echo(format_report(result, checker.rules))
         first = False
+    sys.exit(code)
+
+
+def _results(checker, inputs, result_type):
+    """Results in input order: readable messages go through the checker in batches, an input that
+    could not be read becomes an error verdict naming why, without being parsed."""
+    pending: list[tuple[str, bytes]] = []
+    for source, raw, problem in inputs:
+        if problem is None:
+            pending.append((source, raw))
+            if len(pending) < 64:
+                continue
+        if pending:
+            yield from (o.result for o in checker.check_many(pending))
+            pending = []
+        if problem is not None:
+            yield result_type(source, None, None, None, "error", error=problem)
+    if pending:
+        yield from (o.result for o in checker.check_many(pending))
 
 
 def _read_inputs(files):
-    """(source, raw bytes) per input; an unreadable file becomes an empty message (one error line)."""
+    """(source, raw bytes, None) per input, or (source, b"", why it could not be read)."""
     for path in files:
         if str(path) == "-":
-            yield "-", sys.stdin.buffer.read()
+            yield "-", sys.stdin.buffer.read(), None
+            continue
+        if not path.exists():
+            yield str(path), b"", f"no such file: {path}"
             continue
         paths = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        if path.is_dir() and not paths:
+            yield str(path), b"", f"folder {path} holds no files to check"
         for p in paths:
             try:
-                yield str(p), p.read_bytes()
+                yield str(p), p.read_bytes(), None
             except OSError as exc:
-                yield str(p), f"X-Scopewatch-Read-Error: {exc.strerror or exc}".encode()
+                yield str(p), b"", f"cannot be read: {exc.strerror or exc}"
 
 
 @cli.group("rules")
@@ -144,18 +206,55 @@ def rules_lint(workspace, as_json):
     Exit code 0 when all rules are valid and their examples pass, 2 otherwise.
     """
     from scopewatch.detect.rules_check import lint_all
-    from scopewatch.workspace import Workspace, default_workspace
+    from scopewatch.workspace import Workspace, locate
 
-    ws = Workspace(root=workspace or default_workspace())
+    ws = Workspace(root=locate(workspace))
     ruleset, problems = lint_all(ws.rules_dirs())
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
     else:
         for p in problems:
-            click.echo(str(p))
-        click.echo(f"{len(ruleset)} rules checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=bool(problems))
+            echo(str(p))
+        echo(f"{len(ruleset)} rules checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=bool(problems))
     sys.exit(2 if problems else 0)
+
+
+@cli.command("kinds")
+@WORKSPACE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per kind of work.")
+@click.argument("search", required=False)
+@friendly_errors
+def kinds_cmd(workspace, as_json, search):
+    """List the kinds of work in the work catalogue (shipped plus the workspace's rules/catalogue/).
+
+    SEARCH keeps the kinds whose id, name, description or words contain it. The ids are what an
+    agreement item's `kinds: [...]` names.
+
+    \b
+    Examples:
+        scopewatch kinds
+        scopewatch kinds travel
+        scopewatch kinds --json | jq -r .id
+    """
+    from scopewatch.workspace import Workspace, locate
+
+    catalogue = Workspace(root=locate(workspace)).catalogue()
+    needle = (search or "").lower()
+    for kind in sorted(catalogue.kinds.values(), key=lambda k: k.id):
+        words = [w for ws in kind.words.values() for ws_list in (ws.names, ws.objects, ws.actions, ws.qualifiers) for w in ws_list]
+        if needle and not any(needle in t.lower() for t in [kind.id, kind.name, kind.description, *words]):
+            continue
+        if as_json:
+            echo_json({
+                "id": kind.id, "name": kind.name, "description": kind.description, "broader": list(kind.broader),
+                "adjusts_agreed_work": kind.adjusts_agreed_work,
+                **{lang: {"names": list(w.names), "objects": list(w.objects), "actions": list(w.actions),
+                          "hints": list(w.hints), "qualifiers": list(w.qualifiers)} for lang, w in kind.words.items()},
+            })
+        else:
+            broader = f"  (narrower than {', '.join(kind.broader)})" if kind.broader else ""
+            echo(f"{kind.id:28} {kind.name}: {kind.description}{broader}")
 
 
 @cli.command("eval")
@@ -205,7 +304,7 @@ def eval_cmd(corpus, split, as_json, show_errors, replay):
     if as_json:
         echo_json(report.to_json(errors=show_errors))
     else:
-        click.echo(format_eval(report, show_errors=show_errors))
+        echo(format_eval(report, show_errors=show_errors))
 
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, friendly_errors
+from scopewatch.terminal import echo
 
 
 SMTP_OPTIONS = [
@@ -54,7 +55,7 @@ def draft_cmd(workspace, database, finding, print_only):
     """
     from scopewatch.outbox import draft
 
-    click.echo(draft(workspace, database, finding, print_only=print_only))
+    echo(draft(workspace, database, finding, print_only=print_only))
 
 
 @cli.command("digest")
@@ -86,7 +87,7 @@ def digest_cmd(workspace, database, since, mode, html_file, to, language, **kwar
 
     if html_file is not None:
         mode = "html"
-    click.echo(digest(workspace, database, since=since.date() if since else None, mode=mode or "print",
+    echo(digest(workspace, database, since=since.date() if since else None, mode=mode or "print",
                       html_file=html_file, smtp=_smtp(kwargs), to=to, language=language))
 
 
@@ -98,8 +99,10 @@ def digest_cmd(workspace, database, since, mode, html_file, to, language, **kwar
 def review_cmd(workspace, database, client):
     """Walk through new findings one by one: explanation and draft, then decide.
 
-    Keys: c = confirm (and draft into Drafts), d = dismiss (asks a reason), e = edit the draft in
-    $EDITOR, s = skip, q = quit. Every decision goes into the finding's history.
+    Keys (single key presses on a terminal, no Enter): c = confirm (and draft into Drafts),
+    d = dismiss (asks a reason; its draft leaves Drafts), e = edit the draft in $EDITOR, s = skip,
+    q = quit. Every decision goes into the finding's history and gets a line saying what it did;
+    an editor that cannot start is one line and the walk goes on.
 
     \b
     Example:
@@ -107,7 +110,7 @@ def review_cmd(workspace, database, client):
     """
     from scopewatch.review import walk
 
-    click.echo(walk(workspace, database, client=client))
+    echo(walk(workspace, database, client=client))
 
 
 @cli.command("send")
@@ -130,7 +133,7 @@ def send_cmd(workspace, database, finding, yes, **kwargs):
     from scopewatch.outbox import send
 
     confirm = (lambda _q: True) if yes else (lambda q: click.confirm(q, default=False))
-    click.echo(send(workspace, database, finding, _smtp(kwargs), confirm=confirm))
+    echo(send(workspace, database, finding, _smtp(kwargs), confirm=confirm))
 
 
 @cli.command("accept")
@@ -151,7 +154,7 @@ def accept_cmd(workspace, database, finding, reason):
     """
     from scopewatch.outbox import accept
 
-    click.echo(accept(workspace, database, finding, reason=reason))
+    echo(accept(workspace, database, finding, reason=reason))
 
 
 @cli.command("decline")
@@ -169,4 +172,4 @@ def decline_cmd(workspace, database, finding, reason):
     """
     from scopewatch.outbox import decline
 
-    click.echo(decline(workspace, database, finding, reason=reason))
+    echo(decline(workspace, database, finding, reason=reason))

@@ -8,6 +8,7 @@ import click
 from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, friendly_errors
 from scopewatch.detect.findings import CATEGORIES  # a plain tuple
 from scopewatch.store.records import FINDING_STATUSES  # a plain tuple, no database code
+from scopewatch.terminal import echo
 
 
 @cli.command("flags")
@@ -44,7 +45,7 @@ def flags_cmd(workspace, database, client, status, since, include_in_scope, as_j
         include_in_scope=include_in_scope, as_json=as_json,
     )
     if out:
-        click.echo(out)
+        echo(out)
 
 
 @cli.command("show")
@@ -61,7 +62,7 @@ def show_cmd(workspace, database, finding):
     """
     from scopewatch.review import show
 
-    click.echo(show(workspace, database, finding))
+    echo(show(workspace, database, finding))
 
 
 @cli.command("confirm")
@@ -86,7 +87,7 @@ def confirm_cmd(workspace, database, finding, category, item, reason):
     """
     from scopewatch.review import confirm
 
-    click.echo(confirm(workspace, database, finding, category=category, item=item, reason=reason))
+    echo(confirm(workspace, database, finding, category=category, item=item, reason=reason))
 
 
 @cli.command("dismiss")
@@ -106,7 +107,9 @@ def dismiss_cmd(workspace, database, finding, in_scope, not_a_request, already_a
     """Dismiss a finding: not a request, or covered by the agreement after all.
 
     Say why with --in-scope ITEM, --not-a-request or --already-agreed and scopewatch learns it for
-    this client; free text (--reason or after the id) is kept in the history only.
+    this client; free text (--reason or after the id) is kept in the history only. Its change
+    request leaves the Drafts folder when scopewatch wrote it and you did not edit it (the mail's
+    other requests keep a reply of their own); an edited draft stays and is named.
 
     \b
     Example:
@@ -114,11 +117,11 @@ def dismiss_cmd(workspace, database, finding, in_scope, not_a_request, already_a
         scopewatch dismiss 12 --not-a-request
         scopewatch dismiss 12 "already agreed by phone"
     """
-    from scopewatch.review import dismiss
+    from scopewatch.outbox import dismiss
 
     free = " ".join([*(t for t in [reason] if t), *text]) or None
-    click.echo(dismiss(workspace, database, finding, in_scope=in_scope, not_a_request=not_a_request,
-                       already_agreed=already_agreed, reason=free))
+    echo(dismiss(workspace, database, finding, in_scope=in_scope, not_a_request=not_a_request,
+                 already_agreed=already_agreed, reason=free))
 
 
 @cli.command("learned")
@@ -182,7 +185,7 @@ def ledger_cmd(workspace, database, client, as_json):
     """
     from scopewatch.review import client_ledger
 
-    click.echo(client_ledger(workspace, database, client, as_json=as_json))
+    echo(client_ledger(workspace, database, client, as_json=as_json))
 
 
 @cli.group("db")
@@ -204,7 +207,7 @@ def db_upgrade(workspace, database):
     """
     from scopewatch.review import upgrade_database
 
-    click.echo(upgrade_database(workspace, database))
+    echo(upgrade_database(workspace, database))
 
 
 # --- the watching service (config.py, init.py, daemon.py, service/) ---------------------------

@@ -8,25 +8,37 @@ from pathlib import Path
 import click
 
 from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, echo_json, friendly_errors
+from scopewatch.terminal import echo
 
 
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--default/--no-default", "make_default", default=None,
+              help="Make it the workspace used outside any workspace folder (asked when not given and "
+                   "no default is set yet, on a terminal).")
 @friendly_errors
-def init_cmd(directory):
+def init_cmd(directory, make_default):
     """Create a workspace: a commented scopewatch.toml and an example agreement in scopes/.
 
-    Never overwrites a file that is already there.
+    Never overwrites a file that is already there. Commands find the workspace from any folder
+    inside it; to use it from anywhere else too, make it the default (stored in your config
+    folder, e.g. ~/.config/scopewatch/settings.toml).
 
     \b
     Example:
-        scopewatch init ~/va
+        scopewatch init ~/va --default
     """
     from scopewatch.init import init_workspace, next_steps
+    from scopewatch.workspace import save_default, saved_default
 
     for path in init_workspace(directory):
-        click.echo(f"wrote {path}")
-    click.echo(next_steps(directory))
+        echo(f"wrote {path}")
+    if make_default is None and sys.stdin.isatty() and saved_default() is None:
+        make_default = click.confirm(f"Make {directory} your default workspace (used outside any workspace folder)?",
+                                     default=True)
+    if make_default:
+        echo(f"{directory} is your default workspace now (saved in {save_default(directory)})")
+    echo(next_steps(directory))
 
 
 SERVICE_LOG_OPTIONS = [
@@ -52,7 +64,7 @@ def _dry_run_printer(as_json: bool):
         if as_json:
             echo_json({"mailbox": item.account, "folder": item.folder, "key": item.key, **result.to_json()})
         elif result.verdict == "out_of_scope":
-            click.echo(format_report(result, None) + "\n")
+            echo(format_report(result, None) + "\n")
 
     return show
 
@@ -110,7 +122,7 @@ def scan_cmd(workspace, database, dry_run, as_json, log_format, log_level):
         echo_json(summary.to_json())
     else:
         for line in summary.lines():
-            click.echo(line)
+            echo(line)
     if summary.errors:
         sys.exit(4)
 
@@ -137,7 +149,7 @@ def status_cmd(workspace, database, as_json):
     if as_json:
         echo_json(report.to_json())
     else:
-        click.echo(format_status(report))
+        echo(format_status(report))
     sys.exit(0 if report.healthy else 1)
 
 
@@ -165,7 +177,7 @@ def web_cmd(workspace, database, host, port):
     from scopewatch.web.server import make_server
 
     server = make_server(workspace, database, host=host, port=port)
-    click.echo(f"scopewatch review page on {server.url} (Ctrl-C stops it)")
+    echo(f"scopewatch review page on {server.url} (Ctrl-C stops it)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -16,8 +16,10 @@ from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
-from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
-from scopewatch.errors import MessageError
+from scopewatch.detect.regex_safety import Budget
+from scopewatch.words import lexicon, phrase_pattern, regex_pattern
+from scopewatch.errors import DetectionTimeout, MessageError
+from scopewatch.parse.language import mixed_with
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
 
@@ -44,6 +46,13 @@ def is_auto_reply(parsed: ParsedMessage) -> bool:
     """Out-of-office and other automatic replies ask for nothing, whatever their words say."""
     _, subject, body = _patterns()
     return bool(subject.search(parsed.subject or "") or body.search(parsed.new_text[:600]))
+
+
+MAX_FINDINGS_PER_MESSAGE = 50  # requests listed per message; the rest are counted in `truncated`
+def is_short(text: str) -> bool:
+    """A body of a line or two (greeting and name aside): its subject may be the whole ask."""
+    lines = [ln for ln in (text or "").splitlines() if ln.strip()]
+    return len(lines) <= 4 and len((text or "").strip()) <= 240
 
 
 _CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
@@ -91,11 +100,24 @@ class Checker:
             self.finder(lang)
 
     # --- text level ------------------------------------------------------------------------
-    def _findings(self, doc, agreement: Agreement, language: str, part: str) -> list[Finding]:
-        sentences = self.finder(language).sentences(doc)
+    def _findings(self, doc, agreement: Agreement, language: str, part: str, budget: Budget | None = None,
+                  *, short: bool = False, mixed: bool = True) -> list[Finding]:
+        """Findings of one part. `short`: the body is a line or two, so a subject that asks
+        ("Extra nieuwsbrief deze week?") is read as the request. `mixed`: a body in two languages
+        is also read with the other language's rules."""
+        sentences = self.finder(language).sentences(doc, budget, subject=short and part == "subject")
         requests = [n for n, s in enumerate(sentences) if s.is_request]
+        other = mixed_with(doc.text, language) if mixed and part == "body" else None
+        if other is not None:
+            # "Hoi Sam, could you also update the planning?": the other language's rules read the
+            # sentences this language's rules found no request in.
+            found = self._findings(self.pipelines.get(other)(doc.text), agreement, other, part, budget, mixed=False)
+            taken = [(sentences[n].span.start_char, sentences[n].span.end_char) for n in requests]
+            extra = [f for f in found if not any(a < f.end and f.start < b for a, b in taken)]
+        else:
+            extra = []
         if not requests:
-            return []
+            return extra
         # Terms are looked for in the request sentences and the few before each (pronouns).
         spans = {sentences[k].span.start: sentences[k].span for n in requests for k in range(max(0, n - _CONTEXT), n + 1)}
         all_hits = self.term_matcher(agreement, language).find(doc, list(spans.values()))
@@ -125,17 +147,23 @@ class Checker:
                         break
             findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context,
                                   learned=self.learned.get(agreement.client_id)))
-        return findings
+        return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
         """Findings for a piece of new text (and optionally a first message's subject)."""
+        return [f for f in self._text_findings(text, agreement, language, subject=subject) if not f.set_aside]
+
+    def _text_findings(self, text: str, agreement: Agreement, language: str | None = None, *,
+                       subject: str | None = None) -> list[Finding]:
+        """check_text's findings, those the VA taught are no requests still in (for their count)."""
         language = language if language in SUPPORTED else agreement.language
         nlp = self.pipelines.get(language)
         findings = []
+        budget = Budget()
         if subject:
-            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject")
-        findings += self._findings(nlp(unwrap(text)), agreement, language, "body")
-        return [f for f in findings if not f.set_aside]
+            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject", budget, short=is_short(text))
+        findings += self._findings(nlp(unwrap(text)), agreement, language, "body", budget)
+        return findings
 
     # --- message level ---------------------------------------------------------------------
     @staticmethod
@@ -159,7 +187,7 @@ class Checker:
         if agreement is None:
             result = CheckResult(
                 source, parsed.message_id, None, parsed.language, "unknown_sender",
-                sender=parsed.sender, subject=parsed.subject,
+                sender=parsed.sender, subject=parsed.subject, truncated=parsed.truncated,
             )
             return None, CheckOutcome(parsed, result, None)
         if is_auto_reply(parsed):
@@ -169,6 +197,16 @@ class Checker:
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
         uses = [f.learned for f in findings if f.learned is not None]
         findings = [f for f in findings if not f.set_aside]  # the VA taught these are no requests
+        truncated = parsed.truncated
+        if len(findings) > MAX_FINDINGS_PER_MESSAGE:
+            # One mail must not flood the ledger (a 30 MB mail made 1,870 findings): the first ones
+            # are kept, out-of-scope first, and the rest counted.
+            keep = sorted(range(len(findings)), key=lambda i: (findings[i].verdict != "out_of_scope", i))
+            keep = sorted(keep[:MAX_FINDINGS_PER_MESSAGE])
+            rest = len(findings) - len(keep)
+            findings = [findings[i] for i in keep]
+            truncated = [*truncated, f"findings capped at {MAX_FINDINGS_PER_MESSAGE}: {rest} more request"
+                                     f"{'s' if rest != 1 else ''} not listed"]
         result = CheckResult(
             source=source,
             message_id=parsed.message_id,
@@ -181,6 +219,7 @@ class Checker:
             client_name=agreement.client,
             agreement_hash=agreement.content_hash,
             learned_uses=uses,
+            truncated=truncated,
         )
         return CheckOutcome(parsed, result, agreement)
 
@@ -188,29 +227,31 @@ class Checker:
         agreement, done = self._triage(source, parsed)
         if done is not None:
             return done
-        language = parsed.language if parsed.language in SUPPORTED else agreement.language
-        nlp = self.pipelines.get(language)
-        findings = []
-        if parsed.subject_is_new and parsed.subject:
-            findings += self._findings(nlp(unwrap(parsed.subject)), agreement, language, "subject")
-        findings += self._findings(nlp(unwrap(parsed.new_text)), agreement, language, "body")
+        subject = parsed.subject if parsed.subject_is_new else None
+        findings = self._text_findings(parsed.new_text, agreement, parsed.language, subject=subject)
         return self._result(source, parsed, agreement, findings)
 
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
         return next(self.check_many([(source, raw)]))
 
-    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64) -> Iterator[CheckOutcome]:
-        """Check many messages in input order, running spaCy with nlp.pipe per language."""
+    def check_many(self, items: Iterable[tuple[str, bytes]], batch_size: int = 64, *,
+                   stop=None) -> Iterator[CheckOutcome]:
+        """Check many messages in input order, running spaCy with nlp.pipe per language. With a
+        `stop` event set meanwhile, the outcomes end early (a prefix, in order): a stop is honoured
+        within one message's detection, which the regex budget bounds."""
         batch: list[tuple[str, bytes]] = []
         for item in items:
             batch.append(item)
             if len(batch) >= batch_size:
-                yield from self._check_batch(batch)
+                done = self._check_batch(batch, stop)
+                yield from done
+                if len(done) < len(batch):
+                    return
                 batch = []
         if batch:
-            yield from self._check_batch(batch)
+            yield from self._check_batch(batch, stop)
 
-    def _check_batch(self, batch: list[tuple[str, bytes]]) -> list[CheckOutcome]:
+    def _check_batch(self, batch: list[tuple[str, bytes]], stop=None) -> list[CheckOutcome]:
         out: list[CheckOutcome | None] = [None] * len(batch)
         todo: dict[str, list[tuple[int, str, ParsedMessage, Agreement, str]]] = {}
         for n, (source, raw) in enumerate(batch):
@@ -227,12 +268,28 @@ class Checker:
                 todo.setdefault(language, []).append((n, source, parsed, agreement, "subject"))
             todo.setdefault(language, []).append((n, source, parsed, agreement, "body"))
         findings: dict[int, list[Finding]] = {}
+        budgets: dict[int, Budget] = {}  # one regex budget per message, shared by subject and body
+        stopped = False
         for language, jobs in todo.items():
+            if stopped:
+                break
             nlp = self.pipelines.get(language)
             texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
             for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+                if stop is not None and stop.is_set():
+                    stopped = True
+                    break
                 try:
-                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part))
+                    budget = budgets.setdefault(n, Budget())
+                    short = part == "subject" and is_short(parsed.new_text)
+                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part, budget, short=short))
+                except DetectionTimeout as exc:
+                    out[n] = CheckOutcome(
+                        parsed,
+                        CheckResult(source, parsed.message_id, agreement.client_id, language, "error",
+                                    error=str(exc), sender=parsed.sender, subject=parsed.subject),
+                        agreement,
+                    )
                 except Exception as exc:  # one odd message must not stop the batch
                     out[n] = CheckOutcome(
                         parsed,
@@ -242,4 +299,7 @@ class Checker:
                     )
                 if out[n] is None and part == "body":
                     out[n] = self._result(source, parsed, agreement, findings.get(n, []))
+        if stopped:
+            done = next((i for i, o in enumerate(out) if o is None), len(out))
+            return out[:done]  # type: ignore[return-value]
         return out  # type: ignore[return-value]

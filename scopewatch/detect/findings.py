@@ -60,6 +60,7 @@ class CheckResult:
     client_name: str | None = None
     agreement_hash: str | None = None  # content hash of the agreement version judged against
     learned_uses: list[int] = field(default_factory=list)  # learned entries that decided a request
+    truncated: list[str] = field(default_factory=list)  # limits reached: what was not read or listed
 
     @staticmethod
     def message_verdict(findings: list[Finding]) -> MessageVerdict:
@@ -93,6 +94,7 @@ class CheckResult:
             d["review"] = self.review_only
         if self.error is not None:
             d["error"] = self.error
+        d["truncated"] = list(self.truncated)
         d["sender"] = self.sender
         d["subject"] = self.subject
         return d

@@ -12,9 +12,10 @@ from spacy.tokens import Span
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect import learned as learned_knowledge
 from scopewatch.detect.findings import Finding
+from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, weekday_timing
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
-from scopewatch.detect.words import lexicon, phrase_pattern, regex_pattern
+from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
 REVIEW_BELOW = 0.6
@@ -45,7 +46,7 @@ def _patterns() -> SimpleNamespace:
     )
 
 
-_WEEKS = {"week": 1, "month": 4.33, "quarter": 13, "project": None}
+_WEEKS = {"week": 1, "month": 4.33, "quarter": 13, "year": 52, "project": None}
 
 
 def _number_before(doc, hit: TermHit, language: str, window: int = 3) -> tuple[int | None, bool]:
@@ -104,7 +105,9 @@ def _over_limit(count: int, ordinal: bool, item: ScopeItem, span: Span) -> bool:
     named = next((periods[t.lower_] for t in span if t.lower_ in periods), None)
     allowed: float = limit.count
     if named and named != limit.per and _WEEKS.get(named) and _WEEKS.get(limit.per):
-        allowed = limit.count * _WEEKS[named] / _WEEKS[limit.per]
+        # "6 posts this month" against 3 a week is within; "one this week" against 2 a month may
+        # use the month's whole allowance, so a shorter period keeps the count.
+        allowed = limit.count * max(1.0, _WEEKS[named] / _WEEKS[limit.per])
     return count > allowed
 
 
@@ -194,12 +197,18 @@ def _month_after(text: str, start: int) -> int | None:
     return lexicon().every.months.get(m.group(2).lower()) if m else None
 
 
-def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
-    """The day asked for when it is before the day the clause is due on ("by the 18th" against
-    "by the 25th of each month"; "al tegen 27 februari" against "oplevering 13 maart")."""
+def _asked_day_vs_due(span: Span, item: ScopeItem) -> tuple[str, bool, bool] | None:
+    """The day asked for, whether it is before the day the clause is due on ("by the 18th"
+    against "by the 25th of each month"; "al tegen 27 februari" against "oplevering 13 maart"),
+    and whether that is certain ("the 27th" against "13 March" may be the 27th of February)."""
     if not item.due:
         return None
-    due_days = [(int(m.group(1)), _month_after(item.due, m.start())) for m in _patterns().day.finditer(item.due) if 1 <= int(m.group(1)) <= 31]
+    iso = iso_due(item)
+    if iso is not None:
+        due_days = [(iso.day, iso.month)]
+    else:
+        due_days = [(int(m.group(1)), _month_after(item.due, m.start())) for m in _patterns().day.finditer(item.due)
+                    if 1 <= int(m.group(1)) <= 31 and not re.match(r"[.:]\d", item.due[m.end():])]  # not "9.00 uur"
     m = _patterns().asked_day.search(span.text)
     if not due_days or not m:
         return None
@@ -208,8 +217,8 @@ def _earlier_than_due(span: Span, item: ScopeItem) -> str | None:
     if not 1 <= asked[0] <= 31:
         return None
     if asked[1] and due[1]:  # both name a month: compare month, then day
-        return m.group(0) if (asked[1], asked[0]) < (due[1], due[0]) else None
-    return m.group(0) if asked[0] < due[0] else None
+        return m.group(0), (asked[1], asked[0]) < (due[1], due[0]), True
+    return m.group(0), asked[0] < due[0], not due[1]
 
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
@@ -290,9 +299,16 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             h = limited[0]
             if h.item.limit.count < 5:
                 over = (h, 5, False)
+        size = over_size(span, delivs, agreement) if over is None else None
+        often = more_often(span, delivs) if over is None and size is None else None
         extras = sentence.fired_role("extra")
         more = next((h for h in limited if any(_more_of(f, h, span) for f in extras)), None)
-        early = next(((h, day) for h in delivs if (day := _earlier_than_due(said, h.item))), None)
+        if more is None and extras and limited and on_top(span):
+            more = limited[0]  # "one more this week", "an extra episode next to the regular one"
+        compared = [(h, found) for h in delivs if (found := _asked_day_vs_due(said, h.item))]
+        early = next(((h, day) for h, (day, earlier, _) in compared if earlier), None)
+        timing = weekday_timing(span, delivs, "rush" in roles) if early is None else None
+        later = (not early and any(certain for _, (_, _, certain) in compared)) or (timing is not None and not timing.earlier)
         other = _other_kind(doc, delivs[0], delivs[0].item) if delivs and {"additive", "extra"} & roles else None
         if over:
             h, n, ordinal = over
@@ -300,6 +316,14 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             confidence = 0.9
             asked = f'number {n} of "{h.text}"' if ordinal else f'{n} x "{h.text}"'
             explanation = f"asks for {asked}; the agreement allows {_limit_text(h.item)}: {_quote(h.item)}"
+        elif size is not None or often is not None:
+            o = size or often
+            h = next(d for d in delivs if d.item.id == o.item.id) if any(d.item.id == o.item.id for d in delivs) else None
+            item, matched, category = o.item, [h.text] if h else [o.asked], "quantity"
+            confidence = 0.85 if h else 0.7
+            what = "a size" if size else "it"
+            explanation = (f'asks for {what} "{o.asked}"; the agreement allows {o.allowed}: {_quote(o.item)}' if size else
+                           f'asks for it "{o.asked}", more often than agreed ({o.allowed}): {_quote(o.item)}')
         elif more is not None:
             # "nog een post", "an extra round of revisions", "our two rounds ... one more?": the "more"
             # must be about the counted thing ("nog een streep van de eerste laag" is not another coat).
@@ -312,6 +336,20 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
             item, matched, category = h.item, [h.text], "deadline"
             confidence = 0.75
             explanation = f'asks for it "{day}", earlier than agreed ({h.item.due}) for {_quote(h.item)}'
+        elif timing is not None and timing.earlier and timing.item is not None:
+            item, category = timing.item, "deadline"
+            matched = [timing.asked]
+            # "on Monday" against "every Tuesday" may mean next Monday: sure only when the client
+            # says it is sooner or names the day it replaces.
+            confidence = 0.78 if timing.firm else 0.5
+            explanation = f'asks for it on {timing.asked}, earlier than agreed ({timing.agreed}) for {_quote(timing.item)}'
+        elif later:
+            # A deadline moved later ("Wednesday instead of Tuesday") is the client's own choice.
+            h = timing.item if timing is not None else next(h for h, (_, _, certain) in compared if certain).item
+            item, matched = h, [d.text for d in delivs if h is not None and d.item.id == h.id][:1]
+            verdict, category, confidence = "in_scope", None, 0.7
+            explanation = (f"moves it later than agreed ({h.due}), which is not extra work: {_quote(h)}" if h is not None
+                           else f'moves it later ("{timing.asked}" instead of "{timing.agreed}"), which is not extra work')
         elif "rush" in roles:
             rush = sentence.fired_role("rush")[0]
             cue = doc[rush.start : rush.end].text

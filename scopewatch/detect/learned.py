@@ -16,7 +16,7 @@ from typing import Iterable
 
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.nlp import lemma_table
-from scopewatch.detect.words import lexicon
+from scopewatch.words import lexicon
 
 # What an entry says a matching request is.
 IN_SCOPE, OUT_OF_SCOPE, NOT_A_REQUEST, ALREADY_AGREED = "in_scope", "out_of_scope", "not_a_request", "already_agreed"

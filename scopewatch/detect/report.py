@@ -65,6 +65,8 @@ def format_report(result: CheckResult, rules: RuleSet | None = None) -> str:
     if result.verdict == "unknown_sender":
         summary += "  (no agreement lists this sender in its contacts)"
     lines.append(f"  verdict: {summary}  [language {result.language or '?'}]")
+    if result.truncated:
+        lines.append(_wrap("not all read: " + "; ".join(result.truncated), "  "))
     for n, f in enumerate(result.findings, 1):
         lines.append("")
         lines.extend(_finding_lines(n, f, rules))

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from scopewatch.detect.regex_safety import Budget
 from scopewatch.detect.rules import Rule
 
 REQUEST_THRESHOLD = 1.0
@@ -90,6 +91,8 @@ class RequestFinder:
             elif rule.kind == "regex":
                 self._regexes.append(rule)
         self._list_rules = [r for r in rules if r.kind == "list_after"]
+        self._subject_regexes = [r for r in self._regexes if r.part == "subject"]
+        self._regexes = [r for r in self._regexes if r.part != "subject"]
         self._ask_regexes = [r for r in self._regexes if r.role in ASKING and r.score > 0]
         self._cue_regexes = [r for r in self._regexes if not (r.role in ASKING and r.score > 0)]
 
@@ -125,7 +128,11 @@ class RequestFinder:
                 found.append(Fired(rule, tok.i, tok.i + 1))
         return found
 
-    def sentences(self, doc: Doc) -> list[Sentence]:
+    def sentences(self, doc: Doc, budget: Budget | None = None, *, subject: bool = False) -> list[Sentence]:
+        """The doc's sentences with the rules that fired in each. Regex rules share `budget` (one
+        per message; a fresh one when not given) and raise DetectionTimeout when it runs out.
+        `subject`: the doc is the subject of a short mail, so the subject rules are read too."""
+        budget = budget or Budget()
         sents = []
         item = False
         for s in doc.sents:
@@ -147,30 +154,32 @@ class RequestFinder:
             # the sentence of its last token.
             sents[bisect_right(starts, f.end - 1) - 1].fired.append(f)
         if self._list_rules:
-            self._list_items(sents)
-        if self._regexes:
+            self._list_items(sents, budget)
+        if self._regexes or subject:
             for s in sents:
                 text = s.span.text
-                self._search(s, text, self._ask_regexes)
+                self._search(s, text, self._ask_regexes, budget)
+                if subject:
+                    self._search(s, text, self._subject_regexes, budget)
                 # Cue regexes only matter in a sentence that asks for something: skipping the rest
                 # saves most of the regex time on long mails.
                 if any(f.rule.role in ASKING and f.rule.score > 0 for f in s.fired):
-                    self._search(s, text, self._cue_regexes)
+                    self._search(s, text, self._cue_regexes, budget)
         return sents
 
-    def _list_items(self, sents: list[Sentence]) -> None:
+    def _list_items(self, sents: list[Sentence], budget: Budget) -> None:
         """Bullet or numbered items under a line that introduces a list of requests."""
         active: Rule | None = None
         for s in sents:
             if active is not None and s.item:
                 s.fired.append(Fired(active, s.span.start, s.span.start + 1))
                 continue
-            active = next((r for r in self._list_rules if r.compiled.search(s.span.text.strip())), None)
+            active = next((r for r in self._list_rules if budget.search(r, s.span.text.strip())), None)
 
     @staticmethod
-    def _search(s: Sentence, text: str, rules: list[Rule]) -> None:
+    def _search(s: Sentence, text: str, rules: list[Rule], budget: Budget) -> None:
         for rule in rules:
-            m = rule.compiled.search(text)
+            m = budget.search(rule, text)
             if m:
                 span = s.span.char_span(m.start(), m.end(), alignment_mode="expand")
                 start, end = (span.start, span.end) if span is not None else (s.span.start, s.span.end)
@@ -182,5 +191,6 @@ class RequestFinder:
         if rule.kind == "list_after":
             return any(f.rule.id == rule_id for s in self.sentences(doc) for f in s.fired)
         if rule.kind == "regex":
-            return any(rule.compiled.search(s.text) for s in doc.sents)
+            budget = Budget()
+            return any(budget.search(rule, s.text) for s in doc.sents)
         return any(f.rule.id == rule_id for f in self._matches(doc))

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import regex
 import yaml
 
+from scopewatch.detect.regex_safety import catastrophic_reason, compile_rule_regex
 from scopewatch.errors import Problem, RuleError
-
-WORDS_FILE = "words.yaml"
+from scopewatch.words import WORDS_FILE
 
 # What a rule says about a sentence. The judge reads the roles, the score only decides whether
 # the sentence is a request at all.
@@ -35,7 +36,10 @@ ROLES = {
     "report": "tells news, not a request ('I also paid', 'ik heb ook')",
 }
 LANGUAGES = ("en", "nl", "any")
-RULE_KEYS = ("id", "description", "language", "role", "score", "pattern", "examples", "disabled", "notes")
+RULE_KEYS = ("id", "description", "language", "role", "score", "pattern", "examples", "disabled", "notes", "part")
+# part: where a rule is read. "subject" rules only read the subject of a short mail, where the
+# subject is the whole ask ("Extra nieuwsbrief deze week?" over a one-line body).
+PARTS = ("any", "subject")
 # list_after: a regex for the line that introduces a list ("A few things for this week:"); the
 # rule then fires on every bullet or numbered item that follows it.
 PATTERN_KINDS = ("tokens", "phrases", "regex", "list_after")
@@ -55,7 +59,8 @@ class Rule:
     no_match_examples: tuple[str, ...] = ()
     source: str = ""
     line: int | None = None
-    compiled: re.Pattern | None = field(default=None, compare=False, repr=False)
+    part: str = "any"
+    compiled: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, language: str) -> bool:
         return self.language in ("any", language)
@@ -87,8 +92,13 @@ def _validator():
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    # words.yaml holds a language's word lists, not rules (scopewatch.detect.words reads it).
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE)
+    # words.yaml holds a language's word lists, not rules (scopewatch.words reads it);
+    # catalogue/ holds the kinds of work (scopewatch/catalogue.py).
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != WORDS_FILE
+        and p.relative_to(folder).parts[0] != "catalogue"
+    )
 
 
 def _records(path: Path, problems: list[Problem]) -> list[tuple[dict, int | None]]:
@@ -178,11 +188,23 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
                 bad("pattern.phrases", "expected a non-empty list of phrases")
             pattern = value
         else:  # regex and list_after are both regular expressions
+            field_name = f"pattern.{kind}"
             try:
-                compiled = re.compile(str(value), re.IGNORECASE)
-            except re.error as exc:
-                bad("pattern.regex", f"invalid regular expression: {exc}")
+                re.compile(str(value), re.IGNORECASE)  # the syntax rule authors know and we document
+                compiled = compile_rule_regex(str(value))
+            except (re.error, regex.error) as exc:
+                bad(field_name, f"invalid regular expression: {exc}")
+            else:
+                why = catastrophic_reason(str(value))
+                if why:
+                    bad(field_name, f"rejected: {why}; rewrite it without the nesting (e.g. (a+)+ as a+)")
+                    compiled = None
             pattern = value
+    part = rec.get("part", "any")
+    if part not in PARTS:
+        bad("part", f"'{part}' is not one of {', '.join(PARTS)}")
+    elif part == "subject" and kind != "regex":
+        bad("part", "a subject rule needs a regex pattern")
     examples = rec.get("examples", {}) or {}
     match_ex: list = []
     no_match_ex: list = []
@@ -210,6 +232,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
         no_match_examples=tuple(str(x) for x in no_match_ex),
         source=str(path),
         line=line,
+        part=part,
         compiled=compiled,
     )
 
@@ -217,7 +240,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
 def lint_rules(dirs: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
     """Load every rule file of the folders in order; a later folder overrides an earlier by id."""
     from scopewatch import resources
-    from scopewatch.detect.words import lint_words, words_files
+    from scopewatch.words import lint_words, words_files
 
     problems: list[Problem] = []
     rules: dict[str, Rule] = {}

@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from scopewatch.digest.model import ACTIONABLE, ClientDigest, Digest, DigestItem, LimitUse, is_empty
+from scopewatch.digest.model import (
+    ACTIONABLE, ClientDigest, Digest, DigestItem, IncompleteMail, LimitUse, Silence, Watching, is_empty,
+)
 from scopewatch.digest.render import compose_digest
 from scopewatch.draft.smtp import SmtpSettings, send_message
 from scopewatch.errors import ConfigError
@@ -75,6 +77,9 @@ def build_digest(
     since: date | datetime | None = None,
     found_after: datetime | None = None,
     now: datetime | None = None,
+    timezone_name: str = "UTC",
+    watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> Digest:
     """The digest of open out-of-scope requests: `since` keeps mail dated from then on, `found_after`
     keeps what the ledger recorded after that moment (the service passes the last digest's time).
@@ -104,7 +109,8 @@ def build_digest(
         c = ClientDigest(client_id=key or "unknown", client_name=agreement.client if agreement else (key or "unknown sender"))
         c.answers = answers.get(key, [])
         for f in by_client.get(key, []):
-            (c.checks if f.review else c.flagged).append(_item(f, drafted))
+            # A low-confidence finding the VA confirmed is decided: it is no longer "to check".
+            (c.checks if f.review and f.status == "new" else c.flagged).append(_item(f, drafted))
         c.in_scope_count = in_scope.get(key, 0)
         if agreement is not None:
             report = ledger.ledger_report(agreement, today=now.date())
@@ -117,7 +123,26 @@ def build_digest(
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))
-    return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients)
+    incomplete = [
+        IncompleteMail(m.subject or "", m.sender or "", m.date, list(m.truncated))
+        for m in ledger.truncated_messages(since=since_dt, found_after=found_after)
+    ]
+    return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients,
+                  silent=silences(ledger, watching, now) if watching else [], timezone=timezone_name,
+                  incomplete=incomplete, base_url=base_url)
+
+
+def silences(ledger: Ledger, watching: Watching, now: datetime) -> list[Silence]:
+    """The gaps the service found at start-up, then every configured folder read before but not
+    for longer than stale_after: the digest tells the VA that scopewatch was (or is) silent. A folder
+    never read at all is a setup step still to do (`scopewatch status` says so), not a silence."""
+    cursors = {(c.account, c.folder): c.last_fetch_at for c in ledger.cursors()}
+    out = list(watching.gaps)
+    for account, folder in watching.folders:
+        last = cursors.get((account, folder))
+        if last is not None and (now - last).total_seconds() > watching.stale_after:
+            out.append(Silence(account, folder, last))
+    return out
 
 
 # --- the schedule --------------------------------------------------------------------------------
@@ -177,6 +202,8 @@ def send_digest_if_due(
     template_dirs: Sequence | None = None,
     now: datetime | None = None,
     holder: str | None = None,
+    watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> str | None:
     """Call this every poll. When the schedule's slot has come and was not handled yet, build the
     digest of what was found since the last one and send it; an empty digest is not sent but the
@@ -188,21 +215,26 @@ def send_digest_if_due(
         return None
     if holder is None:
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now)
+                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching,
+                          base_url=base_url)
     if not ledger.acquire_lease(DIGEST_LEASE, slot, holder, DIGEST_LEASE_SECONDS):
         return None  # another service is sending it right now
     try:
         if followup.digest_slot_taken(ledger, slot):  # it finished between our two looks
             return None
         return _send_slot(ledger, workspace, smtp, slot, to=to, from_=from_, va_name=va_name, language=language,
-                          template_dirs=template_dirs, now=now)
+                          template_dirs=template_dirs, now=now, timezone_name=schedule.timezone, watching=watching,
+                          base_url=base_url)
     finally:
         ledger.release_lease(DIGEST_LEASE, slot, holder)
 
 
 def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: str, *, to: str, from_: str,
-               va_name: str, language: str, template_dirs: Sequence | None, now: datetime) -> str:
-    digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now)
+               va_name: str, language: str, template_dirs: Sequence | None, now: datetime,
+               timezone_name: str = "UTC", watching: Watching | None = None,
+               base_url: str | None = None) -> str:
+    digest = build_digest(ledger, workspace, va_name=va_name, found_after=followup.last_digest(ledger), now=now,
+                          timezone_name=timezone_name, watching=watching, base_url=base_url)
     msg = compose_digest(digest, template_dirs or workspace.template_dirs(), to=to, from_=from_, language=language)
     flagged = sum(len(c.flagged) for c in digest.clients)
     checks = sum(len(c.checks) for c in digest.clients)
@@ -217,12 +249,15 @@ def _send_slot(ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, slot: s
 def send_digest_now(
     ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, *, to: str, from_: str, va_name: str = "",
     since: date | datetime | None = None, language: str = "en", now: datetime | None = None,
+    timezone_name: str = "UTC", watching: Watching | None = None,
+    base_url: str | None = None,
 ) -> Digest | None:
     """`scopewatch digest --send`: build and send now; None (nothing sent) when the digest is empty.
     Without `since` it covers what was found after the last digest sent."""
     now = now or datetime.now(timezone.utc)
     found_after = None if since is not None else followup.last_digest(ledger)
-    digest = build_digest(ledger, workspace, va_name=va_name, since=since, found_after=found_after, now=now)
+    digest = build_digest(ledger, workspace, va_name=va_name, since=since, found_after=found_after, now=now,
+                          timezone_name=timezone_name, watching=watching, base_url=base_url)
     if is_empty(digest):
         return None
     msg = compose_digest(digest, workspace.template_dirs(), to=to, from_=from_, language=language)

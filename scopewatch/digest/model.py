@@ -43,7 +43,7 @@ class LimitUse:
     description: str
     used: int
     limit: int
-    per: str  # week, month, quarter, project
+    per: str  # week, month, quarter, year, project
 
     @property
     def over(self) -> bool:
@@ -70,13 +70,49 @@ class ClientDigest:
 
 
 @dataclass
+class Silence:
+    """A mailbox folder scopewatch did not read for longer than `stale_after`: still silent now
+    (`until` None), or a gap the service found when it started again."""
+
+    account: str
+    folder: str
+    since: datetime | None  # the last successful read before the silence; None: never read
+    until: datetime | None = None
+
+
+@dataclass
+class Watching:
+    """What the digest needs to tell the VA that the service has been silent."""
+
+    stale_after: float
+    folders: list[tuple[str, str]] = field(default_factory=list)  # the configured (mailbox, folder)s
+    gaps: list[Silence] = field(default_factory=list)  # found by the service at start-up
+
+
+@dataclass
+class IncompleteMail:
+    """A client mail scopewatch could not read in full (a limit was reached): a request in the part
+    not read would be missed, so the VA is told to look at it herself."""
+
+    subject: str
+    sender: str
+    date: datetime | None
+    truncated: list[str]
+
+
+@dataclass
 class Digest:
     generated_at: datetime
     since: datetime | None
     va_name: str
     clients: list[ClientDigest] = field(default_factory=list)
+    silent: list[Silence] = field(default_factory=list)
+    timezone: str = "UTC"  # the VA's [digest] timezone: every time shown is local to it
+    incomplete: list[IncompleteMail] = field(default_factory=list)
+    base_url: str | None = None  # the review page ([web] base_url): each item links to its finding there
 
 
 def is_empty(digest: Digest) -> bool:
-    """True when no client has a request to decide on or an answer to record: such a digest is not sent."""
-    return not any(c.has_news for c in digest.clients)
+    """True when no client has a request to decide on or an answer to record and the service was
+    never silent: such a digest is not sent."""
+    return not digest.silent and not digest.incomplete and not any(c.has_news for c in digest.clients)

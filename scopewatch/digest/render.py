@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -12,7 +13,7 @@ from typing import Any, Sequence
 
 from babel.dates import format_date, format_datetime as babel_datetime
 
-from scopewatch.digest.model import ClientDigest, Digest, DigestItem, is_empty
+from scopewatch.digest.model import ClientDigest, Digest, DigestItem, IncompleteMail, Silence, is_empty
 from scopewatch.draft import templating
 from scopewatch.draft.render import babel_locale, format_money, header_safe
 from scopewatch.errors import ConfigError
@@ -47,10 +48,49 @@ def _lang(language: str) -> str:
     return "nl" if language == "nl" else "en"
 
 
-def _when(value: datetime | None, language: str) -> str | None:
+def zone(name: str | None) -> ZoneInfo:
+    """The VA's timezone ([digest] timezone); UTC when unset or unknown (config checks the name)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _when(value: datetime | None, language: str, tz: ZoneInfo | None = None) -> str | None:
+    """A moment as the VA reads it: her local time in [digest] timezone."""
     if value is None:
         return None
-    return babel_datetime(value, format="d MMM yyyy HH:mm", locale=babel_locale(language))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return babel_datetime(value, format="d MMM yyyy HH:mm", tzinfo=tz or ZoneInfo("UTC"), locale=babel_locale(language))
+
+
+def _silence(s: Silence, language: str, tz: ZoneInfo) -> str:
+    where = f"{s.account}/{s.folder}"
+    since = _when(s.since, language, tz)
+    if language == "nl":
+        if s.until is not None:
+            return (f"scopewatch was stil voor {where} van {since} tot {_when(s.until, language, tz)}: "
+                    "de mail van toen is bij de herstart alsnog gelezen.")
+        if since is None:
+            return f"scopewatch heeft {where} nog nooit gelezen: draait de service? (`scopewatch status` zegt waarom)"
+        return f"scopewatch is stil: {where} is sinds {since} niet gelezen. Draait de service? (`scopewatch status` zegt waarom)"
+    if s.until is not None:
+        return (f"scopewatch was silent on {where} from {since} to {_when(s.until, language, tz)}: "
+                "the mail of that time was read when it started again.")
+    if since is None:
+        return f"scopewatch has never read {where}: is the service running? (`scopewatch status` says why)"
+    return f"The service is silent: scopewatch has not read {where} since {since}. Is it running? (`scopewatch status` says why)"
+
+
+def _incomplete(m: IncompleteMail, language: str, tz: ZoneInfo) -> str:
+    when = _when(m.date, language, tz)
+    what = "; ".join(m.truncated)
+    if language == "nl":
+        return (f'Niet helemaal gelezen: "{m.subject}" van {m.sender}{", " + when if when else ""} ({what}). '
+                "Een verzoek in het deel dat niet gelezen is, ziet scopewatch niet: kijk de mail zelf na.")
+    return (f'Not read in full: "{m.subject}" from {m.sender}{", " + when if when else ""} ({what}). '
+            "A request in the part not read is missed: read that mail yourself.")
 
 
 def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
@@ -75,10 +115,12 @@ def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
     return [{"key": key, "command": command} for key, command in steps]
 
 
-def _item(item: DigestItem, language: str) -> dict[str, Any]:
+def _item(item: DigestItem, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     fid = int(item.finding_id)
     return {
         "id": fid,
+        # The finding's page on the review page ([web] base_url); None without one.
+        "url": f"{base_url.rstrip('/')}/finding/{fid}" if base_url else None,
         "evidence": " ".join((item.evidence or "").split()),
         "category": item.category,
         "category_label": CATEGORY_LABELS[language].get(item.category, item.category or CATEGORY_LABELS[language][None]),
@@ -87,7 +129,7 @@ def _item(item: DigestItem, language: str) -> dict[str, Any]:
         "confidence_pct": round(max(0.0, min(1.0, float(item.confidence))) * 100),
         "subject": header_safe(item.subject, limit=160),
         "sender": header_safe(item.sender, limit=160),
-        "date_text": _when(item.date, language),
+        "date_text": _when(item.date, language, tz),
         "draft_ready": item.draft_ready,
         "rules": list(item.rules),
         "status": item.status,
@@ -101,7 +143,7 @@ def _item(item: DigestItem, language: str) -> dict[str, Any]:
     }
 
 
-def _client(c: ClientDigest, language: str) -> dict[str, Any]:
+def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None, base_url: str | None = None) -> dict[str, Any]:
     labels = CATEGORY_LABELS[language]
     totals = [
         {"category": cat, "label": labels.get(cat, cat), "count": n}
@@ -122,9 +164,9 @@ def _client(c: ClientDigest, language: str) -> dict[str, Any]:
     return {
         "id": c.client_id,
         "name": c.client_name,
-        "flagged": [_item(i, language) for i in c.flagged],
-        "checks": [_item(i, language) for i in c.checks],
-        "answers": [_item(i, language) for i in c.answers],
+        "flagged": [_item(i, language, tz, base_url) for i in c.flagged],
+        "checks": [_item(i, language, tz, base_url) for i in c.checks],
+        "answers": [_item(i, language, tz, base_url) for i in c.answers],
         "in_scope_count": c.in_scope_count,
         "totals": totals,
         "total_requests": sum(t["count"] for t in totals),
@@ -133,21 +175,29 @@ def _client(c: ClientDigest, language: str) -> dict[str, Any]:
     }
 
 
+def _local(value: datetime, tz: ZoneInfo) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(tz)
+
+
 def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
     """The values the digest templates see (also handy for a user's own template)."""
     language = _lang(language)
-    clients = [_client(c, language) for c in digest.clients if c.has_news]
+    tz = zone(digest.timezone)
+    clients = [_client(c, language, tz, digest.base_url) for c in digest.clients if c.has_news]
     return {
         "language": language,
         "va_name": digest.va_name,
         "generated_at": digest.generated_at,
-        "generated_text": format_date(digest.generated_at, format="long", locale=babel_locale(language)),
-        "since_text": _when(digest.since, language),
+        "generated_text": format_date(_local(digest.generated_at, tz), format="long", locale=babel_locale(language)),
+        "since_text": _when(digest.since, language, tz),
+        "silent": [_silence(s, language, tz) for s in digest.silent],
+        "incomplete": [_incomplete(m, language, tz) for m in digest.incomplete],
         "clients": clients,
         "flagged_count": sum(len(c["flagged"]) for c in clients),
         "check_count": sum(len(c["checks"]) for c in clients),
         "answer_count": sum(len(c["answers"]) for c in clients),
         "subject": digest_subject(digest, language),
+        "base_url": digest.base_url,
     }
 
 

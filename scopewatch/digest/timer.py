@@ -10,6 +10,7 @@ from typing import Callable
 
 from scopewatch.config import Config
 from scopewatch.digest.build import Schedule, send_digest_if_due
+from scopewatch.digest.model import Silence, Watching
 from scopewatch.draft.smtp import SmtpSettings, settings_from_config
 from scopewatch.store.ledger import Ledger
 from scopewatch.workspace import Workspace
@@ -25,10 +26,13 @@ class DigestTimer:
 
     def __init__(self, ledger: Ledger, workspace: Workspace, smtp: SmtpSettings, schedule: Schedule, *, to: str,
                  from_: str, va_name: str = "", language: str = "en", ready: Callable[[], bool] = lambda: True,
-                 every: float = CHECK_SECONDS, clock: Callable[[], float] = time.monotonic, holder: str | None = None):
+                 every: float = CHECK_SECONDS, clock: Callable[[], float] = time.monotonic, holder: str | None = None,
+                 watching: Watching | None = None, base_url: str | None = None):
         self.ledger, self.workspace, self.smtp, self.schedule = ledger, workspace, smtp, schedule
         self.to, self.from_, self.va_name, self.language = to, from_, va_name, language
         self.ready, self.every, self.clock, self.holder = ready, every, clock, holder
+        self.watching = watching
+        self.base_url = base_url
         self.failures = 0
         self._next = 0.0
 
@@ -44,7 +48,8 @@ class DigestTimer:
                 return None
             slot = send_digest_if_due(
                 self.ledger, self.workspace, self.smtp, self.schedule, to=self.to, from_=self.from_,
-                va_name=self.va_name, language=self.language, holder=self.holder,
+                va_name=self.va_name, language=self.language, holder=self.holder, watching=self.watching,
+                base_url=self.base_url,
             )
         except Exception as exc:  # SMTP, ledger or template trouble: log it, the service goes on
             self.failures += 1
@@ -52,6 +57,8 @@ class DigestTimer:
             self._next = now + delay
             log.warning("digest not sent: %s; trying again in %s", _one_line(exc), _duration(delay))
             return None
+        if slot is not None and self.watching is not None:
+            self.watching.gaps = []  # told once: the next digest names only new silences
         if self.failures:
             log.info("digest: the earlier problem is gone")
         self.failures = 0
@@ -59,7 +66,8 @@ class DigestTimer:
 
 
 def digest_timer(config: Config, ledger: Ledger, workspace: Workspace, *, ready: Callable[[], bool] = lambda: True,
-                 every: float = CHECK_SECONDS, holder: str | None = None) -> DigestTimer | None:
+                 every: float = CHECK_SECONDS, holder: str | None = None,
+                 gaps: list[Silence] | None = None) -> DigestTimer | None:
     """The scheduled digest as `[digest]` and `[smtp]` describe it, or None (with one log line saying
     why) when it is off, has no SMTP server, or no one to go to."""
     if config.digest_frequency == "off":
@@ -78,7 +86,15 @@ def digest_timer(config: Config, ledger: Ledger, workspace: Workspace, *, ready:
              config.digest_timezone, to, config.smtp.host, config.smtp.port)
     return DigestTimer(ledger, workspace, settings_from_config(config.smtp), schedule, to=to,
                        from_=config.va_address or to, va_name=config.va_name or "",
-                       language=config.digest_language, ready=ready, every=every, holder=holder)
+                       language=config.digest_language, ready=ready, every=every, holder=holder,
+                       watching=watching_from(config, gaps), base_url=config.web.base_url)
+
+
+def watching_from(config: Config, gaps: list[Silence] | None = None) -> Watching:
+    """The digest's view of which folders should be read, from the config."""
+    return Watching(stale_after=config.stale_after,
+                    folders=[(box.name, folder) for box in config.mailboxes for folder in box.folders],
+                    gaps=list(gaps or []))
 
 
 def _one_line(exc: BaseException) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from decimal import ROUND_HALF_UP, Decimal
 from email import policy
 from email.headerregistry import Address
@@ -20,8 +21,9 @@ from babel.numbers import format_currency, format_decimal
 
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import CATEGORIES, Finding
-from scopewatch.draft import templating
+from scopewatch.draft import templating, wording
 from scopewatch.errors import ConfigError, MessageError, TemplateError
+from scopewatch.parse.controls import strip_controls
 from scopewatch.parse.message import ParsedMessage
 
 DRAFT_LANGUAGES = ("en", "nl")
@@ -170,14 +172,19 @@ def _money(hours: float, rate: Decimal) -> Decimal:
 
 
 def _limit_text(item: ScopeItem | None, language: str) -> str | None:
-    if item is None or item.limit is None:
+    if item is None or (item.limit is None and item.each is None):
         return None
+    each = None
+    if item.each is not None:
+        each = {"en": f"up to {item.each.text} each", "nl": f"tot {item.each.text} per stuk"}[language]
+    if item.limit is None:
+        return each
     per = {
-        "en": {"week": "per week", "month": "per month", "quarter": "per quarter", "project": "in total"},
-        "nl": {"week": "per week", "month": "per maand", "quarter": "per kwartaal", "project": "in totaal"},
+        "en": {"week": "per week", "month": "per month", "quarter": "per quarter", "year": "per year", "project": "in total"},
+        "nl": {"week": "per week", "month": "per maand", "quarter": "per kwartaal", "year": "per jaar", "project": "in totaal"},
     }[language].get(item.limit.per, f"per {item.limit.per}")
     unit = f" {item.limit.unit}" if item.limit.unit else ""
-    return f"{item.limit.count}{unit} {per}"
+    return f"{item.limit.count}{unit} {per}" + (f", {each}" if each else "")
 
 
 def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -193,39 +200,61 @@ def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
+def _due_text(due: str | None, language: str) -> str | None:
+    """An ISO due date as "6 March 2026" / "6 maart 2026"; free text ("every Thursday") as written."""
+    if not due:
+        return None
+    try:
+        day = date.fromisoformat(due.strip())
+    except ValueError:
+        return due
+    return format_date(day, format="long", locale=babel_locale(language))
+
+
 def _item_context(
     agreement: Agreement, df: DraftFinding, language: str, default_hours: float | None, evidence_words: int
 ) -> dict[str, Any]:
     f = df.finding
     item = agreement.item(f.scope_item) if f.scope_item else None
+    cost = wording.cost_of(agreement, item, f.category, default_hours, language)
     hours = estimate_for(agreement, item, default_hours)
-    rate = agreement.rate
-    amount = _money(hours, rate.amount) if hours is not None and rate is not None and rate.per == "hour" else None
+    per = item.limit.per if item is not None and item.limit is not None else None
     return {
         "finding_id": df.finding_id,
         "category": f.category,
         "evidence": _short(f.evidence, evidence_words),
         "evidence_full": f.evidence,
         "scope_item": f.scope_item,
-        "clause": (item.description if item else None) or f.scope_item_description,
+        # What the client reads: the item's client_text, else its description (never a note).
+        "clause": (item.wording if item else None) or f.scope_item_description,
         "clause_kind": (item.kind if item else None) or f.scope_item_kind,
         "limit_text": _limit_text(item, language),
+        "limit_per": per,
+        "unit": item.limit.unit if item is not None and item.limit is not None else None,
         "due": item.due if item else None,
+        "due_text": _due_text(item.due if item else None, language),
+        "asked_when": wording.asked_when(f.evidence, language) if f.category == "deadline" else None,
         "hours": hours,
         "hours_text": format_hours(hours, language) if hours is not None else None,
-        "amount": amount,
-        "amount_text": format_money(amount, rate.currency, language) if amount is not None else None,
+        "cost": cost,
+        "cost_text": cost.text,
+        "amount": cost.amount,
+        "amount_text": format_money(cost.amount, agreement.rate.currency if agreement.rate else "EUR", language)
+        if cost.amount is not None else None,
     }
 
 
-def _quote(original: ParsedMessage, language: str) -> str:
+def _quote(original: ParsedMessage, language: str, tz: ZoneInfo | None = None) -> str:
     who = header_safe(original.sender_name, limit=120) or original.sender or (
         "the sender" if language == "en" else "de afzender"
     )
     loc = babel_locale(language)
     if original.date is not None:
-        day = format_date(original.date, format="long", locale=loc)
-        clock = format_time(original.date, format="HH:mm", locale=loc)
+        # The VA's local time ([digest] timezone): "07:55" for a mail sent 07:55 +0100 in Amsterdam.
+        sent = original.date if original.date.tzinfo else original.date.replace(tzinfo=timezone.utc)
+        local = sent.astimezone(tz or ZoneInfo("UTC"))
+        day = format_date(local.date(), format="long", locale=loc)
+        clock = format_time(local, format="HH:mm", tzinfo=local.tzinfo, locale=loc)
         head = f"On {day} at {clock}, {who} wrote:" if language == "en" else f"Op {day} om {clock} schreef {who}:"
     else:
         head = f"{who} wrote:" if language == "en" else f"{who} schreef:"
@@ -244,6 +273,7 @@ def render_change_request(
     template_dirs: list[Path],
     default_estimate_hours: float | None = None,
     now: datetime | None = None,
+    timezone_name: str | None = None,
 ) -> Draft:
     """One reply covering every out-of-scope finding of `original`, in the client's language."""
     findings = [df if isinstance(df, DraftFinding) else DraftFinding(*df) for df in findings]
@@ -252,13 +282,16 @@ def render_change_request(
         raise MessageError("no out-of-scope request in this message: there is nothing to draft a reply for")
     if not original.sender:
         raise MessageError("the message has no usable sender address, so a reply cannot be addressed")
+    # Client text from a ledger written before parsing stripped it may still carry terminal escapes.
+    original = replace(original, subject=strip_controls(original.subject), sender_name=strip_controls(original.sender_name),
+                       new_text=strip_controls(original.new_text), body_text=strip_controls(original.body_text))
 
     language = original.language if original.language in DRAFT_LANGUAGES else agreement.language
     if language not in DRAFT_LANGUAGES:
         language = "en"
     register = dutch_register(original.new_text) if language == "nl" else None
-    # Several requests shorten each quoted sentence, so the reply stays under ~150 words.
-    evidence_words = _MAX_EVIDENCE_WORDS if len(findings) == 1 else 12 if len(findings) == 2 else 7
+    # The client's sentences are quoted whole (up to a long sentence): a cut quote reads as careless.
+    evidence_words = _MAX_EVIDENCE_WORDS
     items = [_item_context(agreement, df, language, default_estimate_hours, evidence_words) for df in findings]
     sections = []
     for category in CATEGORIES:
@@ -280,7 +313,16 @@ def render_change_request(
             per_sentence[span] = hours
     all_hours = list(per_sentence.values())
     total_hours = sum(all_hours) if all(h is not None for h in all_hours) else None
-    amount = _money(total_hours, rate.amount) if total_hours is not None and rate and rate.per == "hour" else None
+    # One cost per sentence too: the money of the whole reply is the sum over sentences.
+    costs: dict[tuple, wording.Cost] = {}
+    for df, it in zip(findings, items):
+        span = (df.finding.part, df.finding.start, df.finding.end, df.finding.evidence)
+        if span not in costs or (it["cost"].amount or 0) > (costs[span].amount or 0):
+            costs[span] = it["cost"]
+    amount = (sum((c.amount for c in costs.values()), Decimal("0"))
+              if costs and all(c.amount is not None for c in costs.values()) else None)
+    tone, opening_line = wording.opening(original.new_text, language, register, template_dirs,
+                                         original.message_id or original.content_hash or original.subject or "")
     per_text = {"en": {"hour": "per hour", "day": "per day", "project": "for the project"},
                 "nl": {"hour": "per uur", "day": "per dag", "project": "voor het project"}}[language]
     context = {
@@ -303,7 +345,10 @@ def render_change_request(
                       if rate else None),
         "hourly_rate_text": format_money(rate.amount, rate.currency, language) if rate and rate.per == "hour" else None,
         "amount": amount,
-        "amount_text": format_money(amount, rate.currency, language) if amount is not None else None,
+        "amount_text": format_money(amount, rate.currency if rate else "EUR", language) if amount is not None else None,
+        "total_text": wording.total(list(costs.values()), rate, language),
+        "tone": tone,
+        "opening": opening_line,
         "period_end": agreement.period.end,
         "period_end_text": (format_date(agreement.period.end, format="long", locale=babel_locale(language))
                             if agreement.period.end else None),
@@ -314,20 +359,17 @@ def render_change_request(
     names = [f"change_request.{language}.txt.j2"]
     template = templating.pick_template(env, names)
     body = templating.render(template, context).strip("\n")
-    # Many requests in one mail: quote less of each sentence until the reply is short again
-    # (the whole mail is quoted below it anyway).
-    for words in (14 if len(items) == 1 else 5,):
-        if len(body.split()) < WORD_LIMIT:
-            break
+    # A very long reply: quote less of each sentence (the whole mail is quoted below it anyway).
+    if len(body.split()) >= WORD_LIMIT + 40 * max(0, len(per_sentence) - 1):
         context["deliverables_limit"] = 2
         for it in items:
-            it["evidence"] = _short(it["evidence_full"], words)
+            it["evidence"] = _short(it["evidence_full"], 14)
         for section in sections:
             section["groups"] = _group_by_clause(section["requests"])
         body = templating.render(template, context).strip("\n")
     if not body.strip():
         raise TemplateError(f"template {template.filename}: rendered an empty reply")
-    text = body + "\n\n" + _quote(original, language)
+    text = strip_controls(body + "\n\n" + _quote(original, language, _zone(timezone_name)))  # evidence quotes the client too
 
     sender = _address(va_name, va_address, "the VA's", ConfigError)
     recipient = _address(original.sender_name, original.sender, "the client's", MessageError)
@@ -369,6 +411,13 @@ def render_change_request(
         subject=str(msg["Subject"]),
         reply=body,
     )
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
 
 
 def draft_bytes(draft: Draft) -> bytes:

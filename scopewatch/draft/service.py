@@ -46,6 +46,7 @@ class VA:
     name: str
     address: str
     default_estimate_hours: float | None = None
+    timezone: str | None = None  # [digest] timezone: the quote header's time is local to the VA
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -96,6 +97,7 @@ def render_for_finding(ledger: Ledger, workspace: Workspace, finding_id: int, va
         template_dirs=workspace.template_dirs(),
         default_estimate_hours=va.default_estimate_hours,
         now=now,
+        timezone_name=va.timezone,
     )
     return draft, f, [g.id for g in group]
 
@@ -123,12 +125,94 @@ def _put_in_drafts(ledger: Ledger, source: Any, draft: DraftRecord, who: str) ->
     if not source.find_header(folder, "Message-ID", draft.message_id):
         folder = source.append_draft(draft.raw) or folder
         appended = True
-    draft = followup.mark_appended(ledger, draft.id, folder)
-    followup.move_findings(
-        ledger, draft.finding_ids, "drafted", who=who, why=f"change request {draft.message_id} in {folder}",
-        only_from=("new", "confirmed"),
-    )
+    # One transaction: the draft is in Drafts AND its findings are drafted, or neither (then the
+    # next pass finds the copy in Drafts by its Message-ID and records both).
+    draft = followup.mark_appended(ledger, draft.id, folder, who=who,
+                                   why=f"change request {draft.message_id} in {folder}")
     return draft, appended
+
+
+def unchanged_copy(draft: DraftRecord):
+    """Is a copy found in Drafts still exactly the text scopewatch wrote (not edited by the VA)?"""
+    mine = " ".join(body_text(draft.raw).split())
+    return lambda raw: " ".join(body_text(raw).split()) == mine
+
+
+def _edited(source: Any, draft: DraftRecord) -> bool:
+    """The VA changed this draft: with `scopewatch review`/edit, or in her mail program (its copy
+    in Drafts is no longer what scopewatch wrote, or is gone)."""
+    if draft.edited_at is not None:
+        return True
+    if source is None or not hasattr(source, "draft_copy"):
+        return False
+    copy = source.draft_copy(draft.message_id)
+    return copy is None or not unchanged_copy(draft)(copy)
+
+
+def _swap_in_drafts(ledger: Ledger, workspace: Workspace, source: Any, old: DraftRecord, va: VA, *,
+                    ids: list[int], who: str, why: str) -> DraftRecord:
+    """Put the new version of a mail's reply (answering `ids`) into Drafts, then remove the old one
+    scopewatch wrote there (only if unedited), and record the swap: new Message-ID, its findings."""
+    group = [i for i in dict.fromkeys(ids) if ledger.finding(i).status not in CLOSED]
+    if not group:
+        raise MessageError("nothing left for the reply to answer")
+    f = ledger.finding(group[0])
+    group += [g.id for g in companions(ledger, f) if g.id not in group and g.id not in ids]
+    rendered, _f, ids = render_for_finding(ledger, workspace, group[0], va, finding_ids=group)
+    raw = draft_bytes(rendered)
+    folder = source.append_draft(raw) or _drafts_folder(source)
+    removed = source.remove_draft(old.message_id, unchanged_copy(old)) if old.in_mailbox else False
+    record = followup.replace_draft(
+        ledger, old.id, message_id=rendered.message_id, raw=raw, finding_ids=ids, folder=folder, who=who,
+        why=f"{why}: change request {rendered.message_id} in {folder}"
+            + (f" replaces {old.message_id}" if removed else f" (the earlier {old.message_id} was not in {folder})"),
+    )
+    return record
+
+
+def withdraw(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA | None, *, source: Any = None,
+             who: str = SYSTEM) -> str | None:
+    """After a dismiss: the finding's unsent draft leaves Drafts when scopewatch wrote it and the VA
+    did not edit it (the mail's other open requests get a new version without it); an edited draft
+    is kept. Returns one line saying what happened, or None when there was no draft."""
+    d = followup.draft_for(ledger, finding_id)
+    if d is None or d.sent_at is not None:
+        return None
+    if source is None:
+        return f"its draft {d.message_id} stays: no mailbox is configured for '{d.account}'"
+    if _edited(source, d):
+        followup.note(ledger, finding_id, f"the draft {d.message_id} was edited, so it stays in Drafts", who=who)
+        return f"its draft {d.message_id} was edited by you, so it stays in Drafts: remove this request from it by hand"
+    rest = [i for i in d.finding_ids if i != finding_id and ledger.finding(i).status not in CLOSED]
+    if rest and va is not None:
+        record = _swap_in_drafts(ledger, workspace, source, d, va, ids=rest, who=who,
+                                 why=f"finding {finding_id} dismissed")
+        return f"the reply in {record.folder} now answers finding(s) {', '.join(map(str, rest))} only"
+    removed = source.remove_draft(d.message_id, unchanged_copy(d)) if d.in_mailbox else False
+    followup.withdraw_draft(ledger, d.id, who=who, why=f"finding {finding_id} dismissed: draft {d.message_id} "
+                            + ("removed from " + (d.folder or "Drafts") if removed else "forgotten"))
+    return f"its draft was removed from {d.folder}" if removed else "its draft was forgotten (it was not in Drafts)"
+
+
+def reconcile_drafts(ledger: Ledger, source: Any, *, who: str = SYSTEM) -> list[int]:
+    """Make the ledger agree with Drafts after a crash: a claimed draft whose copy reached Drafts is
+    recorded there (its findings `drafted`), and a draft in Drafts whose findings were left new or
+    confirmed moves them. Runs at start-up and after each batch; returns the draft ids repaired."""
+    repaired = []
+    folder = None
+    for d in followup.drafts(ledger, account=source.account, unsent=True, in_mailbox=False):
+        folder = folder or _drafts_folder(source)
+        if source.find_header(folder, "Message-ID", d.message_id):
+            followup.mark_appended(ledger, d.id, folder, who=who,
+                                   why=f"change request {d.message_id} found in {folder} after a restart")
+            repaired.append(d.id)
+    for draft_id in followup.drafted_left_open(ledger, source.account):
+        followup.mark_appended(ledger, draft_id, "", who=who, why="the change request is in Drafts already")
+        repaired.append(draft_id)
+    if repaired:
+        log.info("%s: %d draft%s brought in line with Drafts", source.account, len(repaired),
+                 "s" if len(repaired) != 1 else "")
+    return repaired
 
 
 def draft_for_finding(
@@ -145,6 +229,20 @@ def draft_for_finding(
     with a mail `source`, appended to its Drafts folder; the findings it answers become `drafted`.
     Calling it again returns the same draft (and only appends it if it never reached Drafts)."""
     existing = followup.draft_for(ledger, finding_id)
+    if existing is None and source is not None:
+        f = ledger.finding(finding_id)
+        reply = followup.draft_for_message(ledger, f.message_pk) if f.message_pk else None
+        if reply is not None and reply.in_mailbox:
+            # One reply per client mail: the new request joins the draft already in Drafts.
+            if _edited(source, reply):
+                why = f"not added to the reply {reply.message_id}: you edited it, so scopewatch leaves it alone"
+                if not any(e.why == why for e in ledger.events(finding_id)):
+                    followup.note(ledger, finding_id, why, who=who)
+                raise MessageError(f"finding {finding_id}: the reply to this mail ({reply.message_id}) was edited "
+                                   "by you, so scopewatch leaves it alone; add this request to it by hand")
+            record = _swap_in_drafts(ledger, workspace, source, reply, va, ids=[*reply.finding_ids, finding_id],
+                                     who=who, why=f"finding {finding_id} added to the reply")
+            return DraftOutcome(record, True, True, body_text(record.raw))
     if existing is None:
         rendered, f, ids = render_for_finding(ledger, workspace, finding_id, va, now=now)
         existing, created = followup.claim_draft(
@@ -457,5 +555,6 @@ class FollowUp:
 def follow_up(ledger: Ledger, workspace: Workspace, source: Any, va: VA | None, *, auto_draft_mode: str = "confirmed") -> FollowUp:
     """What the service runs on a mailbox's own thread after each poll: auto-drafting (when the VA's
     address is configured) and sent detection. Raises MailboxError when the connection is lost."""
+    reconcile_drafts(ledger, source)
     drafted = [o.draft.id for o in auto_draft(ledger, workspace, source, va, mode=auto_draft_mode)] if va else []
     return FollowUp(drafted=drafted, sent=detect_sent(source, ledger))

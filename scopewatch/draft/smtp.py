@@ -3,7 +3,6 @@ encrypted unless the server is on this machine; every failure becomes one clear 
 
 from __future__ import annotations
 
-import ipaddress
 import smtplib
 import socket
 import ssl
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Callable
 
+from scopewatch.loopback import is_loopback, peer_is_loopback
 from scopewatch.errors import ConfigError, SmtpError
 
 SECURITY = ("ssl", "starttls", "plain")
@@ -28,17 +28,6 @@ class SmtpSettings:
 
     def where(self) -> str:
         return f"{self.host}:{self.port}"
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback addresses: the only places plain SMTP may go."""
-    name = host.strip().strip("[]").lower()
-    if name in ("localhost", "localhost.localdomain") or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
@@ -72,6 +61,11 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                 raise SmtpError(f"SMTP server {settings.where()} does not offer STARTTLS; use security 'ssl' or another port")
             client.starttls(context=_tls_context(settings))
             client.ehlo()
+        if settings.security == "plain" and not peer_is_loopback(client.sock):
+            raise ConfigError(
+                f"SMTP host {settings.host} connected to a server that is not on this machine; security "
+                "'plain' would send the password unencrypted, so nothing was sent. Use 'starttls' or 'ssl'."
+            )
         if settings.username:
             if settings.password is None:
                 raise ConfigError(f"SMTP username {settings.username} is set but no password source is configured")

@@ -4,7 +4,6 @@ appended to the Drafts folder."""
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import socket
 import ssl
@@ -17,6 +16,7 @@ import imapclient
 from imapclient import exceptions as imap_errors
 from imapclient.imapclient import SocketTimeout
 
+from scopewatch.loopback import is_loopback, peer_is_loopback
 from scopewatch.errors import AuthenticationError, ConfigError, MailboxError
 from scopewatch.ingest.base import FetchedMessage, FolderState, pause, stop_requested, unknown_keys
 
@@ -38,17 +38,6 @@ DRAFTS_SPECIAL_USE = rb"\Drafts"  # RFC 6154 folder attribute
 DRAFT_FLAG = rb"\Draft"
 SENT_SPECIAL_USE = rb"\Sent"
 SEEN_FLAG = rb"\Seen"
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback addresses; no DNS lookup, so no surprises."""
-    name = host.strip().rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _new_mail_in(responses: list[Any]) -> bool:
@@ -139,7 +128,8 @@ class ImapSource:
             raise ConfigError(
                 f"mailbox {name!r}: security = \"plain\" would send the password and all mail "
                 f"unencrypted to {host}; plain is only allowed for a server on this machine "
-                f"(localhost, 127.0.0.0/8, ::1). Use \"ssl\" or \"starttls\"."
+                f"(localhost, 127.0.0.0/8, ::1, or a name whose every address is one of those). "
+                f"Use \"ssl\" or \"starttls\"."
             )
         self.account = name
         self.host = host
@@ -208,6 +198,12 @@ class ImapSource:
                 client.starttls(context)
                 client.socket().settimeout(self.timeout)
             _enable_keepalive(client.socket())
+            if self.security == "plain" and not peer_is_loopback(client.socket()):
+                raise ConfigError(
+                    f"mailbox {self.account!r}: {self.host} connected to a server that is not on this machine; "
+                    "security = \"plain\" would send the password unencrypted, so it was not sent. "
+                    "Use \"ssl\" or \"starttls\"."
+                )
             password = self._password() if callable(self._password) else self._password
             try:
                 client.login(self.username, password)
@@ -454,6 +450,44 @@ class ImapSource:
         )
         return folder
 
+
+    def draft_copy(self, message_id: str) -> bytes | None:
+        """The message with this Message-ID in Drafts as it is now (BODY.PEEK[]), or None."""
+        folder = self.drafts_folder_name()
+        keys = self.find_header(folder, "Message-ID", message_id)
+        if not keys:
+            return None
+        uid = parse_key(keys[0])[1]
+        data = self._call(f"reading a draft in {folder!r}", self._need().fetch, [uid], ["BODY.PEEK[]"])
+        item = data.get(uid) or {}
+        raw = item.get(b"BODY[]")
+        return bytes(raw) if raw is not None else None
+
+    def remove_draft(self, message_id: str, unchanged: Callable[[bytes], bool]) -> bool:
+        """Delete scopewatch's own draft from the Drafts folder, and nothing else: only messages in
+        Drafts with this Message-ID whose content `unchanged` accepts (the VA did not edit it) are
+        flagged \\Deleted and expunged by UID (UIDPLUS). True when one was removed. Client mail in
+        any other folder is never opened for writing."""
+        client = self._need()
+        folder = self.drafts_folder_name()
+        keys = self.find_header(folder, "Message-ID", message_id)
+        if not keys:
+            return False
+        uids = [parse_key(k)[1] for k in keys]
+        data = self._call(f"reading a draft in {folder!r}", client.fetch, uids, ["BODY.PEEK[]"])
+        ours = [u for u in uids if (data.get(u) or {}).get(b"BODY[]") is not None and unchanged(bytes(data[u][b"BODY[]"]))]
+        if not ours:
+            return False
+        # The only read-write SELECT scopewatch makes, and only of the Drafts folder.
+        self._call(f"opening {folder!r} to replace a draft", client.select_folder, folder, readonly=False)
+        self._selected = folder
+        try:
+            self._call(f"removing an old draft from {folder!r}", client.delete_messages, ours)
+            if client.has_capability("UIDPLUS"):
+                self._call(f"removing an old draft from {folder!r}", client.uid_expunge, ours)
+        finally:
+            self._examine(folder)  # back to read-only
+        return True
 
     # --- follow-up: the Sent folder, and whether a draft is still there ------------------------
 

@@ -195,6 +195,34 @@ class MaildirSource:
         """File a copy of a message the VA sent into `.Sent`, marked seen (S)."""
         return self._deliver(self.sent_folder, raw, "S", "the sent copy")
 
+    def draft_copy(self, message_id: str) -> bytes | None:
+        """The message with this Message-ID in .Drafts as it is now, or None."""
+        for key in self.find_header(self.drafts_folder, "Message-ID", message_id):
+            file = self._scan(self.drafts_folder).get(key)
+            if file is not None:
+                try:
+                    return file[1].read_bytes()
+                except FileNotFoundError:
+                    continue
+        return None
+
+    def remove_draft(self, message_id: str, unchanged) -> bool:
+        """Delete scopewatch's own unedited draft from .Drafts, and only there (see ImapSource)."""
+        removed = False
+        for key in self.find_header(self.drafts_folder, "Message-ID", message_id):
+            file = self._scan(self.drafts_folder).get(key)
+            if file is None:
+                continue
+            try:
+                if unchanged(file[1].read_bytes()):
+                    file[1].unlink()
+                    removed = True
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise MailboxError(f"mailbox {self.account!r}: cannot remove the old draft {file[1]}: {exc}") from None
+        return removed
+
     def find_header(self, folder: str, header: str, value: str) -> list[str]:
         """Keys of the messages in `folder` whose `header` contains `value` (case-insensitive), like
         IMAP SEARCH HEADER; a folder that does not exist holds nothing. Reads headers only."""

@@ -18,7 +18,8 @@ from selectolax.lexbor import LexborHTMLParser
 MAX_TEXT_CHARS = 200_000  # a request sits near the top; more text only costs time
 MAX_PART_BYTES = 600_000  # undecoded bytes of one body part we look at
 MAX_HEADER_CHARS = 8_000  # a single header value longer than this is junk or an attack
-MAX_PARTS = 200  # MIME parts walked per message
+MAX_PARTS = 200  # leaf MIME parts (text, attachments) walked per message
+MAX_CONTAINERS = 1_000  # multipart containers walked per message
 
 # Charsets that decode any byte sequence without error, so a wrong declaration goes unnoticed.
 _PERMISSIVE = {"iso8859-1", "cp1252", "ascii", "iso8859-15"}
@@ -174,21 +175,26 @@ def body_parts(msg: Message, defects: list[str]) -> tuple[list[Message], list[Me
     plain: list[Message] = []
     html: list[Message] = []
     stack = [msg]
-    seen = 0
+    seen = containers = 0
     while stack:
         part = stack.pop()
-        seen += 1
-        if seen > MAX_PARTS:
-            defects.append("too many MIME parts")
-            break
         ctype = _content_type(part)
         if part.is_multipart():
+            # Containers have a budget of their own: a text inside 200 nested multiparts is read.
+            containers += 1
+            if containers > MAX_CONTAINERS:
+                defects.append("MIME nesting too deep")
+                break
             payload = part.get_payload()
             if isinstance(payload, list):
                 if ctype == "message/rfc822" and part is not msg:
                     continue
                 stack.extend(reversed(payload))
             continue
+        seen += 1
+        if seen > MAX_PARTS:
+            defects.append("too many MIME parts")
+            break
         if part is not msg and _disposition_is_attachment(part):
             continue
         if ctype == "text/plain":

@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
+# Defects that mean part of the mail was not read: a request there would be missed, so they are
+# reported with the verdict (check --json "truncated", the ledger, the digest).
+LIMITS_REACHED = ("too many MIME parts", "MIME nesting too deep", "body truncated", "header truncated")
+
+
 @dataclass
 class ParsedMessage:
     """A message reduced to what detection needs. `new_text` excludes quotes and signatures."""
@@ -26,6 +31,10 @@ class ParsedMessage:
     html_only: bool = False
     content_hash: str = ""  # sha256 of the raw bytes, the identity of a message without Message-ID
     defects: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def truncated(self) -> list[str]:
+        return [d for d in self.defects if d in LIMITS_REACHED]
 
     @property
     def subject_is_new(self) -> bool:

@@ -18,6 +18,7 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from scopewatch.errors import MessageError
 from scopewatch.parse.decode import body_parts, decode_bytes, header_text, html_to_text, part_text
 from scopewatch.parse.language import detect_language
+from scopewatch.parse.controls import strip_controls
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.parse.quotes import strip_quotes
 
@@ -57,9 +58,12 @@ def parse_message(raw: bytes) -> ParsedMessage:
     headers = _raw_headers(msg)
 
     sender_name, sender = _sender(headers, defects)
-    subject = header_text(_first(headers, "subject"), defects)
+    sender_name = strip_controls(sender_name)
+    subject = strip_controls(header_text(_first(headers, "subject"), defects))
     in_reply_to = _first_id(_first(headers, "in-reply-to"), defects)
     body_text, new_text, html_only = _bodies(msg, defects)
+    # Nothing downstream (ledger, digest, draft, terminal) gets a client's escape sequences.
+    body_text, new_text = strip_controls(body_text), strip_controls(new_text)
     language = detect_language(_language_sample(new_text, subject, body_text))
 
     return ParsedMessage(

@@ -3,6 +3,8 @@ flags waiting for review and last error, read from the ledger; unhealthy when a 
 
 from __future__ import annotations
 
+import os
+import socket
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,7 +16,7 @@ from scopewatch.config import load_config
 class FolderStatus:
     account: str
     folder: str
-    state: str  # watching | error | standby | stopped | never
+    state: str  # watching | error | starting | standby | stopped | never
     last_fetch_at: datetime | None
     backlog: int | None
     waiting_review: int
@@ -23,12 +25,15 @@ class FolderStatus:
     holder: str | None
     stale: bool
     configured: bool = True
+    running: bool = False  # a live scopewatch process holds this folder
+    problem: str | None = None  # why this folder makes the status unhealthy, one line
 
     def to_json(self) -> dict:
         return {
             "mailbox": self.account,
             "folder": self.folder,
             "state": self.state,
+            "running": self.running,
             "last_fetch_at": self.last_fetch_at.isoformat() if self.last_fetch_at else None,
             "backlog": self.backlog,
             "waiting_review": self.waiting_review,
@@ -37,6 +42,7 @@ class FolderStatus:
             "lease_holder": self.holder,
             "stale": self.stale,
             "configured": self.configured,
+            "problem": self.problem,
         }
 
 
@@ -45,30 +51,85 @@ class StatusReport:
     stale_after: float
     checked_at: datetime
     folders: list[FolderStatus] = field(default_factory=list)
+    failing_after: float = 300.0
 
     @property
     def healthy(self) -> bool:
         watched = [f for f in self.folders if f.configured]
-        return bool(watched) and not any(f.stale for f in watched)
+        return bool(watched) and not any(f.problem for f in watched)
+
+    @property
+    def problems(self) -> list[str]:
+        return [f"{f.account}/{f.folder}: {f.problem}" for f in self.folders if f.configured and f.problem]
 
     def to_json(self) -> dict:
         return {
             "healthy": self.healthy,
             "stale_after_seconds": self.stale_after,
+            "failing_after_seconds": self.failing_after,
             "checked_at": self.checked_at.isoformat(),
+            "problems": self.problems,
             "folders": [f.to_json() for f in self.folders],
         }
+
+
+def _pid_alive(pid: int) -> bool:
+    """Is process `pid` a live scopewatch (not gone, not a zombie, not a reused pid)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's process: it exists
+    except OSError:
+        return False
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if Path("/proc/self").is_dir():
+        try:
+            # A zombie has an empty command line; a reused pid runs something else.
+            return b"scopewatch" in cmdline.read_bytes()
+        except OSError:
+            return False
+    return True
+
+
+def holder_is_dead(holder: str) -> bool:
+    """A lease holder (host:pid:random) that is a process of this host no longer running: a restart
+    after kill -9 takes its folders over at once. Another host's holder is never judged dead here."""
+    parts = holder.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    return pid != os.getpid() and not _pid_alive(pid)
+
+
+def holder_alive(holder: str | None, expires: datetime | None, now: datetime) -> tuple[bool, str | None]:
+    """(alive, why not) for a folder lease. A holder on this host is checked by its pid, so a
+    process killed with -9 is known dead at once; one on another host lives while its lease does
+    (it renews it every third of lease_ttl, also while it waits to reconnect)."""
+    if holder is None:
+        return False, None
+    parts = holder.rsplit(":", 2)
+    if len(parts) == 3 and parts[0] == socket.gethostname() and parts[1].isdigit():
+        pid = int(parts[1])
+        if pid == os.getpid():
+            return True, None
+        if not _pid_alive(pid):
+            return False, f"process {pid} ended without stopping (killed or crashed)"
+        return True, None
+    live = expires is not None and expires > now
+    return live, None if live else "its lease ran out (the process is gone or cannot reach the ledger)"
 
 
 def service_status(workspace: Path | str | None, database: str | None = None, *,
                    now: datetime | None = None) -> StatusReport:
     from scopewatch.store.ledger import Ledger
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import locate
 
-    root = Path(workspace) if workspace is not None else default_workspace()
+    root = locate(workspace)
     config = load_config(root)
     now = now or datetime.now(timezone.utc)
-    report = StatusReport(stale_after=config.stale_after, checked_at=now)
+    report = StatusReport(stale_after=config.stale_after, checked_at=now, failing_after=config.failing_after)
     ledger = Ledger.open(database or config.database_url)
     try:
         cursors = {(c.account, c.folder): c for c in ledger.cursors()}
@@ -83,24 +144,46 @@ def service_status(workspace: Path | str | None, database: str | None = None, *,
     for account, folder in wanted + extra:
         c = cursors.get((account, folder))
         holder, expires = leases.get((account, folder), (None, None))
-        live = expires is not None and expires > now
+        live, dead_why = holder_alive(holder, expires, now)
         last_fetch = c.last_fetch_at if c else None
         failing = bool(c and c.last_error_at and (last_fetch is None or c.last_error_at > last_fetch))
-        if last_fetch is None and not failing:
-            state = "never" if not live else "starting"
-        elif failing:
-            state = "error"
+        if live and last_fetch is None and not failing:
+            state = "starting"
         elif live:
-            state = "watching"
+            state = "error" if failing else "watching"
+        elif last_fetch is None and not failing:
+            state = "never"
         else:
             state = "stopped"
         stale = last_fetch is None or (now - last_fetch).total_seconds() > config.stale_after
+        problem = _problem(state, live, dead_why, failing, c, last_fetch, stale, now, config)
         report.folders.append(FolderStatus(
             account, folder, state, last_fetch, c.backlog if c else None, waiting.get(account, 0),
             c.last_error if c else None, c.last_error_at if c else None, holder if live else None, stale,
-            configured=(account, folder) in set(wanted),
+            configured=(account, folder) in set(wanted), running=live, problem=problem,
         ))
     return report
+
+
+def _problem(state, live, dead_why, failing, c, last_fetch, stale, now, config) -> str | None:
+    """One line on what is wrong with a folder, None when nothing is."""
+    error = " ".join((c.last_error or "").split()) if c else ""
+    if state == "never":
+        return "never read: scopewatch has not run here (start it with `scopewatch run`)"
+    if not live:
+        when = f", last read {_ago(last_fetch, now)}" if last_fetch else ""
+        if failing and error:
+            return f"stopped on an error{when}: {error}"
+        return f"scopewatch is not running: {dead_why or 'stopped'}{when}"
+    if failing:
+        since = last_fetch or (c.last_error_at if c else None)
+        seconds = (now - since).total_seconds() if since else 0.0
+        if last_fetch is None or seconds > config.failing_after:
+            return f"failing for {_ago(since, now).removesuffix(' ago')}: {error}"
+        return None
+    if stale:
+        return f"not read for {_ago(last_fetch, now).removesuffix(' ago')} (stale_after {config.stale_after / 60:g} min)"
+    return None
 
 
 def _ago(then: datetime | None, now: datetime) -> str:
@@ -129,9 +212,10 @@ def format_status(report: StatusReport) -> str:
             lines.append(f"  last error:      {f.last_error} ({_ago(f.last_error_at, now)})")
     if not report.folders:
         lines.append("no mailbox configured")
-    minutes = report.stale_after / 60
-    lines.append(
-        "healthy" if report.healthy else
-        f"UNHEALTHY: a mailbox was never read or not in the last {minutes:g} min (is `scopewatch run` running?)"
-    )
+    if report.healthy:
+        lines.append("healthy")
+    elif report.problems:
+        lines += [f"UNHEALTHY: {p}" for p in report.problems]
+    else:
+        lines.append("UNHEALTHY: no mailbox configured")
     return "\n".join(lines)

@@ -80,6 +80,9 @@ class Shared:
     on_stored: Callable[[IncomingMessage, str], None] | None = None
     check_lock: threading.Lock = field(default_factory=threading.Lock)  # spaCy: one caller at a time
     dead_mailboxes: set[str] = field(default_factory=set)
+    # Whether a lease holder's process is gone (same host, pid not running): its lease is taken over
+    # at once instead of after its TTL. None: wait out the TTL.
+    holder_is_dead: Callable[[str], bool] | None = None
 
 
 class FolderWatcher:
@@ -99,6 +102,7 @@ class FolderWatcher:
         self._validity: int | None = None
         self._high = 0
         self._holding = False
+        self._backoff = Backoff(shared.backoff_initial, shared.backoff_max)
 
     @property
     def where(self) -> str:
@@ -108,7 +112,7 @@ class FolderWatcher:
 
     def run(self) -> None:
         s = self.s
-        backoff = Backoff(s.backoff_initial, s.backoff_max)
+        backoff = self._backoff
         auth_failures = network_failures = 0
         told_lease = False
         try:
@@ -137,7 +141,11 @@ class FolderWatcher:
                         return
                 except AuthenticationError as exc:
                     auth_failures += 1
-                    self._note_error(str(exc))
+                    if self.once or auth_failures >= s.auth_attempts:
+                        self._note_error(f"{exc}; stopped watching after {auth_failures} refused "
+                                         f"login{'s' if auth_failures != 1 else ''}: fix the username or password and restart")
+                    else:
+                        self._note_error(str(exc))
                     if self.once or auth_failures >= s.auth_attempts:
                         s.dead_mailboxes.add(self.account)
                         self.error = exc
@@ -147,7 +155,7 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s (login attempt %d of %d); retrying in %.1f s", exc, auth_failures, s.auth_attempts, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 except ConfigError as exc:
                     s.dead_mailboxes.add(self.account)
                     self.error = exc
@@ -163,17 +171,33 @@ class FolderWatcher:
                         return
                     delay = backoff.next_delay()
                     log.warning("%s; reconnecting in %.1f s", exc, delay)
-                    s.stop.wait(delay)
+                    self._pause(delay)
                 finally:
                     source.close()
         finally:
             self._release()
 
+    def _pause(self, delay: float) -> None:
+        """Wait out a backoff delay, renewing the folder lease meanwhile: the lease is the heartbeat
+        `scopewatch status` reads, and a service waiting to reconnect is alive."""
+        deadline = time.monotonic() + delay
+        step = max(0.2, self.s.lease_ttl / 3)
+        while not self.s.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if self.s.stop.wait(min(step, left)):
+                return
+            if self._holding:
+                self._lease()
+
     def _lease(self) -> bool:
         if self.s.dry_run or self.s.ledger is None:
             return True
         try:
-            self._holding = self.s.ledger.acquire_lease(self.account, self.folder, self.s.holder, self.s.lease_ttl)
+            self._holding = self.s.ledger.acquire_lease(
+                self.account, self.folder, self.s.holder, self.s.lease_ttl, self.s.holder_is_dead
+            )
         except StoreError as exc:
             log.warning("%s: cannot take the folder lease: %s", self.where, exc)
             self._holding = False
@@ -188,6 +212,9 @@ class FolderWatcher:
             self._holding = False
 
     def _note(self, *, backlog: int | None = None) -> None:
+        # A fetch worked: the connection is good again, so the next loss starts from the first
+        # delay (resetting only when a session ended made every outage wait twice as long).
+        self._backoff.reset()
         self.s.metrics.fetched(self.account, self.folder)
         if self.s.dry_run or self.s.ledger is None:
             return
@@ -331,7 +358,10 @@ class FolderWatcher:
                 # What the VA taught since the last batch, this worker's or another's: one small
                 # query of the version counters, a reload only of the clients that changed.
                 s.checker.use_learned(learned_knowledge(s.ledger))
-            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched]))
+            # A stop during detection ends the batch early: what was detected is recorded, the
+            # rest stays unprocessed and is fetched again next time.
+            outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched], stop=s.stop))
+        fetched = fetched[: len(outcomes)]
         incomings = [
             IncomingMessage(
                 account=self.account, folder=self.folder, key=message.key, uid=message.uid,

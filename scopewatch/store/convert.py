@@ -121,6 +121,7 @@ def message_row(msg: IncomingMessage, pk: int, identity: str, client_id: str | N
         "sender_name": storable_text(p.sender_name) if p else None,
         "in_reply_to": storable_text(p.in_reply_to) if p else None,
         "thread_references": [storable_text(x) for x in p.references] if p else None,
+        "truncated": list(r.truncated) or None,
     }
 
 
@@ -165,24 +166,29 @@ def cursor_record(row: MailboxCursor) -> Cursor:
     )
 
 
+def message_info(m: Message) -> MessageInfo:
+    return MessageInfo(
+        message_id=m.message_id,
+        sender=m.sender,
+        subject=m.subject,
+        date=m.date,
+        new_text=m.new_text,
+        language=m.language,
+        account=m.account,
+        folder=m.folder,
+        verdict=m.verdict,
+        key=m.key,
+        truncated=tuple(m.truncated or ()),
+    )
+
+
 def finding_record(f: Finding, m: Message, v: AgreementVersion | None) -> FindingRecord:
     return FindingRecord(
         id=f.id,
         status=f.status,
         created_at=f.created_at,
         client=m.client_id,
-        message=MessageInfo(
-            message_id=m.message_id,
-            sender=m.sender,
-            subject=m.subject,
-            date=m.date,
-            new_text=m.new_text,
-            language=m.language,
-            account=m.account,
-            folder=m.folder,
-            verdict=m.verdict,
-            key=m.key,
-        ),
+        message=message_info(m),
         verdict=f.verdict,
         category=f.category,
         evidence=f.evidence,

@@ -19,6 +19,9 @@ from scopewatch.store.records import FindingRecord
 
 __all__ = ["Decision", "confirm", "dismiss", "learn_accepted", "DISMISS_REASONS"]
 
+# Statuses past "confirmed": a confirmation (with a correction) keeps them.
+LATER = ("drafted", "sent", "accepted", "declined")
+
 # The reasons `dismiss` understands, as the VA names them.
 DISMISS_REASONS = {
     "in_scope": "covered by a deliverable of the agreement",
@@ -114,6 +117,8 @@ def _decide(ledger: Ledger, finding_id: int, status: str, *, who: str, why: str 
         made = learn(s, row, message) if learn is not None else []
         if correct is not None:
             correct(row)
+        if status == "confirmed" and row.status in LATER:
+            status = row.status  # drafted, sent or answered already: the correction does not undo that
         changed = row.status != status
         if changed or decision is not None:
             s.add(Event(finding_id=finding_id, from_status=row.status, to_status=status, who=who, why=why,

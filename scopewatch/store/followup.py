@@ -23,11 +23,15 @@ __all__ = [
     "claim_draft",
     "draft_by_message_id",
     "draft_for",
+    "draft_for_message",
+    "replace_draft",
+    "withdraw_draft",
     "drafts",
     "forget_draft",
     "log_digest",
     "last_digest",
     "mark_appended",
+    "drafted_left_open",
     "mark_sent",
     "move_findings",
     "note",
@@ -242,6 +246,58 @@ def claim_draft(
     raise StoreError(f"could not store the draft for findings {finding_ids}: keeps conflicting")
 
 
+def draft_for_message(ledger: Ledger, message_pk: int) -> DraftRecord | None:
+    """The unsent draft answering this client mail, if any: one reply per mail."""
+    with ledger._session() as s:
+        row = s.scalar(select(Draft).where(Draft.message_pk == message_pk, Draft.sent_at.is_(None)).order_by(Draft.id))
+        return _draft_record(s, row) if row is not None else None
+
+
+def replace_draft(ledger: Ledger, draft_id: int, *, message_id: str, raw: bytes, finding_ids: list[int],
+                  folder: str | None, who: str = SYSTEM, why: str) -> DraftRecord:
+    """The draft's new version (a new Message-ID, answering `finding_ids`), in place of the old one,
+    with an event on every finding it answers, in one transaction."""
+    with ledger._session(write=True) as s:
+        row = s.get(Draft, draft_id)
+        if row is None:
+            raise NotFoundError(f"no draft {draft_id} in the ledger")
+        if row.sent_at is not None:
+            raise StoreError(f"draft {row.message_id} was sent already; it cannot be replaced")
+        row.message_id = message_id
+        row.raw = _raw_text(raw)
+        row.folder = folder
+        row.appended_at = utcnow() if folder else None
+        row.edited_at = None
+        have = set(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
+        for fid in dict.fromkeys(finding_ids):
+            if fid not in have:
+                s.add(DraftFinding(finding_id=fid, draft_id=draft_id))
+        for fid in have - set(finding_ids):
+            s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id, DraftFinding.finding_id == fid))
+        for f in s.scalars(select(Finding).where(Finding.id.in_(set(finding_ids) | have))):
+            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
+            if folder and f.id in finding_ids and f.status in ("new", "confirmed"):
+                # In Drafts and `drafted` in one transaction, as mark_appended does.
+                s.add(Event(finding_id=f.id, from_status=f.status, to_status="drafted", who=who,
+                            why=storable_text(f"change request {message_id} in {folder}")))
+                f.status = "drafted"
+        s.flush()
+        return _draft_record(s, row)
+
+
+def withdraw_draft(ledger: Ledger, draft_id: int, *, who: str = SYSTEM, why: str) -> None:
+    """Forget a draft the VA no longer wants (its copy is gone from Drafts), logged on its findings."""
+    with ledger._session(write=True) as s:
+        row = s.get(Draft, draft_id)
+        if row is None or row.sent_at is not None:
+            return
+        ids = list(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
+        for f in s.scalars(select(Finding).where(Finding.id.in_(ids))):
+            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
+        s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id))
+        s.delete(row)
+
+
 def forget_draft(ledger: Ledger, draft_id: int) -> None:
     """Remove a draft that never reached the mailbox (its append failed), so it can be made again."""
     with ledger._session(write=True) as s:
@@ -252,15 +308,51 @@ def forget_draft(ledger: Ledger, draft_id: int) -> None:
         s.delete(row)
 
 
-def mark_appended(ledger: Ledger, draft_id: int, folder: str) -> DraftRecord:
+DRAFTABLE = ("new", "confirmed")  # the statuses a draft in Drafts moves to `drafted`
+
+
+def mark_appended(ledger: Ledger, draft_id: int, folder: str, *, who: str | None = None,
+                  why: str | None = None) -> DraftRecord:
+    """The draft is in the mailbox's `folder`. With `who`, its findings still new or confirmed become
+    `drafted` in the SAME transaction: a kill can never leave a draft in Drafts whose findings the
+    digest still offers to confirm or dismiss."""
     with ledger._session(write=True) as s:
         row = s.get(Draft, draft_id)
         if row is None:
             raise NotFoundError(f"no draft {draft_id} in the ledger")
-        row.folder = folder
-        row.appended_at = utcnow()
+        if row.folder is None:
+            row.folder = folder
+            row.appended_at = utcnow()
+        if who is not None:
+            _move_drafted(s, row.id, who, why or f"change request {row.message_id} in {row.folder}")
         s.flush()
         return _draft_record(s, row)
+
+
+def _move_drafted(s, draft_id: int, who: str, why: str) -> list[int]:
+    ids = s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id))
+    moved = []
+    for finding in s.scalars(select(Finding).where(Finding.id.in_(list(ids)), Finding.status.in_(DRAFTABLE))):
+        s.add(Event(finding_id=finding.id, from_status=finding.status, to_status="drafted", who=who, why=why))
+        finding.status = "drafted"
+        moved.append(finding.id)
+    return moved
+
+
+def drafted_left_open(ledger: Ledger, account: str | None = None) -> list[int]:
+    """Ids of unsent drafts in the mailbox with a finding still new or confirmed: what a crash between
+    the two steps of an older scopewatch left behind."""
+    q = (
+        select(Draft.id).distinct()
+        .join(DraftFinding, DraftFinding.draft_id == Draft.id)
+        .join(Finding, Finding.id == DraftFinding.finding_id)
+        .where(Draft.folder.is_not(None), Draft.sent_at.is_(None), Finding.status.in_(DRAFTABLE))
+        .order_by(Draft.id)
+    )
+    if account is not None:
+        q = q.where(Draft.account == account)
+    with ledger._session() as s:
+        return list(s.scalars(q))
 
 
 def update_draft_raw(ledger: Ledger, draft_id: int, raw: bytes) -> DraftRecord:

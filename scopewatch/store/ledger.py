@@ -7,9 +7,9 @@ import hashlib
 from contextlib import contextmanager
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text
+from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from scopewatch.store.convert import (
     cursor_record,
     finding_record,
     finding_row,
+    message_info,
     message_identity,
     message_row,
     plan_batch,
@@ -423,9 +424,11 @@ class Ledger:
                 )
             )
 
-    def acquire_lease(self, account: str, folder: str, holder: str, ttl: float) -> bool:
+    def acquire_lease(self, account: str, folder: str, holder: str, ttl: float,
+                      holder_is_dead: Callable[[str], bool] | None = None) -> bool:
         """Take (or renew) the right to work this folder for `ttl` seconds. False when another
-        holder's lease has not expired yet."""
+        holder's lease has not expired yet, unless `holder_is_dead` says that holder is gone (a
+        process of this host killed with -9): then its lease is taken over at once."""
         now = utcnow()
         with self._session(write=True) as s:
             t = Lease.__table__
@@ -440,6 +443,14 @@ class Ledger:
                 )
             )
             current = s.scalar(select(Lease.holder).where(Lease.account == account, Lease.folder == folder))
+            if current not in (None, holder) and holder_is_dead is not None and holder_is_dead(current):
+                taken = s.execute(
+                    update(Lease)
+                    .where(Lease.account == account, Lease.folder == folder, Lease.holder == current)
+                    .values(holder=holder, expires_at=now + timedelta(seconds=ttl))
+                )
+                if taken.rowcount == 1:
+                    return True
             return current == holder
 
     def leases(self) -> list[tuple[str, str, str, datetime]]:
@@ -502,6 +513,18 @@ class Ledger:
             q = q.where(Finding.verdict == verdict)
         with self._session() as s:
             return [finding_record(f, m, v) for f, m, v in s.execute(q)]
+
+    def truncated_messages(self, *, since: datetime | None = None, found_after: datetime | None = None) -> list[MessageInfo]:
+        """Messages not read in full (a limit was reached), mail dated from `since` and recorded
+        after `found_after`, oldest first: the digest lists them so a missed request is looked at."""
+        when = func.coalesce(Message.date, Message.processed_at)
+        q = select(Message).where(Message.truncated.is_not(None)).order_by(when, Message.id)
+        if since is not None:
+            q = q.where(when >= literal(since, UTCDateTime()))
+        if found_after is not None:
+            q = q.where(Message.processed_at > literal(found_after, UTCDateTime()))
+        with self._session() as s:
+            return [message_info(m) for m in s.scalars(q) if m.truncated]
 
     def finding(self, finding_id: int) -> FindingRecord:
         q = (

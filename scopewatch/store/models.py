@@ -134,6 +134,7 @@ class Message(Base):
     sender_name: Mapped[str | None] = mapped_column(Text)
     in_reply_to: Mapped[str | None] = mapped_column(Text)
     thread_references: Mapped[list[str] | None] = mapped_column(JSON)
+    truncated: Mapped[list[str] | None] = mapped_column(JSON)  # limits reached while reading it
 
 
 class ProcessedKey(Base):
@@ -178,7 +179,7 @@ class Finding(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # What learning needs of the request: its work words (no names, dates, amounts) and the kinds
-    # of work it names; NULL for findings stored before the ledger learned (schema 0003).
+    # of work it names; NULL for findings stored before the ledger learned (schema 0004).
     work_words: Mapped[list[str] | None] = mapped_column(JSON)
     work_kinds: Mapped[list[str] | None] = mapped_column(JSON)
     learned_id: Mapped[int | None] = mapped_column(Integer)  # the learned entry that decided it
@@ -197,7 +198,7 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     why: Mapped[str | None] = mapped_column(Text)
     # The reason in a form detection can learn from ({"reason": "in_scope", "item": "calendar"});
-    # NULL for free-text decisions and for every event written before schema 0003.
+    # NULL for free-text decisions and for every event written before schema 0004.
     decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 

@@ -64,6 +64,7 @@ class MessageInfo:
     folder: str
     verdict: str = ""
     key: str = ""
+    truncated: tuple[str, ...] = ()  # what of the mail was not read (limits reached)
 
 
 @dataclass
@@ -92,7 +93,7 @@ class FindingRecord:
     message_pk: int | None = None
     agreement_hash: str | None = None  # content hash of the agreement version judged against
     agreement_path: str | None = None
-    work_words: list[str] | None = None  # None: stored before the ledger learned (schema 0003)
+    work_words: list[str] | None = None  # None: stored before the ledger learned (schema 0004)
     work_kinds: list[str] = field(default_factory=list)
     learned_id: int | None = None  # the learned entry that decided it
 

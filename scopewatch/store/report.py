@@ -127,6 +127,8 @@ def limit_window(per: str, today: date, period_start: date | None, period_end: d
         start = today.replace(month=first_month, day=1)
         nxt = (start + timedelta(days=95)).replace(day=1)
         return start, nxt - timedelta(days=1)
+    if per == "year":
+        return today.replace(month=1, day=1), today.replace(month=12, day=31)
     return period_start, period_end
 
 

@@ -16,11 +16,12 @@ def database_url(workspace: Path | str | None, explicit: str | None = None) -> s
     env = os.environ.get("SCOPEWATCH_DATABASE", "").strip()
     if env:
         return env
-    from scopewatch.workspace import default_workspace
+    from scopewatch.workspace import NO_WORKSPACE_FIX, is_workspace, locate
 
-    root = Path(workspace).expanduser() if workspace is not None else default_workspace()
-    if not root.is_dir():
-        raise WorkspaceError(f"workspace folder {root} does not exist (create it with `scopewatch init {root}`)")
+    root = locate(workspace)
+    if not is_workspace(root):
+        # A ledger is only ever made inside a workspace, never in a folder that happens to be current.
+        raise WorkspaceError(f"{root} is not a scopewatch workspace (no scopewatch.toml or scopes/): {NO_WORKSPACE_FIX}")
     from scopewatch.config import configured_database
 
     configured = configured_database(root)

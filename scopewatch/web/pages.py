@@ -15,7 +15,8 @@ from scopewatch.outbox import Session, whole_mail
 from scopewatch.store import followup
 from scopewatch.store.ledger import FindingRecord
 
-CONTEXT_CHARS = 280  # of the mail's new text shown around the request on Today
+CONTEXT_CHARS = 140  # of the mail's new text shown around the request on Today
+HISTORY_ROWS = 300  # newest requests listed on a client's page
 
 
 @dataclass
@@ -64,13 +65,15 @@ def split_text(text: str, f: FindingRecord, limit: int | None = CONTEXT_CHARS) -
         if at < 0:
             return "", f.evidence, ""
         start, end = at, at + len(f.evidence)
-    before, after = text[:start], text[end:]
-    if limit is not None:
+    before, match, after = text[:start], text[start:end], text[end:]
+    if limit is not None:  # a card on Today: one flowing paragraph around the request
+        before, match, after = (" ".join(part.split()) for part in (before, match, after))
         if len(before) > limit:
             before = "… " + before[-limit:].split(" ", 1)[-1]
         if len(after) > limit:
             after = after[:limit].rsplit(" ", 1)[0] + " …"
-    return before, text[start:end], after
+        before, after = (before + " " if before else ""), (" " + after if after else "")
+    return before, match, after
 
 
 def _kind(f: FindingRecord, item: DigestItem | None) -> str:
@@ -157,8 +160,14 @@ def finding(s: Session, finding_id: int, language: str) -> FindingPage:
         card=card(f, language, drafted=bool(draft and draft.in_mailbox), limit=None),
         events=s.ledger.events(f.id), draft=draft, draft_text=text, draft_error=error,
         replies=followup.replies(s.ledger, f.id), whole_mail=mail, mail_error=mail_error,
-        clause_source=_clause_source(s.workspace.root, f) if f.agreement_hash else None, others=others,
+        clause_source=_relative(_clause_source(s.workspace.root, f), s) if f.agreement_hash else None,
+        others=others,
     )
+
+
+def _relative(text: str, s: Session) -> str:
+    """Paths inside the workspace as the VA knows them: scopes/CLIENT.yaml."""
+    return text.replace(f"{s.workspace.root.resolve()}/", "").replace(f"{s.workspace.root}/", "")
 
 
 @dataclass
@@ -173,8 +182,12 @@ def client(s: Session, client_id: str, language: str) -> ClientPage | None:
     agreement = s.workspace.agreements.get(client_id)
     if agreement is None:
         return None
-    report = s.ledger.ledger_report(agreement, today=datetime.now(timezone.utc).date())
-    records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)
+    # After the agreement's period, its limits are shown as they stood in its last window.
+    today = datetime.now(timezone.utc).date()
+    if agreement.period.end is not None and today > agreement.period.end:
+        today = agreement.period.end
+    report = s.ledger.ledger_report(agreement, today=today)
+    records = sorted(s.ledger.findings(client=client_id), key=lambda r: (_when(r), r.id), reverse=True)[:HISTORY_ROWS]
     drafted = followup.drafted_in_mailbox(s.ledger, [r.id for r in records])
     bars = [
         {"u": u, "pct": min(100, round(100 * u.asked / u.limit)) if u.limit else 100,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, abort, current_app, flash, redirect, render_template, request, send_file, session, url_for
+from flask import Flask, abort, current_app, redirect, render_template, request, send_file, session, url_for
+from flask import flash as _flash
 from werkzeug.exceptions import HTTPException
 
 from scopewatch.errors import ConfigError, NotFoundError, ScopewatchError
@@ -13,8 +14,13 @@ from scopewatch.web import pages, security
 from scopewatch.web.app import labels, web_session
 
 STATIC_FILES = {"web.css": "text/css"}
+FLASH_CHARS = 600  # a message rides in the session cookie until shown: keep it well under 4 KB
 # Reasons a dismissal can give, as stored in the finding's history.
 DISMISS_REASONS = ("in_scope", "not_a_request", "already_agreed", "other")
+
+
+def flash(message: str, kind: str) -> None:
+    _flash(message if len(message) <= FLASH_CHARS else message[: FLASH_CHARS - 1] + "…", kind)
 
 
 def _lang() -> str:
@@ -47,11 +53,11 @@ def dismiss_reason(kind: str, item: str | None, note: str) -> str:
     """The dismissal's reason for the history, in the words `scopewatch dismiss --reason` records."""
     note = " ".join(note.split())[:500]
     if kind == "in_scope":
-        text = f"in scope: covered by {item}" if item else "in scope"
+        text = f"in scope: {item}" if item else "in scope"
     elif kind == "not_a_request":
         text = "not a request"
     elif kind == "already_agreed":
-        text = "already agreed"
+        text = "already agreed (an amendment or a quote)"
     else:
         return note or "dismissed on the web page"
     return f"{text}; {note}" if note else text
@@ -102,13 +108,18 @@ def register(app: Flask) -> None:
 
     @app.post("/finding/<int:fid>/dismiss")
     def dismiss(fid: int):
+        from scopewatch.outbox import withdraw_after
+
         s = web_session()
         kind = request.form.get("reason", "other")
         if kind not in DISMISS_REASONS:
             abort(400, "unknown dismiss reason")
         why = dismiss_reason(kind, request.form.get("item") or None, request.form.get("note", ""))
+        before = s.ledger.finding(fid).status
         s.ledger.set_status(fid, "dismissed", who=s.who, why=why)
-        flash(_t("flash_dismissed", id=fid, why=why), "ok")
+        # Its unedited reply leaves Drafts, as with `scopewatch dismiss`.
+        done = withdraw_after(s, fid) if before != "dismissed" else None
+        flash(_t("flash_dismissed", id=fid, why=why) + (f" {done[0].upper()}{done[1:]}." if done else ""), "ok")
         return _back(fid)
 
     @app.post("/finding/<int:fid>/draft")

@@ -2,8 +2,8 @@
 the structured reason on events, and the work words, kinds and deciding entry on findings.
 Existing rows are kept as they are: old events keep their free-text reason (decision NULL).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -14,9 +14,11 @@ from typing import Any
 import yaml
 
 from scopewatch import resources
-from scopewatch.detect.rules import WORDS_FILE  # the rule loader skips files of this name
 from scopewatch.errors import Problem, RuleError
-PERIODS = ("week", "month", "quarter")
+
+WORDS_FILE = "words.yaml"  # the rule loader skips files of this name
+PERIODS = ("day", "week", "month", "quarter", "year")
+MEASURES = ("minute", "hour", "word", "page", "post")
 
 # What each key holds. "words": a list of lower-case words or phrases; "regex": a list of regular
 # expressions (alternatives of one pattern); "numbers"/"months"/"periods": a word -> value map.
@@ -24,7 +26,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "numbers": ("numbers", "number words and their value ('three: 3'), read as counts"),
     "ordinals": ("numbers", "ordinal words and their value ('third: 3'), read as 'number N of'"),
     "months": ("months", "month names and abbreviations with their number (1-12)"),
-    "periods": ("periods", "words for a period of a limit ('monthly: month'): week, month or quarter"),
+    "periods": ("periods", "words for a period of a limit ('monthly: month'): week, month, quarter or year"),
+    "frequencies": ("periods", "words that say how often ('monthly: month', 'every week: week'), for 'monthly instead of quarterly'"),
+    "measures": ("measures", "measured units and their spellings ('mins: minute', 'woorden: word'): minute, hour, word, page, post"),
     "daily": ("words", "phrases that mean every day ('every day', 'dagelijks')"),
     "all_of": ("words", "words before a number that take all of them ('all three', 'alle drie')"),
     "not_a_count_after": ("words", "a number followed by one of these is a date, time or amount, not a count"),
@@ -37,7 +41,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "adverbs": ("words", "adverbs that may stand between a subject and its verb ('also', 'even')"),
     "anaphora": ("words", "words that point back to an earlier sentence ('it', 'those', 'alle drie')"),
     "deadline_words": ("words", "words before a day that ask for it by then ('by', 'uiterlijk', 'al op')"),
-    "weekdays": ("words", "names of the days of the week"),
+    "weekdays": ("words", "names of the days of the week, Monday first"),
+    "instead_of": ("words", "words before the day or frequency that is replaced ('instead of', 'in plaats van')"),
+    "on_top": ("words", "phrases that put an extra one on top of the period's ('this week', 'naast de gewone')"),
     "day_articles": ("words", "articles before a day number ('the 18th')"),
     "day_suffixes": ("words", "ordinal endings of a day number ('18th', '18de')"),
     "month_of": ("words", "a word between a day and its month ('18th of March')"),
@@ -52,6 +58,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
 }
 
 
+MAP_KINDS = ("numbers", "months", "periods", "measures")
+
+
 @dataclass(frozen=True)
 class LanguageWords:
     """The word lists of one language (with the language-neutral ones added), or of all at once."""
@@ -61,6 +70,8 @@ class LanguageWords:
     ordinals: dict[str, int]
     months: dict[str, int]
     periods: dict[str, str]
+    frequencies: dict[str, str]
+    measures: dict[str, str]
     lists: dict[str, frozenset[str]]
     ordered: dict[str, tuple[str, ...]]  # the same lists in file order, for building patterns
     regexes: dict[str, tuple[str, ...]]
@@ -155,6 +166,8 @@ def _check(path: Path, data: dict, lines: dict[str, int], problems: list[Problem
                 bad(f"{word}: expected a month number 1-12, got {v!r}")
             elif kind == "periods" and v not in PERIODS:
                 bad(f"{word}: '{v}' is not one of {', '.join(PERIODS)}")
+            elif kind == "measures" and v not in MEASURES:
+                bad(f"{word}: '{v}' is not one of {', '.join(MEASURES)}")
             else:
                 entries[word] = v
         out[key] = entries
@@ -180,7 +193,7 @@ def lint_words(folder: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
 
 
 def _combine(language: str, parts: list[dict[str, Any]]) -> LanguageWords:
-    maps: dict[str, dict] = {k: {} for k, (kind, _) in SCHEMA.items() if kind in ("numbers", "months", "periods")}
+    maps: dict[str, dict] = {k: {} for k, (kind, _) in SCHEMA.items() if kind in MAP_KINDS}
     ordered: dict[str, list[str]] = {k: [] for k, (kind, _) in SCHEMA.items() if kind == "words"}
     regexes: dict[str, list[str]] = {k: [] for k, (kind, _) in SCHEMA.items() if kind == "regex"}
     for part in parts:
@@ -195,6 +208,7 @@ def _combine(language: str, parts: list[dict[str, Any]]) -> LanguageWords:
     return LanguageWords(
         language=language,
         numbers=maps["numbers"], ordinals=maps["ordinals"], months=maps["months"], periods=maps["periods"],
+        frequencies=maps["frequencies"], measures=maps["measures"],
         lists={k: frozenset(v) for k, v in ordered.items()},
         ordered={k: tuple(v) for k, v in ordered.items()},
         regexes={k: tuple(v) for k, v in regexes.items()},
@@ -234,3 +248,14 @@ def load_lexicon(folder: Path) -> Lexicon:
 def lexicon() -> Lexicon:
     """The shipped lexicon, read once per process."""
     return load_lexicon(resources.rules_dir())
+
+
+@cache
+def _frequency_pattern() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{phrase_pattern(lexicon().every.frequencies)})(?!\w)", re.IGNORECASE)
+
+
+def frequency_in(text: str) -> str | None:
+    """The period a text says something happens in ("Quarterly VAT return" -> quarter)."""
+    m = _frequency_pattern().search(text or "")
+    return lexicon().every.frequencies[" ".join(m.group(0).lower().split())] if m else None

@@ -1,0 +1,550 @@
+"""Finds the kind of work a text asks for, using the work catalogue: each catalogue word found in
+a request sentence is weighed by its role (name, object, action, hint) and by whether it is the
+thing asked for or only context ("for each episode", "in Exact"); agreement items get their kinds
+the same way from their description and terms unless the VA wrote `kinds:` herself.
+
+Compiled once per process and language (`WorkMatcher.get`), never per agreement or message.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from scopewatch.agreement.model import Agreement, ScopeItem
+from scopewatch.catalogue import Catalogue, Kind
+from scopewatch.detect.nlp import lemma_table, lemmatize
+from scopewatch.detect.terms import term_forms
+
+# How much one word says about the work asked for. An action alone names no work ("shift" is a
+# calendar word only next to a time); the first action after the request cue is the verb of the
+# request, and the first thing after it is its object.
+WEIGHT = {"names": 3.0, "objects": 2.0, "actions": 1.0, "hints": 0.5}
+CONTEXT_FACTOR = 0.25  # a thing after "for", "in", "on each": it only says where or for what
+LEAD_ACTION = 2.0  # the verb of the request
+LEAD_OBJECT = 0.5  # the first thing asked for after the cue
+PAIR = 1.5  # an action of the kind next to its object
+HINT_PAIR = 1.0  # an action of the kind next to one of its hints ("move ... to 3 pm")
+_LIST_WORDS = {",", "and", "or", "&", "en", "of", "/"}
+LEAD_WINDOW = 5  # how far after the request cue its verb may stand
+FOUND_AT = 2.0  # least score for a kind to be the work asked for
+
+
+@dataclass(frozen=True)
+class WordHit:
+    kind: str
+    role: str  # names, objects, actions, hints, qualifiers
+    start: int
+    end: int
+    text: str
+    compound: bool = False
+
+
+@dataclass
+class WorkAsked:
+    """The kind of work one request sentence asks for, with the words that showed it."""
+
+    kind: Kind
+    score: float
+    action: str | None  # the client's verb for it ("chase"), when one was found
+    object: str | None  # the client's word for the thing ("payment reminder")
+    words: list[str]
+    narrower: list[Kind] = field(default_factory=list)  # refinements named in the sentence ("holiday")
+    context: list[str] = field(default_factory=list)  # words that only gave context
+    start: int = 0  # first token of the evidence
+
+    @property
+    def rule_id(self) -> str:
+        return f"KIND:{self.kind.id}"
+
+    @property
+    def what(self) -> str:
+        """The client's words for the work, for explanations and drafts."""
+        if self.action and self.object:
+            return f"{self.action} {self.object}"
+        return self.object or self.action or self.kind.name
+
+
+@dataclass(frozen=True)
+class Link:
+    """How one agreement item is tied to the catalogue."""
+
+    kinds: tuple[str, ...]
+    how: str  # explicit, inferred, none
+    words: tuple[str, ...] = ()  # the words it was inferred from
+
+
+def _en_verb_forms(verb: str) -> set[str]:
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head, head + "s", head + "es", head + "ed", head + "d", head + "ing"}
+    if head.endswith("e"):
+        forms |= {head[:-1] + "ing", head + "d"}
+    if head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
+    if len(head) >= 3 and head[-1] not in "aeiouwy" and head[-2] in "aeiou" and head[-3] not in "aeiou":
+        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}  # cut -> cutting
+    return {f + tail for f in forms}
+
+
+def _nl_verb_forms(verb: str) -> set[str]:
+    words = verb.split()
+    head = words[-1]  # Dutch puts the infinitive last: "achteraan zitten"
+    lead = " ".join(words[:-1])
+    forms = {head}
+    if head.endswith("en") and len(head) > 4:
+        stem = head[:-2]
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            stem = stem[:-1]  # zetten -> zet
+        elif len(stem) >= 3 and stem[-2] in "aeiou" and stem[-3] not in "aeiou" and stem[-1] not in "aeiou":
+            stem = stem[:-1] + stem[-2] + stem[-1]  # maken -> maak, sturen -> stuur
+        if stem.endswith("z"):
+            stem = stem[:-1] + "s"
+        if stem.endswith("v"):
+            stem = stem[:-1] + "f"
+        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d", stem + "te", stem + "ten", stem + "de", stem + "den"}
+    return {f"{lead} {f}" if lead else f for f in forms}
+
+
+def _forms(phrase: str, role: str, language: str) -> set[str]:
+    if role == "actions":
+        return _nl_verb_forms(phrase) if language == "nl" else _en_verb_forms(phrase)
+    # Plurals only: the catalogue lists both forms where the singular means something else
+    # ("books" is bookkeeping, "book" is a verb).
+    return {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+
+
+_NL_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over", "onder", "na", "weg", "in", "om", "bij", "terug")
+
+
+class WorkMatcher:
+    """Every word of the catalogue for one language, in one PhraseMatcher pair."""
+
+    _cache: dict[tuple, "WorkMatcher"] = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def get(cls, nlp: Language, catalogue: Catalogue) -> "WorkMatcher":
+        key = (catalogue.key, id(catalogue), nlp.lang, id(nlp))
+        m = cls._cache.get(key)
+        if m is None:
+            with cls._lock:
+                m = cls._cache.get(key)
+                if m is None:
+                    m = cls._cache[key] = cls(nlp, catalogue)
+        return m
+
+    def __init__(self, nlp: Language, catalogue: Catalogue):
+        self.nlp = nlp
+        self.language = lang = nlp.lang
+        self.catalogue = catalogue
+        self.context_before = catalogue.context_before.get(lang, frozenset())
+        self.skip_before = catalogue.skip_before.get(lang, frozenset())
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._keys: dict[str, tuple[str, str]] = {}
+        self._heads: dict[str, list[tuple[str, str]]] = {}
+        self.action_kinds: dict[str, set[str]] = {}
+        self._owner_cache: dict[str, set[str]] = {}
+        for kind in catalogue.kinds.values():
+            words = kind.words.get(lang)
+            if words is None:
+                continue
+            for role in ("names", "objects", "actions", "hints", "qualifiers"):
+                phrases = getattr(words, role)
+                if not phrases:
+                    continue
+                key = f"{kind.id}|{role}"
+                self._keys[key] = (kind.id, role)
+                # A verb form that is also a little word ("in" from "innen") would fire everywhere.
+                little = self.context_before | self.skip_before
+                forms = sorted({f for p in phrases for f in _forms(p, role, lang) if f == p or (len(f) >= 3 and f not in little)})
+                self._lower.add(key, [nlp.make_doc(f) for f in forms])
+                if role == "actions":
+                    # Verbs also by lemma ("stuurt", "chased"); things only by their written forms,
+                    # since a lemma turns "filing" into "file" and "posts" into the verb "post".
+                    lemma_docs = []
+                    for p in phrases:
+                        d = nlp.make_doc(p)
+                        lemmatize(nlp, d)
+                        lemma_docs.append(d)
+                    self._lemma.add(key, lemma_docs)
+                if role == "actions":
+                    for p in phrases:
+                        self.action_kinds.setdefault(p, set()).add(kind.id)
+                if lang == "nl" and role in ("names", "objects"):
+                    # Dutch compounds: "tankbonnen" is a kind of "bon", "betalingsherinnering" a "herinnering".
+                    for p in phrases:
+                        if " " not in p and len(p) >= 4:
+                            for f in term_forms(p, "nl"):
+                                if len(f) >= max(4, len(p)):
+                                    self._heads.setdefault(f, []).append((kind.id, role))
+
+    # --- words ------------------------------------------------------------------------------
+    def words(self, doc: Doc, spans=None) -> list[WordHit]:
+        """Catalogue words in the doc (or in these spans of it), longest first where they overlap."""
+        if spans is None:
+            lemmatize(self.nlp, doc)
+        else:
+            for s in spans:
+                lemmatize(self.nlp, s)
+        found: dict[tuple[int, int, str, str], WordHit] = {}
+        strings = doc.vocab.strings
+        for matcher in (self._lower, self._lemma):
+            for match_id, start, end in matcher(doc):
+                kind, role = self._keys[strings[match_id]]
+                found.setdefault((start, end, kind, role), WordHit(kind, role, start, end, doc[start:end].text))
+        if self._heads:
+            table = lemma_table(self.language)
+            covered = {i for (s, e, _, _) in found for i in range(s, e)}
+            for tok in doc:
+                low = tok.lower_
+                if len(low) < 7 or not tok.is_alpha or tok.i in covered:
+                    continue
+                for cut in range(3, len(low) - 3):
+                    heads = self._heads.get(low[cut:])
+                    if heads is None:
+                        continue
+                    known = table.get(low)
+                    if known is None and low.endswith("en") and low.startswith(_NL_VERB_PREFIXES):
+                        break  # "versturen" is a verb, not a kind of "uren"
+                    for kind, role in heads:
+                        found.setdefault((tok.i, tok.i + 1, kind, role), WordHit(kind, role, tok.i, tok.i + 1, tok.text, True))
+                    break
+        # A word may be both a verb and a thing of one kind ("link", "post"): it counts as both,
+        # but only once per role.
+        hits = list(found.values())
+        if spans is not None:
+            hits = [h for h in hits if any(s.start <= h.start < s.end for s in spans)]
+        # Longest wins: "unpaid invoice" is credit control, not invoicing.
+        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[WordHit] = []
+        for h in hits:
+            if all(not (k.start < h.end and h.start < k.end) or (k.start, k.end) == (h.start, h.end) for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: (h.start, h.kind))
+
+    def is_context(self, doc: Doc, hit: WordHit, floor: int, verbs: frozenset[int] = frozenset()) -> bool:
+        """Whether a thing stands after a preposition or "each": "for each episode", "in Exact",
+        also further down a list that follows it ("with reach, followers and best posts").
+
+        `verbs` are the tokens of actions found: "look after our socials" is no context."""
+        i = hit.start - 1
+        steps = 0
+        while i >= floor and steps < 8:
+            tok = doc[i]
+            low = tok.lower_
+            if low in self.context_before and i not in verbs:
+                return True
+            if low in _LIST_WORDS:
+                steps += 1
+                i -= 1
+                # the list item before the comma: skip one or two words of it
+                for _ in range(2):
+                    if i >= floor and doc[i].is_alpha and doc[i].lower_ not in self.context_before:
+                        i -= 1
+                continue
+            if low not in self.skip_before:
+                return False
+            i -= 1
+            steps += 1
+        return False
+
+    # --- a request sentence -----------------------------------------------------------------
+    def asked(self, span: Span, hits: list[WordHit], cue_end: int | None = None, stop: int | None = None) -> WorkAsked | None:
+        """The kind of work this sentence asks for, or None when the catalogue names none.
+
+        `cue_end` is where the request cue ends ("could you" ...), `stop` where a subordinate
+        clause starts ("... when you're done with the hallway")."""
+        doc = span.doc
+        stop = span.end if stop is None else stop
+        cue = span.start if cue_end is None else cue_end
+        hits = [h for h in hits if span.start <= h.start < stop]
+        if not hits:
+            return None
+        kinds = self.catalogue.kinds
+        score: dict[str, float] = {}
+        has_thing: set[str] = set()
+        context_words: dict[str, list[str]] = {}
+        verbs = frozenset(i for h in hits if h.role == "actions" and h.end - h.start > 1 for i in range(h.start, h.end))
+        ctx = {id(h): self.is_context(doc, h, span.start, verbs) for h in hits if h.role != "actions"}
+        things = [h for h in hits if h.role in ("names", "objects") and not ctx[id(h)]]
+        first_thing = min((h.start for h in things if h.start >= cue), default=None)
+        if first_thing is None:
+            first_thing = min((h.start for h in things), default=None)
+        actions = [h for h in hits if h.role == "actions"]
+        # The verb of the request stands right after its cue ("could you | chase ...").
+        lead_at = min((h.start for h in actions if cue <= h.start <= cue + LEAD_WINDOW), default=None)
+        if self.language == "nl" and actions and not any(h.start == span.start for h in actions):
+            # "Kun je de post van vrijdag boosten?": a Dutch question puts the verb last; only an
+            # imperative ("Boek de bonnen ...") starts with it.
+            lead_at = max(h.start for h in actions)
+        for h in hits:
+            if h.role == "qualifiers":
+                continue
+            w = WEIGHT[h.role]
+            if h.role != "actions" and ctx[id(h)]:
+                w *= CONTEXT_FACTOR
+                context_words.setdefault(h.kind, []).append(h.text)
+            elif h.role in ("names", "objects"):
+                has_thing.add(h.kind)
+                if h.start == first_thing:
+                    w += LEAD_OBJECT
+            elif h.role == "actions" and h.start == lead_at:
+                w += LEAD_ACTION
+            score[h.kind] = score.get(h.kind, 0.0) + w
+        for a in actions:
+            for h in hits:
+                if h.kind != a.kind or (h.start, h.end) == (a.start, a.end) or abs(h.start - a.start) > 8:
+                    continue
+                if h.role in ("names", "objects") and not ctx[id(h)]:
+                    score[a.kind] += PAIR
+                    break
+                if h.role == "hints" or (h.role in ("names", "objects") and ctx[id(h)]):
+                    score[a.kind] += HINT_PAIR
+                    has_thing.add(a.kind)  # "move the 10 o'clock": a verb with its time is calendar work
+                    break
+        lead = [h for h in actions if h.start == lead_at]
+        for a in lead:
+            # A verb only one kind uses ("boost", "retouch", "translate") makes the request that
+            # work, whatever thing it is done to: "boost the post" is advertising.
+            if a.kind in has_thing or len(self.action_kinds.get(a.text.lower(), self._owners(a))) != 1:
+                continue
+            if self.language == "nl" and a.start != span.start:
+                near = [h for h in things if 0 <= a.start - h.end <= 6]  # "... de post boosten"
+            else:
+                near = [h for h in things if 0 <= h.start - a.end <= 4]  # "boost the post"
+            if near:
+                score[a.kind] += PAIR
+                has_thing.add(a.kind)
+        candidates = [(s, k) for k, s in score.items() if k in has_thing and s >= FOUND_AT]
+        if not candidates:
+            return None
+        best_score, best = max(candidates, key=lambda c: (c[0], -min(h.start for h in hits if h.kind == c[1])))
+        kind = kinds[best]
+        mine = [h for h in hits if h.kind == best]
+        action = next((h.text for h in mine if h.role == "actions"), None)
+        obj = next((h.text for h in mine if h.role in ("names", "objects") and not ctx[id(h)]), None)
+        quals = {h.kind for h in hits if h.role == "qualifiers"}
+        family = set(self.catalogue.ancestors(best))
+        narrower = [kinds[q] for q in sorted(quals) if q != best and set(kinds[q].broader) & family]
+        ev = [h.text for h in mine if h.role != "qualifiers"]
+        return WorkAsked(
+            kind=kind, score=round(best_score, 2), action=action, object=obj, words=ev, narrower=narrower,
+            context=[w for k, ws in context_words.items() if k != best for w in ws],
+            start=min(h.start for h in mine),
+        )
+
+    def asked_in(self, text: str) -> WorkAsked | None:
+        """The kind of work a piece of text asks for (the catalogue's examples use this)."""
+        doc = self.nlp(text)
+        return self.asked(doc[:], self.words(doc))
+
+    def _owners(self, hit: WordHit) -> set[str]:
+        """The kinds whose actions include the verb of this hit ("chased" -> chase)."""
+        word = hit.text.lower()
+        got = self._owner_cache.get(word)
+        if got is None:
+            got = {k for p, ks in self.action_kinds.items() for k in ks if word in _forms(p, "actions", self.language)}
+            if not got:  # matched by its lemma only
+                got = {hit.kind}
+            self._owner_cache[word] = got
+        return got
+
+    # --- agreement items -----------------------------------------------------------------------
+    def link(self, item: ScopeItem) -> Link:
+        """The kinds of one agreement item: as written, or inferred from its description and terms.
+
+        A term that names one kind links it; a term shared by several kinds ("post": posts and
+        ads) links only those the rest of the item also points to. In the description the first
+        thing named and every name count ("Monthly bookkeeping in Xero"), words after a
+        preposition do not ("Logins for mail, calendar ...")."""
+        if item.kinds:
+            return Link(item.kinds, "explicit")
+        words: dict[str, list[str]] = {}
+        quals: dict[str, list[str]] = {}
+        support: set[str] = set()
+        shared: list[set[str]] = []
+        described: set[str] = set()
+        verbs: list[WordHit] = []
+        doc = self.nlp.make_doc(item.description)
+        hits = self.words(doc)
+        things = _names_first([h for h in hits if h.role in ("names", "objects") and not self.is_context(doc, h, 0)])
+        if things:
+            first = min(h.start for h in things)
+            for h in things:
+                words.setdefault(h.kind, []).append(h.text)
+                if h.start == first or h.role == "names":
+                    support.add(h.kind)
+                else:
+                    described.add(h.kind)
+        for h in hits:
+            if h.role == "qualifiers":
+                quals.setdefault(h.kind, []).append(h.text)
+            elif h.role == "actions" and len(self._owners(h)) == 1 and any(0 <= t.start - h.end <= 3 for t in things):
+                # "chasing payments": a verb only one kind uses, with its object.
+                support.add(h.kind)
+                words.setdefault(h.kind, []).append(h.text)
+        for term in item.terms:
+            tdoc = self.nlp.make_doc(term)
+            thits = self.words(tdoc)
+            for h in thits:
+                if h.role == "qualifiers":
+                    quals.setdefault(h.kind, []).append(h.text)
+            named = {h.kind for h in thits if h.role == "names"}
+            kinds = named or {h.kind for h in thits if h.role == "objects"}
+            if not kinds:
+                # A term that is a verb ("reschedule") names the work when only one kind uses it
+                # and nothing else in the item does.
+                verbs += [h for h in thits if h.role == "actions" and (h.start, h.end) == (0, len(tdoc)) and len(self._owners(h)) == 1]
+                continue
+            for h in thits:
+                if h.kind in kinds and h.role != "qualifiers":
+                    words.setdefault(h.kind, []).append(h.text)
+            if len(kinds) == 1:
+                support |= kinds
+            elif kinds:
+                shared.append(kinds)
+        found = set(support)
+        for kinds in shared:
+            found |= (kinds & support) if support else kinds
+        if not found:
+            for h in verbs:
+                found.add(h.kind)
+                words.setdefault(h.kind, []).append(h.text)
+        found |= described & found
+        # "business travel": a narrower kind refines the broader one it is named with.
+        for q, qwords in quals.items():
+            parent = q.rsplit(".", 1)[0] if "." in q else None
+            if parent is None:
+                continue
+            if parent in found:
+                found.add(q)
+                found.discard(parent)
+                words[q] = words.get(parent, []) + qwords
+            elif any(parent in self.catalogue.ancestors(k) for k in found):
+                found.add(q)  # "Instagram posts": posts, on Instagram
+                words[q] = qwords
+        if not found:
+            return Link((), "none")
+        kinds = tuple(sorted(found))
+        seen = tuple(dict.fromkeys(w for k in kinds for w in words.get(k, [])))
+        return Link(kinds, "inferred", seen)
+
+
+def _names_first(hits: list[WordHit]) -> list[WordHit]:
+    """Where a word is one kind's name and another's object ("post"), keep the name."""
+    named = {(h.start, h.end) for h in hits if h.role == "names"}
+    return [h for h in hits if h.role == "names" or (h.start, h.end) not in named]
+
+
+@dataclass
+class Cover:
+    """The agreement item a kind of work falls under, and how closely."""
+
+    item: ScopeItem
+    kind: str  # the item's kind that covers it
+    distance: int  # 0: the same kind; 1: the item's kind is the broader one
+
+
+_PRIORITY = {"exclusion": 0, "client_provides": 1, "deliverable": 2}
+
+
+class AgreementKinds:
+    """The kinds of every item of one agreement, and which item covers a kind of work."""
+
+    def __init__(self, agreement: Agreement, matcher: WorkMatcher):
+        self.catalogue = matcher.catalogue
+        self.links: dict[str, Link] = {}
+        self.items: list[ScopeItem] = list(agreement.items())
+        for item in self.items:
+            self.links[item.id] = matcher.link(item)
+
+    def covering(self, kind_id: str) -> Cover | None:
+        """The closest item whose kind is this kind or a broader one; an exclusion or client
+        duty wins a tie, since it says explicitly what is not the VA's work."""
+        ancestors = self.catalogue.ancestors(kind_id)
+        best: Cover | None = None
+        for item in self.items:
+            for k in self.links[item.id].kinds:
+                d = ancestors.get(k)
+                if d is None:
+                    continue
+                cover = Cover(item, k, d)
+                if best is None or (d, _PRIORITY[item.kind]) < (best.distance, _PRIORITY[best.item.kind]):
+                    best = cover
+        return best
+
+    def links_any(self, kinds: list[str]) -> bool:
+        return any(k in link.kinds for link in self.links.values() for k in kinds)
+
+    def decide(self, work: WorkAsked) -> Cover | None:
+        """The item the work falls under. A refinement named in the sentence ("for our family
+        holiday") decides first; when the agreement names a sibling of it (business travel) and
+        nothing covers it, it is not covered at all."""
+        for narrow in work.narrower:
+            cover = self.covering(narrow.id)
+            if cover is not None and cover.distance <= self.catalogue.ancestors(narrow.id).get(work.kind.id, 99):
+                return cover
+        for narrow in work.narrower:
+            siblings = [k.id for b in narrow.broader for k in self.catalogue.narrower(b) if k.id != narrow.id]
+            if self.links_any(siblings):
+                return None
+        return self.covering(work.kind.id)
+
+
+def agreement_links(agreement: Agreement, catalogue: Catalogue, pipelines) -> dict[str, Link]:
+    """Every item's kinds of work, for `scope show` and `scope lint`."""
+    matcher = WorkMatcher.get(pipelines.get(agreement.language), catalogue)
+    return {item.id: matcher.link(item) for item in agreement.items()}
+
+
+def unlinked_items(agreements, catalogue: Catalogue, pipelines) -> list:
+    """A warning per agreement item that links to no kind of work: requests for it are then
+    only recognised by its own terms."""
+    from scopewatch.errors import Problem
+
+    out = []
+    for agreement in agreements:
+        links = agreement_links(agreement, catalogue, pipelines)
+        sections = {"deliverable": "deliverables", "exclusion": "exclusions", "client_provides": "client_provides"}
+        for item in agreement.items():
+            if links[item.id].how == "none":
+                out.append(Problem(
+                    agreement.source_path or agreement.client_id, f"{sections[item.kind]}.{item.id}",
+                    "links to no kind of work in the catalogue; add kinds: [...] "
+                    "(`scopewatch kinds` lists them) or terms the catalogue knows",
+                    item.line,
+                ))
+    return out
+
+
+def asks_for(work: WorkAsked | None, kind_id: str) -> bool:
+    """Whether the work found is this kind, one narrower than it, or refined to it."""
+    if work is None:
+        return False
+    return kind_id in work.kind.broader or work.kind.id == kind_id or any(n.id == kind_id for n in work.narrower)
+
+
+def example_problems(catalogue: Catalogue, pipelines) -> list:
+    """One problem per catalogue example that is not read as its kind says (`rules lint` and
+    the test suite run these)."""
+    from scopewatch.errors import Problem
+
+    out = []
+    for lang in ("en", "nl"):
+        matcher = WorkMatcher.get(pipelines.get(lang), catalogue)
+        for kind in catalogue.kinds.values():
+            for text in kind.match_examples.get(lang, ()):
+                work = matcher.asked_in(text)
+                if not asks_for(work, kind.id):
+                    got = f"reads as {work.kind.id}" if work else "finds no kind of work"
+                    out.append(Problem(kind.source, f"{kind.id}.examples.{lang}.match", f"{got}: {text!r}", kind.line))
+            for text in kind.no_match_examples.get(lang, ()):
+                if asks_for(matcher.asked_in(text), kind.id):
+                    out.append(Problem(kind.source, f"{kind.id}.examples.{lang}.no_match", f"reads as this kind but should not: {text!r}", kind.line))
+    return out

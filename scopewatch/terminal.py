@@ -1,0 +1,26 @@
+"""What the command line writes to the VA's terminal: every line passes `strip_controls`, so client
+text (a subject, a sentence, a server's error) cannot clear the screen, set the window title or
+hide a link, whether the output goes to a terminal or a pipe."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from scopewatch.parse.controls import strip_controls
+
+_C1 = {c: f"\\u{c:04x}" for c in range(0x80, 0xA0)}
+
+
+def echo(message=None, **kwargs) -> None:
+    """click.echo for text that may hold client words."""
+    if isinstance(message, str):
+        message = strip_controls(message)
+    click.echo(message, **kwargs)
+
+
+def echo_json(obj) -> None:
+    """One JSON document on a line: C0 controls are escaped by json, C1 controls (which json keeps
+    raw with ensure_ascii=False, and a terminal obeys) are escaped here."""
+    click.echo(json.dumps(obj, ensure_ascii=False, default=str).translate(_C1))
