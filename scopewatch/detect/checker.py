@@ -275,7 +275,8 @@ class Checker:
                 break
             nlp = self.pipelines.get(language)
             texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
-            for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+            # Small spaCy batches: a stop is seen after a few docs, not after a thousand are tokenized.
+            for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts, batch_size=16)):
                 if stop is not None and stop.is_set():
                     stopped = True
                     break
