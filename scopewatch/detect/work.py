@@ -336,9 +336,9 @@ class WorkMatcher:
             else:
                 near = [h for h in things if 0 <= h.start - a.end <= 4]  # "boost the post"
             if near:
+                # It makes the kind a candidate, not a sure one: "renew the parking permit".
                 score[a.kind] += PAIR
                 has_thing.add(a.kind)
-                paired.add(a.kind)
         candidates = [(s, k) for k, s in score.items() if k in has_thing and s >= FOUND_AT]
         if not candidates:
             return None
