@@ -18,6 +18,7 @@ from scopewatch.detect.terms import TermMatcher
 from scopewatch.detect.regex_safety import Budget
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
+from scopewatch.parse.language import mixed_with
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.workspace import Workspace
 
@@ -47,6 +48,12 @@ def is_auto_reply(parsed: ParsedMessage) -> bool:
 
 
 MAX_FINDINGS_PER_MESSAGE = 50  # requests listed per message; the rest are counted in `truncated`
+def is_short(text: str) -> bool:
+    """A body of a line or two (greeting and name aside): its subject may be the whole ask."""
+    lines = [ln for ln in (text or "").splitlines() if ln.strip()]
+    return len(lines) <= 4 and len((text or "").strip()) <= 240
+
+
 _CONTEXT = 3  # how many sentences back a pronoun or a short "Lukt dat?" may point
 
 
@@ -87,11 +94,24 @@ class Checker:
             self.finder(lang)
 
     # --- text level ------------------------------------------------------------------------
-    def _findings(self, doc, agreement: Agreement, language: str, part: str, budget: Budget | None = None) -> list[Finding]:
-        sentences = self.finder(language).sentences(doc, budget)
+    def _findings(self, doc, agreement: Agreement, language: str, part: str, budget: Budget | None = None,
+                  *, short: bool = False, mixed: bool = True) -> list[Finding]:
+        """Findings of one part. `short`: the body is a line or two, so a subject that asks
+        ("Extra nieuwsbrief deze week?") is read as the request. `mixed`: a body in two languages
+        is also read with the other language's rules."""
+        sentences = self.finder(language).sentences(doc, budget, subject=short and part == "subject")
         requests = [n for n, s in enumerate(sentences) if s.is_request]
+        other = mixed_with(doc.text, language) if mixed and part == "body" else None
+        if other is not None:
+            # "Hoi Sam, could you also update the planning?": the other language's rules read the
+            # sentences this language's rules found no request in.
+            found = self._findings(self.pipelines.get(other)(doc.text), agreement, other, part, budget, mixed=False)
+            taken = [(sentences[n].span.start_char, sentences[n].span.end_char) for n in requests]
+            extra = [f for f in found if not any(a < f.end and f.start < b for a, b in taken)]
+        else:
+            extra = []
         if not requests:
-            return []
+            return extra
         # Terms are looked for in the request sentences and the few before each (pronouns).
         spans = {sentences[k].span.start: sentences[k].span for n in requests for k in range(max(0, n - _CONTEXT), n + 1)}
         all_hits = self.term_matcher(agreement, language).find(doc, list(spans.values()))
@@ -120,7 +140,7 @@ class Checker:
                     if context is not None:
                         break
             findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
-        return findings
+        return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
         """Findings for a piece of new text (and optionally a first message's subject)."""
@@ -129,7 +149,7 @@ class Checker:
         findings = []
         budget = Budget()
         if subject:
-            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject", budget)
+            findings += self._findings(nlp(unwrap(subject)), agreement, language, "subject", budget, short=is_short(text))
         findings += self._findings(nlp(unwrap(text)), agreement, language, "body", budget)
         return findings
 
@@ -246,7 +266,8 @@ class Checker:
                     break
                 try:
                     budget = budgets.setdefault(n, Budget())
-                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part, budget))
+                    short = part == "subject" and is_short(parsed.new_text)
+                    findings.setdefault(n, []).extend(self._findings(doc, agreement, language, part, budget, short=short))
                 except DetectionTimeout as exc:
                     out[n] = CheckOutcome(
                         parsed,

@@ -91,6 +91,8 @@ class RequestFinder:
             elif rule.kind == "regex":
                 self._regexes.append(rule)
         self._list_rules = [r for r in rules if r.kind == "list_after"]
+        self._subject_regexes = [r for r in self._regexes if r.part == "subject"]
+        self._regexes = [r for r in self._regexes if r.part != "subject"]
         self._ask_regexes = [r for r in self._regexes if r.role in ASKING and r.score > 0]
         self._cue_regexes = [r for r in self._regexes if not (r.role in ASKING and r.score > 0)]
 
@@ -126,9 +128,10 @@ class RequestFinder:
                 found.append(Fired(rule, tok.i, tok.i + 1))
         return found
 
-    def sentences(self, doc: Doc, budget: Budget | None = None) -> list[Sentence]:
+    def sentences(self, doc: Doc, budget: Budget | None = None, *, subject: bool = False) -> list[Sentence]:
         """The doc's sentences with the rules that fired in each. Regex rules share `budget` (one
-        per message; a fresh one when not given) and raise DetectionTimeout when it runs out."""
+        per message; a fresh one when not given) and raise DetectionTimeout when it runs out.
+        `subject`: the doc is the subject of a short mail, so the subject rules are read too."""
         budget = budget or Budget()
         sents = []
         item = False
@@ -152,10 +155,12 @@ class RequestFinder:
             sents[bisect_right(starts, f.end - 1) - 1].fired.append(f)
         if self._list_rules:
             self._list_items(sents, budget)
-        if self._regexes:
+        if self._regexes or subject:
             for s in sents:
                 text = s.span.text
                 self._search(s, text, self._ask_regexes, budget)
+                if subject:
+                    self._search(s, text, self._subject_regexes, budget)
                 # Cue regexes only matter in a sentence that asks for something: skipping the rest
                 # saves most of the regex time on long mails.
                 if any(f.rule.role in ASKING and f.rule.score > 0 for f in s.fired):

@@ -36,7 +36,10 @@ ROLES = {
     "report": "tells news, not a request ('I also paid', 'ik heb ook')",
 }
 LANGUAGES = ("en", "nl", "any")
-RULE_KEYS = ("id", "description", "language", "role", "score", "pattern", "examples", "disabled", "notes")
+RULE_KEYS = ("id", "description", "language", "role", "score", "pattern", "examples", "disabled", "notes", "part")
+# part: where a rule is read. "subject" rules only read the subject of a short mail, where the
+# subject is the whole ask ("Extra nieuwsbrief deze week?" over a one-line body).
+PARTS = ("any", "subject")
 # list_after: a regex for the line that introduces a list ("A few things for this week:"); the
 # rule then fires on every bullet or numbered item that follows it.
 PATTERN_KINDS = ("tokens", "phrases", "regex", "list_after")
@@ -56,6 +59,7 @@ class Rule:
     no_match_examples: tuple[str, ...] = ()
     source: str = ""
     line: int | None = None
+    part: str = "any"
     compiled: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, language: str) -> bool:
@@ -196,6 +200,11 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
                     bad(field_name, f"rejected: {why}; rewrite it without the nesting (e.g. (a+)+ as a+)")
                     compiled = None
             pattern = value
+    part = rec.get("part", "any")
+    if part not in PARTS:
+        bad("part", f"'{part}' is not one of {', '.join(PARTS)}")
+    elif part == "subject" and kind != "regex":
+        bad("part", "a subject rule needs a regex pattern")
     examples = rec.get("examples", {}) or {}
     match_ex: list = []
     no_match_ex: list = []
@@ -223,6 +232,7 @@ def _validate(rec: Any, path: Path, line: int | None, index: int, problems: list
         no_match_examples=tuple(str(x) for x in no_match_ex),
         source=str(path),
         line=line,
+        part=part,
         compiled=compiled,
     )
 

@@ -42,3 +42,13 @@ def detect_language(text: str) -> str:
     en_score = 2.0 * en + 0.5 * len(_EN_AFFIX.findall(sample))
     nl_score = 2.0 * nl + 0.5 * len(_NL_AFFIX.findall(sample))
     return "nl" if nl_score > en_score else "en"
+
+
+def mixed_with(text: str, language: str) -> str | None:
+    """The other language when a mail written in `language` also has real sentences in it
+    ("Hoi Sam, could you also update the planning?"), else None."""
+    words = _WORD.findall(text[:4000].lower())
+    en = sum(1 for w in words if w in _EN)
+    nl = sum(1 for w in words if w in _NL)
+    other, count = ("nl", nl) if language == "en" else ("en", en)
+    return other if count >= 3 and count >= 0.25 * (en + nl) else None
