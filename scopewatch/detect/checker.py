@@ -16,7 +16,8 @@ from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
-from scopewatch.detect.work import AgreementKinds, WorkMatcher
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkMatcher
 from scopewatch.detect.regex_safety import Budget
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError

@@ -16,7 +16,8 @@ from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, wee
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
 from scopewatch.detect.asked import kind_verdict, outweighs_terms, terms_context
-from scopewatch.detect.work import AgreementKinds, WorkAsked
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkAsked
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
