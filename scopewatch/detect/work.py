@@ -56,6 +56,11 @@ class WorkAsked:
     narrower: list[Kind] = field(default_factory=list)  # refinements named in the sentence ("holiday")
     context: list[str] = field(default_factory=list)  # words that only gave context
     start: int = 0  # first token of the evidence
+    action_start: int | None = None  # where the kind's verb stands, when it is the request's verb
+    named: bool = False  # the work is named ("credit control") or its verb stands with its object
+    tokens: frozenset[int] = frozenset()  # the tokens of the evidence
+    verbs: frozenset[int] = frozenset()  # tokens of multi-word actions ("fill in"): no prepositions
+    things: tuple[str, ...] = ()  # the client's words for the things asked for, lower case
 
     @property
     def rule_id(self) -> str:
@@ -76,6 +81,9 @@ class Link:
     kinds: tuple[str, ...]
     how: str  # explicit, inferred, none
     words: tuple[str, ...] = ()  # the words it was inferred from
+    # Kinds the item names as a whole ("Calendar management"); a kind found only from the things
+    # it lists ("Walls of the living room") covers those things, not every room.
+    whole: tuple[str, ...] = ()
 
 
 def _en_verb_forms(verb: str) -> set[str]:
@@ -106,7 +114,9 @@ def _nl_verb_forms(verb: str) -> set[str]:
             stem = stem[:-1] + "s"
         if stem.endswith("v"):
             stem = stem[:-1] + "f"
-        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d", stem + "te", stem + "ten", stem + "de", stem + "den"}
+        # Present and participle only: every extra form is a new vocabulary entry at start-up, and
+        # the lemma table covers the rest of the verbs it knows.
+        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d"}
     return {f"{lead} {f}" if lead else f for f in forms}
 
 
@@ -114,8 +124,12 @@ def _forms(phrase: str, role: str, language: str) -> set[str]:
     if role == "actions":
         return _nl_verb_forms(phrase) if language == "nl" else _en_verb_forms(phrase)
     # Plurals only: the catalogue lists both forms where the singular means something else
-    # ("books" is bookkeeping, "book" is a verb).
-    return {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    # ("books" is bookkeeping, "book" is a verb); no Dutch diminutives, which the catalogue
+    # lists where clients use them ("fotootje").
+    forms = {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    if language == "nl":
+        forms = {f for f in forms if f == phrase or not f.endswith(("je", "jes", "n'", "'n")) and not (f.endswith("n") and not f.endswith("en"))}
+    return forms
 
 
 _NL_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over", "onder", "na", "weg", "in", "om", "bij", "terug")
@@ -201,7 +215,8 @@ class WorkMatcher:
         if self._heads:
             table = lemma_table(self.language)
             covered = {i for (s, e, _, _) in found for i in range(s, e)}
-            for tok in doc:
+            # Only the request sentences: a Python loop over every token of a long mail costs.
+            for tok in (t for s in spans for t in s) if spans is not None else doc:
                 low = tok.lower_
                 if len(low) < 7 or not tok.is_alpha or tok.i in covered:
                     continue
@@ -297,12 +312,14 @@ class WorkMatcher:
             elif h.role == "actions" and h.start == lead_at:
                 w += LEAD_ACTION
             score[h.kind] = score.get(h.kind, 0.0) + w
+        paired: set[str] = set()
         for a in actions:
             for h in hits:
                 if h.kind != a.kind or (h.start, h.end) == (a.start, a.end) or abs(h.start - a.start) > 8:
                     continue
                 if h.role in ("names", "objects") and not ctx[id(h)]:
                     score[a.kind] += PAIR
+                    paired.add(a.kind)
                     break
                 if h.role == "hints" or (h.role in ("names", "objects") and ctx[id(h)]):
                     score[a.kind] += HINT_PAIR
@@ -319,6 +336,7 @@ class WorkMatcher:
             else:
                 near = [h for h in things if 0 <= h.start - a.end <= 4]  # "boost the post"
             if near:
+                # It makes the kind a candidate, not a sure one: "renew the parking permit".
                 score[a.kind] += PAIR
                 has_thing.add(a.kind)
         candidates = [(s, k) for k, s in score.items() if k in has_thing and s >= FOUND_AT]
@@ -333,10 +351,14 @@ class WorkMatcher:
         family = set(self.catalogue.ancestors(best))
         narrower = [kinds[q] for q in sorted(quals) if q != best and set(kinds[q].broader) & family]
         ev = [h.text for h in mine if h.role != "qualifiers"]
+        named = any(h.role == "names" and not ctx[id(h)] for h in mine) or best in paired
+        lead_here = next((h.start for h in mine if h.role == "actions" and h.start == lead_at), None)
         return WorkAsked(
             kind=kind, score=round(best_score, 2), action=action, object=obj, words=ev, narrower=narrower,
             context=[w for k, ws in context_words.items() if k != best for w in ws],
-            start=min(h.start for h in mine),
+            start=min(h.start for h in mine), action_start=lead_here, named=named,
+            tokens=frozenset(i for h in mine if h.role != "qualifiers" for i in range(h.start, h.end)), verbs=verbs,
+            things=tuple(h.text.lower() for h in mine if h.role in ("names", "objects") and not ctx[id(h)]),
         )
 
     def asked_in(self, text: str) -> WorkAsked | None:
@@ -364,13 +386,14 @@ class WorkMatcher:
         thing named and every name count ("Monthly bookkeeping in Xero"), words after a
         preposition do not ("Logins for mail, calendar ...")."""
         if item.kinds:
-            return Link(item.kinds, "explicit")
+            return Link(item.kinds, "explicit", whole=item.kinds)
         words: dict[str, list[str]] = {}
         quals: dict[str, list[str]] = {}
         support: set[str] = set()
         shared: list[set[str]] = []
         described: set[str] = set()
         verbs: list[WordHit] = []
+        whole: set[str] = set()
         doc = self.nlp.make_doc(item.description)
         hits = self.words(doc)
         things = _names_first([h for h in hits if h.role in ("names", "objects") and not self.is_context(doc, h, 0)])
@@ -378,6 +401,8 @@ class WorkMatcher:
             first = min(h.start for h in things)
             for h in things:
                 words.setdefault(h.kind, []).append(h.text)
+                if h.role == "names":
+                    whole.add(h.kind)
                 if h.start == first or h.role == "names":
                     support.add(h.kind)
                 else:
@@ -388,7 +413,9 @@ class WorkMatcher:
             elif h.role == "actions" and len(self._owners(h)) == 1 and any(0 <= t.start - h.end <= 3 for t in things):
                 # "chasing payments": a verb only one kind uses, with its object.
                 support.add(h.kind)
+                whole.add(h.kind)
                 words.setdefault(h.kind, []).append(h.text)
+        desc_kinds = {h.kind for h in things}
         for term in item.terms:
             tdoc = self.nlp.make_doc(term)
             thits = self.words(tdoc)
@@ -397,11 +424,16 @@ class WorkMatcher:
                     quals.setdefault(h.kind, []).append(h.text)
             named = {h.kind for h in thits if h.role == "names"}
             kinds = named or {h.kind for h in thits if h.role == "objects"}
+            if not named and kinds and desc_kinds and not kinds & desc_kinds:
+                # A thing the item mentions ("visitekaartje" under "Logo en huisstijl") does not
+                # make the item about a kind its description does not name.
+                continue
             if not kinds:
                 # A term that is a verb ("reschedule") names the work when only one kind uses it
                 # and nothing else in the item does.
                 verbs += [h for h in thits if h.role == "actions" and (h.start, h.end) == (0, len(tdoc)) and len(self._owners(h)) == 1]
                 continue
+            whole |= named
             for h in thits:
                 if h.kind in kinds and h.role != "qualifiers":
                     words.setdefault(h.kind, []).append(h.text)
@@ -415,6 +447,7 @@ class WorkMatcher:
         if not found:
             for h in verbs:
                 found.add(h.kind)
+                whole.add(h.kind)
                 words.setdefault(h.kind, []).append(h.text)
         found |= described & found
         # "business travel": a narrower kind refines the broader one it is named with.
@@ -426,6 +459,8 @@ class WorkMatcher:
                 found.add(q)
                 found.discard(parent)
                 words[q] = words.get(parent, []) + qwords
+                if parent in whole:
+                    whole.add(q)
             elif any(parent in self.catalogue.ancestors(k) for k in found):
                 found.add(q)  # "Instagram posts": posts, on Instagram
                 words[q] = qwords
@@ -433,7 +468,7 @@ class WorkMatcher:
             return Link((), "none")
         kinds = tuple(sorted(found))
         seen = tuple(dict.fromkeys(w for k in kinds for w in words.get(k, [])))
-        return Link(kinds, "inferred", seen)
+        return Link(kinds, "inferred", seen, tuple(k for k in kinds if k in whole))
 
 
 def _names_first(hits: list[WordHit]) -> list[WordHit]:
@@ -451,7 +486,7 @@ class Cover:
     distance: int  # 0: the same kind; 1: the item's kind is the broader one
 
 
-_PRIORITY = {"exclusion": 0, "client_provides": 1, "deliverable": 2}
+_PRIORITY = {"exclusion": 0, "deliverable": 1, "client_provides": 2}
 
 
 class AgreementKinds:
@@ -459,20 +494,36 @@ class AgreementKinds:
 
     def __init__(self, agreement: Agreement, matcher: WorkMatcher):
         self.catalogue = matcher.catalogue
+        self.matcher = matcher
+        self.language = matcher.language
+        self._vocab: dict[str, set[str]] = {}
         self.links: dict[str, Link] = {}
         self.items: list[ScopeItem] = list(agreement.items())
         for item in self.items:
             self.links[item.id] = matcher.link(item)
 
-    def covering(self, kind_id: str) -> Cover | None:
-        """The closest item whose kind is this kind or a broader one; an exclusion or client
-        duty wins a tie, since it says explicitly what is not the VA's work."""
+    def _names_thing(self, item: ScopeItem, things: tuple[str, ...]) -> bool:
+        vocab = self._vocab.get(item.id)
+        if vocab is None:
+            words = [*self.links[item.id].words, *item.terms, item.description]
+            vocab = self._vocab[item.id] = {f for w in words for part in w.lower().split() for f in term_forms(part.strip("(),."), self.language)}
+        return any(t.split()[-1] in vocab for t in things)
+
+    def covering(self, kind_id: str, things: tuple[str, ...] = ()) -> Cover | None:
+        """The closest item whose kind is this kind or a broader one; an exclusion wins a tie,
+        since it says explicitly what is not agreed, and a deliverable beats a client duty.
+
+        An item that only lists things of the kind ("living room walls") covers those things:
+        "the spare bedroom" is the same kind of work, but not the agreed work."""
         ancestors = self.catalogue.ancestors(kind_id)
         best: Cover | None = None
         for item in self.items:
-            for k in self.links[item.id].kinds:
+            link = self.links[item.id]
+            for k in link.kinds:
                 d = ancestors.get(k)
                 if d is None:
+                    continue
+                if things and k not in link.whole and not self._names_thing(item, things):
                     continue
                 cover = Cover(item, k, d)
                 if best is None or (d, _PRIORITY[item.kind]) < (best.distance, _PRIORITY[best.item.kind]):
@@ -487,14 +538,14 @@ class AgreementKinds:
         holiday") decides first; when the agreement names a sibling of it (business travel) and
         nothing covers it, it is not covered at all."""
         for narrow in work.narrower:
-            cover = self.covering(narrow.id)
+            cover = self.covering(narrow.id, work.things)
             if cover is not None and cover.distance <= self.catalogue.ancestors(narrow.id).get(work.kind.id, 99):
                 return cover
         for narrow in work.narrower:
             siblings = [k.id for b in narrow.broader for k in self.catalogue.narrower(b) if k.id != narrow.id]
             if self.links_any(siblings):
                 return None
-        return self.covering(work.kind.id)
+        return self.covering(work.kind.id, work.things)
 
 
 def agreement_links(agreement: Agreement, catalogue: Catalogue, pipelines) -> dict[str, Link]:
