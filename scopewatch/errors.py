@@ -86,7 +86,7 @@ class DetectionTimeout(ScopewatchError):
     def __init__(self, rule_id: str, seconds: float):
         self.rule_id, self.seconds = rule_id, seconds
         super().__init__(
-            f"detection stopped: regex rule {rule_id} ran past the {seconds:g} s budget for one message "
+            f"detection stopped: regex rule {rule_id} ran past the budget of {seconds:g} s matching time for one message "
             f"(fix or disable the rule; `scopewatch rules lint` names risky patterns)"
         )
 
@@ -125,3 +125,9 @@ class SmtpError(ScopewatchError):
     """The outgoing mail server could not be reached, refused the login or the message."""
 
     exit_code = 4
+
+
+class DecisionError(ScopewatchError):
+    """A review decision cannot be taken as given (two reasons at once, an unknown category)."""
+
+    exit_code = 2

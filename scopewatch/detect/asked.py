@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, ScopeItem
-from scopewatch.detect.work import AgreementKinds, Cover, WorkAsked, WorkMatcher
+from scopewatch.detect.links import AgreementKinds, Cover
+from scopewatch.detect.work import WorkAsked, WorkMatcher
 
 # A kind found from an action with its object (or a name of the work) is as sure as an agreement
 # term; a lone object less so.

@@ -11,11 +11,13 @@ from typing import Iterable, Iterator
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
 from scopewatch.detect.judge import judge, main_clause
+from scopewatch.detect.learned import ClientKnowledge
 from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
-from scopewatch.detect.work import AgreementKinds, WorkMatcher
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkMatcher
 from scopewatch.detect.regex_safety import Budget
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
@@ -75,6 +77,11 @@ class Checker:
         self._terms: dict[tuple[str, str], TermMatcher] = {}
         self.catalogue = workspace.catalogue()  # read and checked once per process
         self._kinds: dict[tuple[str, str], AgreementKinds] = {}
+        self.learned: dict[str, ClientKnowledge] = {}  # client id -> what the VA taught (store/ loads it)
+
+    def use_learned(self, knowledge: dict[str, ClientKnowledge]) -> None:
+        """Judge from now on with this learned knowledge per client (see detect/learned.py)."""
+        self.learned = knowledge
 
     # --- building blocks, cached -----------------------------------------------------------
     def finder(self, language: str) -> RequestFinder:
@@ -163,11 +170,16 @@ class Checker:
                 cue_end = min(asks, key=lambda f: f.start).end if asks else span.start
                 asked = works.asked(span, mine, cue_end)
             findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work,
-                                  context=context, asked=asked, kinds=kinds))
+                                  context=context, asked=asked, kinds=kinds, learned=self.learned.get(agreement.client_id)))
         return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
         """Findings for a piece of new text (and optionally a first message's subject)."""
+        return [f for f in self._text_findings(text, agreement, language, subject=subject) if not f.set_aside]
+
+    def _text_findings(self, text: str, agreement: Agreement, language: str | None = None, *,
+                       subject: str | None = None) -> list[Finding]:
+        """check_text's findings, those the VA taught are no requests still in (for their count)."""
         language = language if language in SUPPORTED else agreement.language
         nlp = self.pipelines.get(language)
         findings = []
@@ -207,6 +219,8 @@ class Checker:
         return agreement, None
 
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
+        uses = [f.learned for f in findings if f.learned is not None]
+        findings = [f for f in findings if not f.set_aside]  # the VA taught these are no requests
         truncated = parsed.truncated
         if len(findings) > MAX_FINDINGS_PER_MESSAGE:
             # One mail must not flood the ledger (a 30 MB mail made 1,870 findings): the first ones
@@ -228,6 +242,7 @@ class Checker:
             subject=parsed.subject,
             client_name=agreement.client,
             agreement_hash=agreement.content_hash,
+            learned_uses=uses,
             truncated=truncated,
         )
         return CheckOutcome(parsed, result, agreement)
@@ -237,7 +252,7 @@ class Checker:
         if done is not None:
             return done
         subject = parsed.subject if parsed.subject_is_new else None
-        findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
+        findings = self._text_findings(parsed.new_text, agreement, parsed.language, subject=subject)
         return self._result(source, parsed, agreement, findings)
 
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:

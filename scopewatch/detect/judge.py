@@ -10,12 +10,14 @@ from types import SimpleNamespace
 from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, ScopeItem
+from scopewatch.detect import learned as learned_knowledge
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, weekday_timing
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
 from scopewatch.detect.asked import kind_verdict, outweighs_terms, terms_context
-from scopewatch.detect.work import AgreementKinds, WorkAsked
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkAsked
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
@@ -224,9 +226,12 @@ def _asked_day_vs_due(span: Span, item: ScopeItem) -> tuple[str, bool, bool] | N
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
           part: str = "body", context_work: list | None = None, context: Span | None = None,
-          asked: WorkAsked | None = None, kinds: AgreementKinds | None = None) -> Finding:
+          asked: WorkAsked | None = None, kinds: AgreementKinds | None = None,
+          learned: "learned_knowledge.ClientKnowledge | None" = None) -> Finding:
     """The verdict on one request sentence. `hits` are the agreement terms found in it; `asked`
-    is the kind of work the sentence asks for (work catalogue), `kinds` the agreement's links."""
+    is the kind of work the sentence asks for (work catalogue), `kinds` the agreement's links;
+    `learned` is what the VA taught about this client (consulted after the agreement's terms,
+    see detect/learned.py)."""
     span = sentence.span
     doc = span.doc
     # Only the client's items and exclusions are confused with verbs ("paint", "post"); a
@@ -423,7 +428,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     # The evidence is the sentence as written, without the line breaks of a wrapped mail.
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return Finding(
+    finding = Finding(
         verdict=verdict,
         category=category,
         evidence=" ".join(stripped.split()),
@@ -439,3 +444,4 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         matched_terms=matched,
         explanation=explanation,
     )
+    return learned_knowledge.revise(finding, sentence, hits, learned, agreement, language)
