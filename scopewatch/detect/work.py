@@ -119,6 +119,15 @@ def _forms(phrase: str, role: str, language: str) -> set[str]:
     return forms
 
 
+def _phrase_doc(nlp: Language, phrase: str) -> Doc:
+    """A phrase as the tokenizer would split it; plain words skip the tokenizer's affix rules,
+    which cost most of the catalogue's start-up."""
+    words = phrase.split()
+    if all(w.isalpha() for w in words):
+        return Doc(nlp.vocab, words=words)
+    return nlp.make_doc(phrase)
+
+
 _NL_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over", "onder", "na", "weg", "in", "om", "bij", "terug")
 
 
@@ -164,7 +173,7 @@ class WorkMatcher:
                 # A verb form that is also a little word ("in" from "innen") would fire everywhere.
                 little = self.context_before | self.skip_before
                 forms = sorted({f for p in phrases for f in _forms(p, role, lang) if f == p or (len(f) >= 3 and f not in little)})
-                self._lower.add(key, [nlp.make_doc(f) for f in forms])
+                self._lower.add(key, [_phrase_doc(nlp, f) for f in forms])
                 if role == "actions":
                     # Verbs also by lemma ("stuurt", "chased"); things only by their written forms,
                     # since a lemma turns "filing" into "file" and "posts" into the verb "post".
