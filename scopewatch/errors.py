@@ -125,3 +125,9 @@ class SmtpError(ScopewatchError):
     """The outgoing mail server could not be reached, refused the login or the message."""
 
     exit_code = 4
+
+
+class DecisionError(ScopewatchError):
+    """A review decision cannot be taken as given (two reasons at once, an unknown category)."""
+
+    exit_code = 2

@@ -28,6 +28,7 @@ class Labelled:
     categories: frozenset[str]
     note: str
     language: str = "?"
+    items: tuple[str, ...] = ()  # the agreement clauses the request belongs to (optional `item` column)
 
 
 @dataclass
@@ -154,15 +155,24 @@ def read_labels(corpus: Path) -> list[Labelled]:
     rows: list[Labelled] = []
     files = sorted(corpus.glob("labels*.csv"))
     if not files:
-        raise WorkspaceError(f"{corpus} has no labels*.csv (columns: file,client,verdict,categories,note)")
+        raise WorkspaceError(f"{corpus} has no labels*.csv (columns: file,client,verdict,categories,note and an optional item)")
     for path in files:
         with path.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 cats = frozenset(c.strip() for c in (row.get("categories") or "").split(";") if c.strip())
                 file = row["file"].strip()
+                items = tuple(i.strip() for i in (row.get("item") or "").split(";") if i.strip())
                 rows.append(Labelled(file, (row.get("client") or "").strip(), row["verdict"].strip(), cats,
-                                     (row.get("note") or "").strip(), file.split("/", 1)[0]))
+                                     (row.get("note") or "").strip(), file.split("/", 1)[0], items))
     return rows
+
+
+def in_split(labels: list[Labelled], split: str | None) -> list[Labelled]:
+    """The labelled mails under the sub-folder `split` (several: "dev,dev2")."""
+    if not split:
+        return labels
+    names = [s.strip() for s in split.split(",") if s.strip()]
+    return [lab for lab in labels if any(f"/{n}/" in f"/{lab.file}" for n in names)]
 
 
 def _predicted(result: CheckResult) -> str:
@@ -175,18 +185,21 @@ def run_eval(corpus: Path, *, split: str | None = None, checker: Checker | None 
     """Check every labelled message and compare with its label."""
     corpus = Path(corpus)
     labels = read_labels(corpus)
-    if split:
-        labels = [lab for lab in labels if f"/{split}/" in f"/{lab.file}"]
+    labels = in_split(labels, split)
     mail_dir = corpus / "mail"
     checker = checker or Checker(open_workspace(corpus))
     items = [(lab.file, (mail_dir / lab.file).read_bytes()) for lab in labels]
+    return score(str(corpus), split, zip(labels, (o.result for o in checker.check_many(items))))
+
+
+def score(corpus: str, split: str | None, pairs) -> EvalReport:
+    """The report over (label, result) pairs: `run_eval`'s figures for any way of checking."""
     overall = LanguageReport()
     languages: dict[str, LanguageReport] = defaultdict(LanguageReport)
     categories: dict[str, CategoryScores] = defaultdict(CategoryScores)
     rules: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for lab, outcome in zip(labels, checker.check_many(items)):
-        result = outcome.result
+    for lab, result in pairs:
         got = _predicted(result)
         gold = lab.verdict == "out_of_scope"
         flagged = result.flagged
@@ -221,7 +234,7 @@ def run_eval(corpus: Path, *, split: str | None = None, checker: Checker | None 
         if got != lab.verdict or (gold and flagged and predicted_cats != set(lab.categories)):
             detail = got if got != "out_of_scope" else f"out_of_scope[{';'.join(sorted(predicted_cats))}]"
             errors.append((lab, result, detail))
-    return EvalReport(str(corpus), split, overall, dict(languages), dict(categories), dict(rules), errors)
+    return EvalReport(corpus, split, overall, dict(languages), dict(categories), dict(rules), errors)
 
 
 def _line(name: str, rep: LanguageReport) -> str:

@@ -256,16 +256,20 @@ def whole_mail(s: Session, account: str, folder: str, key: str) -> str | None:
     return None
 
 
-def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None) -> str:
-    """`scopewatch dismiss`: the finding is dismissed, and its draft leaves Drafts (see withdraw_after)."""
+def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None = None,
+            in_scope: str | None = None, not_a_request: bool = False, already_agreed: bool = False) -> str:
+    """`scopewatch dismiss`: the finding is dismissed with its reason (the structured ones teach
+    detection, see store/decisions.py), and its draft leaves Drafts (see withdraw_after)."""
+    from scopewatch.store import decisions
+
     with session(workspace, database) as s:
-        before = s.ledger.finding(finding_id).status
-        after = s.ledger.set_status(finding_id, "dismissed", who=s.who, why=reason)
-        if before == after.status:
-            return f"finding {finding_id} is already dismissed"
-        line = f"finding {finding_id}: {before} -> dismissed" + (f" ({reason})" if reason else "")
-        done = withdraw_after(s, finding_id)
-    return line + (f"; {done}" if done else "")
+        before = s.ledger.finding(finding_id)
+        decided = decisions.dismiss(s.ledger, finding_id, who=s.who, in_scope=in_scope, not_a_request=not_a_request,
+                                    already_agreed=already_agreed, reason=reason,
+                                    agreement=s.workspace.agreements.get(before.client or ""))
+        first, *learned = decided.summary(before.status).splitlines()
+        done = withdraw_after(s, finding_id) if decided.changed else None
+    return "\n".join([first + (f"; {done}" if done else ""), *learned])
 
 
 def withdraw_after(s: Session, finding_id: int) -> str | None:

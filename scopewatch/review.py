@@ -190,6 +190,119 @@ def set_status(
     return f"finding {finding_id}: {before} -> {after.status}" + (f" ({why})" if why else "")
 
 
+def _agreement_of(workspace: Path | None, client: str | None):
+    """The client's agreement in the workspace, to check a decision's clause against; None when
+    the workspace cannot be read (the decision is still taken)."""
+    from scopewatch.errors import ScopewatchError
+    from scopewatch.workspace import open_workspace
+
+    try:
+        return open_workspace(workspace).agreements.get(client or "")
+    except ScopewatchError:
+        return None
+
+
+def confirm(workspace: Path | None, database: str | None, finding_id: int, *, category: str | None = None,
+            item: str | None = None, reason: str | None = None) -> str:
+    """Confirm a finding, correcting its category and clause when given; logged with the reviewer."""
+    from scopewatch.store import decisions
+
+    ledger = _open(workspace, database)
+    try:
+        f = ledger.finding(finding_id)
+        done = decisions.confirm(ledger, finding_id, who=reviewer(), category=category, item=item, reason=reason,
+                                 agreement=_agreement_of(workspace, f.client))
+    finally:
+        ledger.close()
+    return done.summary(f.status)
+
+
+def list_learned(workspace: Path | None, database: str | None, *, client: str | None = None, as_json: bool = False) -> str:
+    """The learned entries: what, from which decision, how often it has decided a verdict since."""
+    from scopewatch.store.learned import entries
+
+    ledger = _open(workspace, database)
+    try:
+        records = entries(ledger, client=client)
+    finally:
+        ledger.close()
+    if as_json:
+        return "\n".join(json.dumps(r.to_json(), ensure_ascii=False) for r in records)
+    if not records:
+        return "nothing learned yet" + (f" for {client}" if client else "") + \
+            " (decisions teach: dismiss --in-scope ITEM / --not-a-request / --already-agreed, confirm --category --item)"
+    rows = [("ID", "CLIENT", "LEARNED", "FROM", "USED")]
+    for r in records:
+        what = " ".join(r.words) if r.kind != "work_kind" else "kind " + ", ".join(r.words)
+        from scopewatch.store.decisions import _meaning
+
+        source = f"finding {r.finding_id}" if r.finding_id else "-"
+        rows.append((str(r.id), r.client, _short(f'"{what}" -> {_meaning(r)}', 70),
+                     f"{r.decision.replace('_', ' ')} on {_day(r.decided_on)} ({source})", str(r.uses)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1] for row in rows)
+
+
+def export_learned(workspace: Path | None, database: str | None, client: str) -> str:
+    """The client's learned phrases as YAML terms per agreement clause."""
+    from scopewatch.store.learned import entries, export_yaml
+
+    ledger = _open(workspace, database)
+    try:
+        records = entries(ledger, client=client)
+    finally:
+        ledger.close()
+    return export_yaml(records, _agreement_of(workspace, client))
+
+
+def forget(workspace: Path | None, database: str | None, entry_id: int) -> str:
+    from scopewatch.store import learned
+
+    ledger = _open(workspace, database)
+    try:
+        gone = learned.forget(ledger, entry_id)
+    finally:
+        ledger.close()
+    from scopewatch.store.decisions import _meaning
+
+    return f"forgot learned entry {gone.id} ({gone.client}: \"{' '.join(gone.words)}\" -> {_meaning(gone)})"
+
+
+# A rule the VA dismissed this often, and confirmed in at most this share of her decisions, is a
+# candidate to switch off in the workspace.
+SWITCH_OFF_DISMISSED = 3
+SWITCH_OFF_PRECISION = 0.25
+
+
+def rules_stats(workspace: Path | None, database: str | None, *, client: str | None = None, as_json: bool = False) -> str:
+    """Per rule over the ledger: fired, flagged, confirmed, dismissed, precision; and the rules the
+    VA keeps dismissing, named as candidates to switch off (nothing is switched off here)."""
+    from scopewatch.store.learned import rule_stats
+
+    ledger = _open(workspace, database)
+    try:
+        stats = rule_stats(ledger, client=client)
+    finally:
+        ledger.close()
+    candidates = [r for r in stats if r.dismissed >= SWITCH_OFF_DISMISSED and (r.precision or 0) <= SWITCH_OFF_PRECISION]
+    if as_json:
+        return json.dumps({"rules": [r.to_json() for r in stats],
+                           "switch_off_candidates": [r.rule for r in candidates]}, ensure_ascii=False)
+    if not stats:
+        return "no findings in the ledger yet"
+    lines = [f"{'FIRED':>6} {'FLAGGED':>8} {'CONFIRMED':>10} {'DISMISSED':>10} {'PRECISION':>10}  RULE"]
+    for r in stats:
+        p = f"{r.precision:.3f}" if r.precision is not None else "-"
+        lines.append(f"{r.fired:>6} {r.flagged:>8} {r.confirmed:>10} {r.dismissed:>10} {p:>10}  {r.rule}")
+    if candidates:
+        lines += ["", "Candidates to switch off (you keep dismissing their findings):"]
+        for r in candidates:
+            lines.append(f"  {r.rule}: {r.dismissed} dismissed, {r.confirmed} confirmed")
+        lines.append("Switch one off in the workspace with a file in rules/ holding `- id: RULE` and `disabled: true`;")
+        lines.append("scopewatch never switches a rule off by itself.")
+    return "\n".join(lines)
+
+
 def client_ledger(workspace: Path | None, database: str | None, client: str, *, as_json: bool = False) -> str:
     """The client's ledger report against the agreement in the workspace."""
     from scopewatch.workspace import open_workspace
@@ -260,7 +373,22 @@ def upgrade_database(workspace: Path | None, database: str | None) -> str:
 
 # --- the interactive walk through new findings (`scopewatch review`) ---------------------------
 
-REVIEW_KEYS = {"c": "confirm and draft", "d": "dismiss", "e": "edit the draft", "s": "skip", "q": "quit"}
+REVIEW_KEYS = {"c": "confirm and draft", "k": "confirm as another category or clause", "d": "dismiss",
+               "e": "edit the draft", "s": "skip", "q": "quit"}
+DISMISS_PROMPT = ("Reason: i ITEM = in scope of that deliverable, n = not a request, a = already agreed "
+                  "(amendment or quote), or your own words")
+
+
+def parse_dismiss_reason(text: str) -> dict:
+    """The review prompt's answer as `decisions.dismiss` arguments: "i calendar", "n", "a" or free text."""
+    words = text.split()
+    if len(words) == 2 and words[0].lower() in ("i", "in-scope", "in_scope"):
+        return {"in_scope": words[1]}
+    if len(words) == 1 and words[0].lower() in ("n", "not-a-request", "not_a_request"):
+        return {"not_a_request": True}
+    if len(words) == 1 and words[0].lower() in ("a", "already-agreed", "already_agreed"):
+        return {"already_agreed": True}
+    return {"reason": text or "dismissed in review"}
 
 
 def read_key(question: str, choices: list[str], *, interactive: bool | None = None, getchar=None) -> str:
@@ -321,14 +449,16 @@ def waiting_for_decision(ledger: Ledger, client: str | None = None) -> list[Find
 
 def walk(workspace: Path | None, database: str | None, *, client: str | None = None) -> str:
     """Show each new out-of-scope finding with its explanation and draft and ask what to do:
-    c = confirm (and draft into Drafts when a mailbox is configured), d = dismiss (asks a reason),
+    c = confirm (and draft into Drafts when a mailbox is configured), k = confirm with another
+    category or clause, d = dismiss (asks a reason: in scope of a deliverable, not a request,
+    already agreed, or free text; the first three teach detection),
     e = edit the draft in $EDITOR, s = skip, q = quit. Every decision is logged as an event."""
     import click
 
     from scopewatch.draft.service import body_text, draft_for_finding, edit_draft, render_for_finding
     from scopewatch.errors import ConfigError, ScopewatchError
     from scopewatch.outbox import connected, session
-    from scopewatch.store import followup
+    from scopewatch.store import decisions, followup
 
     counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
     with session(workspace, database) as s:
@@ -385,21 +515,43 @@ def walk(workspace: Path | None, database: str | None, *, client: str | None = N
                 counts["skipped"] += 1
                 echo(f"finding {f.id}: skipped, still {f.status}")
             elif choice == "d":
-                reason = click.prompt("Reason (why it is not out of scope)", default="", show_default=False).strip()
-                s.ledger.set_status(f.id, "dismissed", who=s.who, why=reason or "dismissed in review")
+                agreement = s.workspace.agreements.get(f.client or "")
+                while True:
+                    reason = click.prompt(DISMISS_PROMPT, default="", show_default=False).strip()
+                    try:
+                        decided = decisions.dismiss(s.ledger, f.id, who=s.who, agreement=agreement,
+                                                    **parse_dismiss_reason(reason))
+                        break
+                    except ScopewatchError as exc:
+                        echo(f"error: {exc}")
                 counts["dismissed"] += 1
                 from scopewatch.outbox import withdraw_after
 
                 done = withdraw_after(s, f.id)
                 echo(f"finding {f.id}: dismissed" + (f"; {done}" if done else ""))
-            elif choice == "c" and f.status == "drafted":
-                followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
+                for line in decided.summary(f.status).splitlines()[1:]:
+                    echo(line)
+            elif choice in ("c", "k"):
+                agreement = s.workspace.agreements.get(f.client or "")
+                category = item = None
+                if choice == "k":
+                    from scopewatch.detect.findings import CATEGORIES
+
+                    category = click.prompt("Category", type=click.Choice(CATEGORIES), default=f.category or "new_work")
+                    item = click.prompt("Clause id (Enter: none)", default="", show_default=False).strip() or None
+                try:
+                    decided = decisions.confirm(s.ledger, f.id, who=s.who, category=category, item=item,
+                                                agreement=agreement, reason="confirmed in review")
+                except ScopewatchError as exc:
+                    echo(f"error: {exc}")
+                    continue
                 counts["confirmed"] += 1
-                echo(f"finding {f.id}: confirmed; its change request stays in Drafts")
-            elif choice == "c":
-                s.ledger.set_status(f.id, "confirmed", who=s.who, why="confirmed in review")
-                counts["confirmed"] += 1
-                if va is not None:
+                for line in decided.summary(f.status).splitlines()[1:]:
+                    echo(line)
+                if f.status == "drafted":
+                    followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
+                    echo(f"finding {f.id}: confirmed; its change request stays in Drafts")
+                elif va is not None:
                     echo(f"finding {f.id}: " + _draft_after_confirm(s, f, va, draft_for_finding, connected))
                 else:
                     echo(f"finding {f.id}: confirmed (no draft: the VA's address is not set)")

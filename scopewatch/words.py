@@ -53,6 +53,8 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "self_does": ("regex", "the client says she does it herself ('I will write', 'ik ga ... maken')"),
     "auto_reply_subject": ("regex", "the start of an automatic reply's subject ('Out of office')"),
     "auto_reply_body": ("regex", "an automatic reply's opening words ('I am out of the office until')"),
+    "learned_work_words": ("words", "words spaCy counts as function words that still name work, kept when "
+                                    "learning a request's work words ('call', 'move')"),
 }
 
 

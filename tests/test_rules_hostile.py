@@ -13,7 +13,7 @@ import pytest
 from scopewatch.detect.regex_safety import catastrophic_reason
 from scopewatch.detect.rules import lint_rules, load_rules
 from scopewatch.errors import RuleError
-from tests.test_service_support import REPO, flagged_mail, shared_checker, workspace
+from tests.test_service_support import REPO, flagged_mail, workspace
 
 RULE = """
 - id: {rid}
@@ -62,7 +62,7 @@ def test_a_slow_rule_costs_one_error_verdict_and_the_rest_of_the_batch_is_judged
     from scopewatch.detect.checker import Checker
     from scopewatch.workspace import open_workspace
 
-    checker = Checker(open_workspace(root), pipelines=shared_checker(root).pipelines)
+    checker = Checker(open_workspace(root))  # its own: the shared checker must not learn this rule
     good = flagged_mail("good")
     head, _, _ = good.partition(b"\n\n")
     hostile = head + b"\n\nCould you also paint the spare bedroom " + b"a" * 4000 + b"!\n"

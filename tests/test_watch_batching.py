@@ -81,6 +81,9 @@ class FakeSource:
 class FakeChecker:
     """Every mail a plain no-request message with its own Message-ID; slow enough for overlap."""
 
+    def use_learned(self, knowledge):
+        self.learned = knowledge  # the service hands over the ledger's learned knowledge per batch
+
     def check_many(self, items, stop=None):
         for source, raw in items:
             time.sleep(0.003)

@@ -262,8 +262,11 @@ def kinds_cmd(workspace, as_json, search):
 @click.option("--split", default=None, help="Only mail under this sub-folder name (e.g. holdout).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON document.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every wrong message verdict.")
+@click.option("--replay", is_flag=True,
+              help="Replay each client's mail in Date order, correcting every wrong verdict as a VA would; "
+                   "score the later half with and without what was learned.")
 @friendly_errors
-def eval_cmd(corpus, split, as_json, show_errors):
+def eval_cmd(corpus, split, as_json, show_errors, replay):
     """Measure detection on a labelled corpus.
 
     CORPUS holds scopes/ (the agreements), mail/ (the .eml files) and labels*.csv
@@ -273,12 +276,29 @@ def eval_cmd(corpus, split, as_json, show_errors):
     items as flags, with the share of mails that get a check. `--json` prints one object
     (overall, languages, categories, rules); the wrong verdicts only with `--errors`.
 
+    `--replay` measures learning: per client, the mails go in Date order through a temporary
+    SQLite ledger and every wrong verdict is corrected at once (dismiss --in-scope ITEM or
+    --not-a-request, confirm --category C --item I, from the labels; an optional `item` column
+    names the clause). It prints the later half of each client's mails without and with what was
+    learned; `--json` gives {"without": {...}, "with": {...}, "replay": {...}}.
+
     \b
     Example:
         scopewatch eval tests/labelled --split holdout
         scopewatch eval tests/labelled --split dev --json | jq .overall.with_checks
+        scopewatch eval tests/blind --replay --json | jq .replay
     """
     from scopewatch.evaluate import format_eval, run_eval
+
+    if replay:
+        from scopewatch.replay import format_replay, run_replay
+
+        rep = run_replay(corpus, split=split)
+        if as_json:
+            echo_json(rep.to_json(errors=show_errors))
+        else:
+            click.echo(format_replay(rep, show_errors=show_errors))
+        return
 
     report = run_eval(corpus, split=split)
     if as_json:

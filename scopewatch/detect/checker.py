@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from scopewatch.agreement.model import Agreement
 from scopewatch.detect.findings import CheckResult, Finding
 from scopewatch.detect.judge import judge, main_clause
+from scopewatch.detect.learned import ClientKnowledge
 from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
@@ -72,6 +73,11 @@ class Checker:
         self.pipelines = pipelines or Pipelines()
         self._finders: dict[str, RequestFinder] = {}
         self._terms: dict[tuple[str, str], TermMatcher] = {}
+        self.learned: dict[str, ClientKnowledge] = {}  # client id -> what the VA taught (store/ loads it)
+
+    def use_learned(self, knowledge: dict[str, ClientKnowledge]) -> None:
+        """Judge from now on with this learned knowledge per client (see detect/learned.py)."""
+        self.learned = knowledge
 
     # --- building blocks, cached -----------------------------------------------------------
     def finder(self, language: str) -> RequestFinder:
@@ -139,11 +145,17 @@ class Checker:
                             break
                     if context is not None:
                         break
-            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context))
+            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context,
+                                  learned=self.learned.get(agreement.client_id)))
         return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:
         """Findings for a piece of new text (and optionally a first message's subject)."""
+        return [f for f in self._text_findings(text, agreement, language, subject=subject) if not f.set_aside]
+
+    def _text_findings(self, text: str, agreement: Agreement, language: str | None = None, *,
+                       subject: str | None = None) -> list[Finding]:
+        """check_text's findings, those the VA taught are no requests still in (for their count)."""
         language = language if language in SUPPORTED else agreement.language
         nlp = self.pipelines.get(language)
         findings = []
@@ -183,6 +195,8 @@ class Checker:
         return agreement, None
 
     def _result(self, source: str, parsed: ParsedMessage, agreement: Agreement, findings: list[Finding]) -> CheckOutcome:
+        uses = [f.learned for f in findings if f.learned is not None]
+        findings = [f for f in findings if not f.set_aside]  # the VA taught these are no requests
         truncated = parsed.truncated
         if len(findings) > MAX_FINDINGS_PER_MESSAGE:
             # One mail must not flood the ledger (a 30 MB mail made 1,870 findings): the first ones
@@ -204,6 +218,7 @@ class Checker:
             subject=parsed.subject,
             client_name=agreement.client,
             agreement_hash=agreement.content_hash,
+            learned_uses=uses,
             truncated=truncated,
         )
         return CheckOutcome(parsed, result, agreement)
@@ -213,7 +228,7 @@ class Checker:
         if done is not None:
             return done
         subject = parsed.subject if parsed.subject_is_new else None
-        findings = self.check_text(parsed.new_text, agreement, parsed.language, subject=subject)
+        findings = self._text_findings(parsed.new_text, agreement, parsed.language, subject=subject)
         return self._result(source, parsed, agreement, findings)
 
     def check_bytes(self, raw: bytes, source: str = "") -> CheckOutcome:
@@ -260,7 +275,8 @@ class Checker:
                 break
             nlp = self.pipelines.get(language)
             texts = [unwrap(p.subject if part == "subject" else p.new_text) for _, _, p, _, part in jobs]
-            for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts)):
+            # Small spaCy batches: a stop is seen after a few docs, not after a thousand are tokenized.
+            for (n, source, parsed, agreement, part), doc in zip(jobs, nlp.pipe(texts, batch_size=16)):
                 if stop is not None and stop.is_set():
                     stopped = True
                     break

@@ -28,10 +28,19 @@ class Finding:
     scope_item_kind: str | None = None  # deliverable, exclusion, client_provides
     matched_terms: list[str] = field(default_factory=list)
     explanation: str = ""  # one readable sentence: why this verdict
+    learned: int | None = None  # id of the learned entry (the VA's earlier decision) that decided it
+    # For learning from the VA's decision on it: the request's work words and kinds of work.
+    work_words: list[str] = field(default_factory=list, repr=False)
+    work_kinds: list[str] = field(default_factory=list, repr=False)
+    set_aside: bool = False  # the VA taught that such a sentence is no request: not reported
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["confidence"] = round(self.confidence, 2)
+        for internal in ("work_words", "work_kinds", "set_aside"):
+            d.pop(internal)
+        if self.learned is None:
+            d.pop("learned")
         return d
 
 
@@ -50,6 +59,7 @@ class CheckResult:
     subject: str | None = None
     client_name: str | None = None
     agreement_hash: str | None = None  # content hash of the agreement version judged against
+    learned_uses: list[int] = field(default_factory=list)  # learned entries that decided a request
     truncated: list[str] = field(default_factory=list)  # limits reached: what was not read or listed
 
     @staticmethod

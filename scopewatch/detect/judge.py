@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, ScopeItem
+from scopewatch.detect import learned as learned_knowledge
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, weekday_timing
 from scopewatch.detect.requests import Sentence
@@ -221,8 +222,10 @@ def _asked_day_vs_due(span: Span, item: ScopeItem) -> tuple[str, bool, bool] | N
 
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
-          part: str = "body", context_work: list | None = None, context: Span | None = None) -> Finding:
-    """The verdict on one request sentence. `hits` are the agreement terms found in it."""
+          part: str = "body", context_work: list | None = None, context: Span | None = None,
+          learned: "learned_knowledge.ClientKnowledge | None" = None) -> Finding:
+    """The verdict on one request sentence. `hits` are the agreement terms found in it; `learned` is
+    what the VA taught about this client (consulted after the agreement's terms, see detect/learned.py)."""
     span = sentence.span
     doc = span.doc
     # Only the client's items and exclusions are confused with verbs ("paint", "post"); a
@@ -396,7 +399,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     # The evidence is the sentence as written, without the line breaks of a wrapped mail.
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return Finding(
+    finding = Finding(
         verdict=verdict,
         category=category,
         evidence=" ".join(stripped.split()),
@@ -412,3 +415,4 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         matched_terms=matched,
         explanation=explanation,
     )
+    return learned_knowledge.revise(finding, sentence, hits, learned, agreement, language)

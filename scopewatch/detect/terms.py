@@ -107,15 +107,18 @@ class _Tokens:
     def _chunk(self, chunk: str) -> tuple[str, ...]:
         out = self._cache.get(chunk)
         if out is None:
-            plain = chunk not in self._rules and not (self._prefix and self._prefix(chunk)) \
-                and not (self._suffix and self._suffix(chunk)) and not (self._infix and next(self._infix(chunk), None))
+            # Letters only: no prefix, suffix or infix rule applies (they all need punctuation or digits).
+            plain = chunk not in self._rules and (chunk.isalpha() or not (self._prefix and self._prefix(chunk))) \
+                and (chunk.isalpha() or not (self._suffix and self._suffix(chunk))
+                     and not (self._infix and next(self._infix(chunk), None)))
             out = (chunk.lower(),) if plain else tuple(t.lower_ for t in self._nlp.make_doc(chunk))
             self._cache[chunk] = out
         return out
 
     def chunks(self, chunks: list[str]) -> tuple[str, ...]:
         if len(chunks) == 1:
-            return self._chunk(chunks[0])
+            out = self._cache.get(chunks[0])
+            return out if out is not None else self._chunk(chunks[0])
         return tuple(t for chunk in chunks for t in self._chunk(chunk))
 
 
@@ -138,6 +141,9 @@ class TermMatcher:
         table = lemma_table(nlp.lang) if "lemmatizer" not in nlp.pipe_names else None
         tokens = _Tokens(nlp)
         forms_of = _nl_forms if language == "nl" else _en_forms
+        last_forms: dict[str, list[tuple[str, ...]]] = {}  # a last word's forms, as tokens: asked once
+        lemma_of: dict[str, str] = {}
+        forms, lemmas_table, lengths = self._forms, self._lemmas, self._lengths
 
         for item in agreement.items():
             self.items[item.id] = item
@@ -146,16 +152,32 @@ class TermMatcher:
                 chunks = term.lower().split()
                 if not chunks:
                     continue
-                # term_forms varies the last word only: the words before it are tokenized once.
-                head = tokens.chunks(chunks[:-1])
-                for last in sorted(forms_of(chunks[-1])):
-                    key = head + tokens.chunks([last])
-                    self._forms.setdefault(key, []).append(entry)
-                    self._lengths.add(len(key))
-                words = tokens.chunks(chunks)
-                lemmas = tuple((table.get(w) or w).lower() for w in words) if table is not None else words
-                self._lemmas.setdefault(lemmas, []).append(entry)
-                self._lengths.add(len(lemmas))
+                # term_forms varies the last word only: the words before it are tokenized once,
+                # and the forms of a last word many terms share are made once.
+                last = chunks[-1]
+                endings = last_forms.get(last)
+                if endings is None:
+                    endings = last_forms[last] = [tokens.chunks([f]) for f in sorted(forms_of(last))]
+                head = tokens.chunks(chunks[:-1]) if len(chunks) > 1 else ()
+                for ending in endings:
+                    key = head + ending
+                    found = forms.get(key)
+                    if found is None:
+                        forms[key] = [entry]
+                        lengths.add(len(key))
+                    else:
+                        found.append(entry)
+                words = head + tokens.chunks([last])
+                if table is not None:
+                    lemma = []
+                    for w in words:
+                        lw = lemma_of.get(w)
+                        if lw is None:
+                            lw = lemma_of[w] = (table.get(w) or w).lower()
+                        lemma.append(lw)
+                    words = tuple(lemma)
+                lemmas_table.setdefault(words, []).append(entry)
+                lengths.add(len(words))
                 if language == "nl" and " " not in term.strip():
                     for f in term_forms(term, language):
                         if len(f) >= 4:

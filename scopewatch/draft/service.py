@@ -526,6 +526,10 @@ def accept_finding(
     )
     text = f"added to {Path(agreement.source_path).name} as amendment {amendment.id}"
     ledger.set_status(finding_id, "accepted", who=who, why=f"{why}; {text}" if why else text)
+    if added:
+        from scopewatch.store.decisions import learn_accepted
+
+        learn_accepted(ledger, finding_id, amendment.id, who=who)  # like requests are in scope now
     return amendment, added
 
 

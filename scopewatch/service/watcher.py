@@ -18,6 +18,7 @@ from scopewatch.errors import AuthenticationError, ConfigError, MailboxError, Sc
 from scopewatch.ingest.base import FetchedMessage, MailSource
 from scopewatch.service.backoff import Backoff
 from scopewatch.service.metrics import Metrics
+from scopewatch.store.learned import knowledge as learned_knowledge
 from scopewatch.store.records import IncomingMessage, RecordOutcome
 
 log = logging.getLogger("scopewatch.watch")
@@ -353,6 +354,10 @@ class FolderWatcher:
         """Detect a fetched batch, record it in one transaction, then report each message."""
         s = self.s
         with s.check_lock:
+            if not s.dry_run:
+                # What the VA taught since the last batch, this worker's or another's: one small
+                # query of the version counters, a reload only of the clients that changed.
+                s.checker.use_learned(learned_knowledge(s.ledger))
             # A stop during detection ends the batch early: what was detected is recorded, the
             # rest stays unprocessed and is fetched again next time.
             outcomes = list(s.checker.check_many([(f"{self.where}/{m.key}", m.raw) for m in fetched], stop=s.stop))

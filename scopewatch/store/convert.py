@@ -147,6 +147,9 @@ def finding_row(f: DetectedFinding, pk: int, message_pk: int, version_id: int | 
         "matched_terms": [storable_text(x) for x in f.matched_terms],
         "status": "new",
         "created_at": now,
+        "work_words": [storable_text(x) for x in f.work_words],
+        "work_kinds": list(f.work_kinds),
+        "learned_id": f.learned,
     }
 
 
@@ -203,4 +206,7 @@ def finding_record(f: Finding, m: Message, v: AgreementVersion | None) -> Findin
         message_pk=m.id,
         agreement_hash=v.content_hash if v is not None else None,
         agreement_path=v.source_path if v is not None else None,
+        work_words=list(f.work_words) if f.work_words is not None else None,
+        work_kinds=list(f.work_kinds or []),
+        learned_id=f.learned_id,
     )

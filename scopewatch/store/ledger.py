@@ -33,6 +33,7 @@ from scopewatch.store.models import (
     Event,
     Finding,
     Lease,
+    Learned,
     MailboxCursor,
     Message,
     ProcessedKey,
@@ -84,6 +85,8 @@ _STORED_IDENTITIES = select(_MSG.c.identity, _MSG.c.id).where(
     _MSG.c.account == bindparam("account"), _MSG.c.identity.in_(bindparam("identities", expanding=True))
 )
 _TOP_ID = {t.name: select(func.max(t.c.id)) for t in (Message.__table__, Finding.__table__)}
+_COUNT_USE = Learned.__table__.update().where(Learned.__table__.c.id == bindparam("entry")).values(
+    uses=Learned.__table__.c.uses + bindparam("n"))
 _NEXT_IDS = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
 
 
@@ -274,8 +277,19 @@ class Ledger:
                     ],
                 )
             self._mark_processed(conn, [(msgs[i], outcomes[i].message_pk) for i in keyed], now)  # type: ignore[union-attr]
+            self._count_learned_uses(conn, [msgs[i] for i in new])
         self._known.update(learned)  # only now: a rolled-back insert must not be remembered
         return outcomes  # type: ignore[return-value]
+
+    @staticmethod
+    def _count_learned_uses(conn: Connection, msgs: list[IncomingMessage]) -> None:
+        """Each learned entry that decided a request of a newly stored message has decided once more."""
+        uses: dict[int, int] = {}
+        for m in msgs:
+            for entry_id in m.result.learned_uses:
+                uses[entry_id] = uses.get(entry_id, 0) + 1
+        for entry_id, n in sorted(uses.items()):
+            conn.execute(_COUNT_USE, {"entry": entry_id, "n": n})
 
     def _stored_keys(self, conn: Connection, msgs: list[IncomingMessage]) -> dict[tuple, int | None]:
         """(account, folder, key) -> message pk, for the keys of `msgs` already processed."""

@@ -178,6 +178,11 @@ class Finding(Base):
     matched_terms: Mapped[list[str]]
     status: Mapped[str] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What learning needs of the request: its work words (no names, dates, amounts) and the kinds
+    # of work it names; NULL for findings stored before the ledger learned (schema 0004).
+    work_words: Mapped[list[str] | None] = mapped_column(JSON)
+    work_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    learned_id: Mapped[int | None] = mapped_column(Integer)  # the learned entry that decided it
 
 
 class Event(Base):
@@ -192,6 +197,9 @@ class Event(Base):
     who: Mapped[str] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     why: Mapped[str | None] = mapped_column(Text)
+    # The reason in a form detection can learn from ({"reason": "in_scope", "item": "calendar"});
+    # NULL for free-text decisions and for every event written before schema 0004.
+    decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Lease(Base):
@@ -266,3 +274,44 @@ class DigestLog(Base):
     recipient: Mapped[str] = mapped_column(Text)
     flagged: Mapped[int] = mapped_column(Integer)
     checks: Mapped[int] = mapped_column(Integer)
+
+
+class Learned(Base):
+    """One thing learned about a client from the VA's decisions: the work words of a request (or a
+    kind of work) and what they mean for this agreement, or a cue that was not a request.
+
+    `outcome` is in_scope, out_of_scope, not_a_request or already_agreed; `source_verdict` and
+    `source_category` are what detection said before the VA corrected it, so the entry only
+    corrects that same mistake; `source_items` are the agreement clauses the request named."""
+
+    __tablename__ = "learned"
+    __table_args__ = (Index("ix_learned_client_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("client.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # phrase, work_kind, cue
+    outcome: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str | None] = mapped_column(String(30))
+    scope_item: Mapped[str | None] = mapped_column(Text)
+    words: Mapped[list[str]]
+    source_verdict: Mapped[str] = mapped_column(String(20))
+    source_category: Mapped[str | None] = mapped_column(String(30))
+    source_items: Mapped[list[str]]
+    language: Mapped[str | None] = mapped_column(String(10))
+    decision: Mapped[str] = mapped_column(String(30))  # dismiss_in_scope, confirm, accepted, ...
+    finding_id: Mapped[int | None] = mapped_column(Integer)  # the decision's finding (kept when it goes)
+    decided_on: Mapped[datetime | None]  # the mail's date, as the VA knows the request
+    evidence: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    uses: Mapped[int] = mapped_column(Integer, default=0)  # how often it has decided a verdict since
+
+
+class LearnedState(Base):
+    """A counter per client, raised by every decision and every forget: a worker compares it once
+    per batch and reloads only the clients whose knowledge changed."""
+
+    __tablename__ = "learned_state"
+
+    client_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)

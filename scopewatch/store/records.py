@@ -93,6 +93,9 @@ class FindingRecord:
     message_pk: int | None = None
     agreement_hash: str | None = None  # content hash of the agreement version judged against
     agreement_path: str | None = None
+    work_words: list[str] | None = None  # None: stored before the ledger learned (schema 0004)
+    work_kinds: list[str] = field(default_factory=list)
+    learned_id: int | None = None  # the learned entry that decided it
 
     def to_finding(self) -> Finding:
         return Finding(
@@ -110,6 +113,9 @@ class FindingRecord:
             scope_item_kind=self.scope_item_kind,
             matched_terms=list(self.matched_terms),
             explanation=self.explanation,
+            learned=self.learned_id,
+            work_words=list(self.work_words or []),
+            work_kinds=list(self.work_kinds),
         )
 
     def to_json(self) -> dict[str, Any]:
