@@ -86,7 +86,7 @@ class DetectionTimeout(ScopewatchError):
     def __init__(self, rule_id: str, seconds: float):
         self.rule_id, self.seconds = rule_id, seconds
         super().__init__(
-            f"detection stopped: regex rule {rule_id} ran past the {seconds:g} s budget for one message "
+            f"detection stopped: regex rule {rule_id} ran past the budget of {seconds:g} s matching time for one message "
             f"(fix or disable the rule; `scopewatch rules lint` names risky patterns)"
         )
 

@@ -42,6 +42,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "anaphora": ("words", "words that point back to an earlier sentence ('it', 'those', 'alle drie')"),
     "deadline_words": ("words", "words before a day that ask for it by then ('by', 'uiterlijk', 'al op')"),
     "weekdays": ("words", "names of the days of the week, Monday first"),
+    "day_parts": ("words", "parts of a day written onto a weekday ('vrijdagmiddag'), still that day"),
     "instead_of": ("words", "words before the day or frequency that is replaced ('instead of', 'in plaats van')"),
     "on_top": ("words", "phrases that put an extra one on top of the period's ('this week', 'naast de gewone')"),
     "day_articles": ("words", "articles before a day number ('the 18th')"),

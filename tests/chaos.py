@@ -277,7 +277,7 @@ def dovecot_restarts(server, tmp: Path, *, restarts: int = 7, down_seconds: floa
         shown = subprocess.run([sys.executable, "-m", "scopewatch", "show", str(ids[0]), "-w", str(root)],
                                cwd=REPO, capture_output=True, text=True, timeout=120)
         figures.escapes_clean = shown.returncode == 0 and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown.stdout)
-    figures.truncated_stored = [t for (t,) in _query(url, "select truncated from message where truncated is not null")]
+    figures.truncated_stored = [t for (t,) in _query(url, "select truncated from message where truncated is not null and truncated != 'null'")]
     return figures
 
 

@@ -15,7 +15,8 @@ from scopewatch.agreement.load import lint_agreements
 from scopewatch.catalogue import lint_catalogue, load_catalogue
 from scopewatch.cli import cli
 from scopewatch.detect.nlp import Pipelines
-from scopewatch.detect.work import AgreementKinds, WorkMatcher, asks_for, example_problems
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkMatcher, asks_for, example_problems
 
 EXAMPLES = resources.examples_dir()
 CATALOGUE = load_catalogue([resources.rules_dir()])

@@ -462,3 +462,26 @@ def test_the_quote_header_shows_the_vas_local_time():
     utc = render_change_request(make_agreement(), [DraftFinding(1, make_finding("new_work"))], msg,
                                 va_name="Mila Jansen", va_address="mila@va.example", template_dirs=SHIPPED)
     assert "Op 3 februari 2026 om 06:55 schreef Anna de Vries:" in utc.text  # no timezone set: UTC
+
+
+def test_two_sentences_asking_one_sooner_date_are_one_request_priced_once():
+    from scopewatch.draft.wording import asked_when
+
+    assert asked_when("the first viewing is for Saturday the 28th. Could you have it done by Friday 27 February?", "en") \
+        == "by Friday 27 February"
+    assert asked_when("Kun je het maandrapport morgenochtend al sturen?", "nl") == "morgenochtend"
+    rush = make_agreement(estimates={"deadline": Estimate(price=Decimal("60"))})
+    a = make_finding("deadline", evidence="We have a board meeting on Monday 2 March.", start=0)
+    b = make_finding("deadline", evidence="Could you send the monthly report by Friday 27 February?", start=50)
+    d = draft_for(findings=[DraftFinding(1, a), DraftFinding(2, b)], agreement=rush)
+    assert "A few of the things" not in d.reply  # one request, asked in two sentences
+    assert "1. I get it done by Friday 27 February, with a rush surcharge: €60.00 (fixed price)" in d.reply
+    assert d.amount == Decimal("60.00")
+
+
+def test_a_list_without_estimates_still_reads_as_sentences():
+    findings = [DraftFinding(1, make_finding("quantity", start=0)), DraftFinding(2, make_finding("excluded", start=80))]
+    d = draft_for(findings=findings, agreement=make_agreement(estimate_hours=None))
+    assert "an estimate for the extra follows, or it counts in next week's allowance" in d.reply
+    assert "I can do it as extra work, and an estimate follows." in d.reply
+    assert "be an estimate" not in d.reply and "Together" not in d.reply

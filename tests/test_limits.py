@@ -51,6 +51,8 @@ FLAGGED = [
     ("boekhouding", "Kun je de nieuwsbrief maandag al versturen in plaats van dinsdag?", "deadline", "nieuwsbrief",
      "elke dinsdag"),
     ("boekhouding", "Kun je de jaarcijfers op 15 mei klaar hebben?", "deadline", "jaarcijfers", "2026-05-29"),
+    ("boekhouding", "Kun je de nieuwsbrief maandagmiddag al versturen in plaats van dinsdag?", "deadline", "nieuwsbrief",
+     "maandag"),
 ]
 
 
@@ -80,6 +82,8 @@ LATER = [
     ("podcast", "Could we release it on Wednesday instead of Tuesday?"),
     ("boekhouding", "Kan de nieuwsbrief deze week op donderdag in plaats van dinsdag?"),
     ("boekhouding", "Kunnen de jaarcijfers ook op 12 juni?"),
+    # a part of the day written onto the weekday is still that day
+    ("boekhouding", "Kun je de nieuwsbrief deze week woensdagochtend sturen in plaats van dinsdag?"),
 ]
 
 

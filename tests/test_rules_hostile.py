@@ -81,3 +81,15 @@ def test_check_json_reports_the_budget_error_as_the_message_verdict(tmp_path):
                            str(tmp_path / "hostile.eml")], cwd=REPO, capture_output=True, text=True, timeout=120)
     doc = json.loads(proc.stdout.splitlines()[0])
     assert doc["verdict"] == "error" and "MY_SLOW_RULE" in doc["error"], proc.stdout + proc.stderr
+
+
+def test_a_long_ordinary_mail_stays_within_the_budget(tmp_path):
+    """Only matching time counts: spaCy's work on a 200 kB mail must not use up the regex budget
+    and turn an ordinary long mail into an error."""
+    from tests.test_service_support import shared_checker
+
+    checker = shared_checker(workspace(tmp_path))
+    head, _, body = flagged_mail("long").partition(b"\n\n")
+    raw = head + b"\n\n" + (body * 400)[:200_000]
+    result = checker.check_bytes(raw).result
+    assert result.verdict == "out_of_scope", result.error

@@ -106,6 +106,15 @@ def _two_new_findings(root: Path) -> tuple[int, int]:
     return first.id, second.id
 
 
+def _third_new_finding(root: Path, taken: set[int]) -> int:
+    ledger = _ledger(root)
+    try:
+        return next(f.id for f in ledger.findings(status="new", verdict="out_of_scope", client="hughes-house")
+                    if f.id not in taken and not f.review and f.scope_item != "wallpaper" and "<" not in f.evidence)
+    finally:
+        ledger.close()
+
+
 def _css(driver, selector):
     from selenium.webdriver.common.by import By
 
@@ -144,6 +153,17 @@ def test_a_morning_on_the_page(chrome, site):
     assert f"#{dismiss_id} dismissed" in _flash(chrome)
     assert not chrome.find_elements("css selector", f"#f{dismiss_id}")  # gone from Today
 
+    # Confirm a third one with a corrected category and clause (the detector learns from that).
+    third = _third_new_finding(root, {confirm_id, dismiss_id})
+    chrome.get(base + "/")
+    _css(chrome, f"#f{third} details.correct summary").click()
+    from selenium.webdriver.support.ui import Select
+
+    Select(_css(chrome, f"#f{third} details.correct select[name=category]")).select_by_value("excluded")
+    Select(_css(chrome, f"#f{third} details.correct select[name=item]")).select_by_value("wallpaper")
+    _css(chrome, f"#f{third} details.correct button.primary").click()
+    assert f"#{third} confirmed" in _flash(chrome) and "learned" in _flash(chrome)
+
     # The finding's page: edit the draft and save it.
     chrome.get(f"{base}/finding/{confirm_id}")
     editor = _css(chrome, "textarea[name=text]")
@@ -174,6 +194,9 @@ def test_a_morning_on_the_page(chrome, site):
         moves = [e.to_status for e in ledger.events(confirm_id) if e.from_status and e.from_status != e.to_status]
         assert moves == ["confirmed", "drafted", "sent", "accepted"]
         draft = followup.draft_for(ledger, confirm_id)
+        corrected = ledger.finding(third)
+        assert (corrected.category, corrected.scope_item) == ("excluded", "wallpaper")
+        assert corrected.status in ("confirmed", "drafted")
     finally:
         ledger.close()
 
@@ -248,4 +271,4 @@ def test_the_pages_fit_a_phone_screen(site):
             assert width <= inner, f"{path}: {width}px wide on a {inner}px screen"
         phone.get(base + "/")
         button = _css(phone, f"#f{confirm_id} form[action$='/confirm'] button")
-        assert button.size["height"] >= 36 and button.size["width"] >= 150  # full width on a phone
+        assert button.size["height"] >= 36 and button.size["width"] >= 88  # a thumb's width at least

@@ -43,7 +43,7 @@ def scope_lint(workspace, as_json):
     catalogue, _ = workspace_catalogue(root / "scopes")
     if catalogue is not None and agreements:
         from scopewatch.detect.nlp import Pipelines
-        from scopewatch.detect.work import unlinked_items
+        from scopewatch.detect.links import unlinked_items
 
         warnings += unlinked_items(agreements.values(), catalogue, Pipelines())
     if as_json:
@@ -82,7 +82,7 @@ def scope_show(workspace, client):
     from scopewatch.workspace import open_workspace
 
     from scopewatch.detect.nlp import Pipelines
-    from scopewatch.detect.work import agreement_links
+    from scopewatch.detect.links import agreement_links
 
     ws = open_workspace(workspace)
     agreement = ws.agreements.get(client)

@@ -16,6 +16,8 @@ from scopewatch.detect.nlp import SUPPORTED, Pipelines, unwrap
 from scopewatch.detect.requests import RequestFinder
 from scopewatch.detect.rules import RuleSet, load_rules
 from scopewatch.detect.terms import TermMatcher
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkMatcher
 from scopewatch.detect.regex_safety import Budget
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 from scopewatch.errors import DetectionTimeout, MessageError
@@ -73,6 +75,8 @@ class Checker:
         self.pipelines = pipelines or Pipelines()
         self._finders: dict[str, RequestFinder] = {}
         self._terms: dict[tuple[str, str], TermMatcher] = {}
+        self.catalogue = workspace.catalogue()  # read and checked once per process
+        self._kinds: dict[tuple[str, str], AgreementKinds] = {}
         self.learned: dict[str, ClientKnowledge] = {}  # client id -> what the VA taught (store/ loads it)
 
     def use_learned(self, knowledge: dict[str, ClientKnowledge]) -> None:
@@ -94,6 +98,17 @@ class Checker:
             m = TermMatcher(self.pipelines.get(language), agreement, language)
             self._terms[key] = m
         return m
+
+    def work_matcher(self, language: str) -> WorkMatcher:
+        return WorkMatcher.get(self.pipelines.get(language), self.catalogue)
+
+    def agreement_kinds(self, agreement: Agreement, language: str) -> AgreementKinds:
+        """The kinds of work of each item of this agreement version, linked once."""
+        key = (agreement.content_hash or agreement.client_id, language)
+        k = self._kinds.get(key)
+        if k is None:
+            k = self._kinds[key] = AgreementKinds(agreement, self.work_matcher(language))
+        return k
 
     def warm_up(self, languages: Iterable[str] = SUPPORTED) -> None:
         for lang in languages:
@@ -121,6 +136,9 @@ class Checker:
         # Terms are looked for in the request sentences and the few before each (pronouns).
         spans = {sentences[k].span.start: sentences[k].span for n in requests for k in range(max(0, n - _CONTEXT), n + 1)}
         all_hits = self.term_matcher(agreement, language).find(doc, list(spans.values()))
+        works = self.work_matcher(language)
+        kinds = self.agreement_kinds(agreement, language)
+        word_hits = works.words(doc, [sentences[n].span for n in requests])
         findings = []
         for n in requests:
             sentence = sentences[n]
@@ -145,8 +163,14 @@ class Checker:
                             break
                     if context is not None:
                         break
-            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work, context=context,
-                                  learned=self.learned.get(agreement.client_id)))
+            asked = None
+            if context is None:
+                mine = main_clause([h for h in word_hits if span.start <= h.start < span.end], sentence, language)
+                asks = [f for f in sentence.fired if f.rule.role in ("ask", "adjust") and f.rule.score > 0]
+                cue_end = min(asks, key=lambda f: f.start).end if asks else span.start
+                asked = works.asked(span, mine, cue_end)
+            findings.append(judge(sentence, hits, agreement, language, part=part, context_work=context_work,
+                                  context=context, asked=asked, kinds=kinds, learned=self.learned.get(agreement.client_id)))
         return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
     def check_text(self, text: str, agreement: Agreement, language: str | None = None, *, subject: str | None = None) -> list[Finding]:

@@ -15,6 +15,9 @@ from scopewatch.detect.findings import Finding
 from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, weekday_timing
 from scopewatch.detect.requests import Sentence
 from scopewatch.detect.terms import TermHit, term_forms
+from scopewatch.detect.asked import kind_verdict, outweighs_terms, terms_context
+from scopewatch.detect.links import AgreementKinds
+from scopewatch.detect.work import WorkAsked
 from scopewatch.words import lexicon, phrase_pattern, regex_pattern
 
 # Below this confidence an out-of-scope request goes to the digest as "check", not as a flag.
@@ -223,9 +226,12 @@ def _asked_day_vs_due(span: Span, item: ScopeItem) -> tuple[str, bool, bool] | N
 
 def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, language: str, *, base_offset: int = 0,
           part: str = "body", context_work: list | None = None, context: Span | None = None,
+          asked: WorkAsked | None = None, kinds: AgreementKinds | None = None,
           learned: "learned_knowledge.ClientKnowledge | None" = None) -> Finding:
-    """The verdict on one request sentence. `hits` are the agreement terms found in it; `learned` is
-    what the VA taught about this client (consulted after the agreement's terms, see detect/learned.py)."""
+    """The verdict on one request sentence. `hits` are the agreement terms found in it; `asked`
+    is the kind of work the sentence asks for (work catalogue), `kinds` the agreement's links;
+    `learned` is what the VA taught about this client (consulted after the agreement's terms,
+    see detect/learned.py)."""
     span = sentence.span
     doc = span.doc
     # Only the client's items and exclusions are confused with verbs ("paint", "post"); a
@@ -247,7 +253,30 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
     matched: list[str] = []
     verdict, category = "out_of_scope", None
     confidence = strength
-    if sentence.adjust_only and not ({"additive", "extra"} & roles):
+    by_kind = None
+    if asked is not None and kinds is not None and context is None:
+        by_kind = kind_verdict(asked, kinds, agreement, takeover=bool(sentence.fired_role("takeover")))
+        rule_ids.append(asked.rule_id)
+        # The terms a VA wrote win, unless they only say what the work is for ("thumbnails for
+        # each episode"), or a clear action on its own object asks for work their clauses do not
+        # cover ("sit in on the board meeting and write up the notes"). A term after "in"/"op"
+        # stays: "de openingstijden op de website aanpassen" is website work.
+        override = terms_context(hits, kinds.matcher, span, asked.verbs) == "purpose" or outweighs_terms(asked, hits, kinds, language)
+        if hits and not override:
+            by_kind = None
+        if by_kind is not None:
+            weak_new = by_kind.category == "new_work" and not asked.named
+            timing = asked.kind.adjusts_agreed_work and by_kind.verdict == "in_scope"
+            if (weak_new and (work or by_kind.confidence < REVIEW_BELOW)) or (timing and (work or sentence.fired_role("takeover"))):
+                # The rules' own reading (a named piece of work, or a question for the VA) is as
+                # good: the catalogue only says more when it found the work itself.
+                by_kind = None
+        if by_kind is not None and hits:
+            hits, excluded, duties, delivs = [], [], [], []
+    if by_kind is not None and hits == [] and not sentence.adjust_only and "rush" not in roles:
+        verdict, category, item = by_kind.verdict, by_kind.category, by_kind.item
+        matched, confidence, explanation = by_kind.matched, by_kind.confidence, by_kind.explanation
+    elif sentence.adjust_only and not ({"additive", "extra"} & roles):
         # Feedback on work already made ("het logo mag groter"): part of the agreed rounds unless it
         # touches an exclusion, and then it is a question for the VA, not an alarm.
         h = (excluded or delivs or [None])[0]

@@ -26,6 +26,8 @@ PHRASE, WORK_KIND, CUE = "phrase", "work_kind", "cue"
 # How alike a request must be to an earlier decided one (cosine of their work words, each word
 # weighted by how rare it is among this client's entries) for that decision to decide it.
 PHRASE_SIMILAR = 0.35
+# Precision first: turning a request detection found in scope into a flag takes more likeness.
+FLAG_SIMILAR = 0.5
 # A request this alike to a decided one is taken as the same request, whatever detection made of it.
 SAME_REQUEST = 0.75
 # A cue that was no request must be more alike: it sets the request aside altogether.
@@ -156,7 +158,11 @@ def _best(knowledge: ClientKnowledge, words: tuple[str, ...], kinds: tuple[str, 
         if items <= entry.source_items:
             return entry
     for entry, sim in knowledge.similar(words, PHRASE, PHRASE_SIMILAR):
-        if items <= entry.source_items and (sim >= SAME_REQUEST or _same_mistake(entry, state, items)):
+        # The same request again (nearly all its words) is the VA's even where detection now names a
+        # clause it did not name then; a merely similar one only corrects the same mistake.
+        if entry.outcome == OUT_OF_SCOPE and state[0] == "in_scope" and sim < FLAG_SIMILAR:
+            continue
+        if sim >= SAME_REQUEST or _same_mistake(entry, state, items):
             return entry
     votes: dict[tuple, list[LearnedEntry]] = {}
     for entry, _sim in knowledge.similar(kinds, WORK_KIND):

@@ -30,13 +30,15 @@ def _patterns() -> SimpleNamespace:
     every = lex.every
     numbers = phrase_pattern(every.numbers)
     weekday_index = {w: i for lang in lex.languages for i, w in enumerate(lex[lang].ordered["weekdays"])}
+    day_parts = "|".join(re.escape(w) for lang in lex.languages for w in lex[lang].ordered["day_parts"]) or "(?!)"
     return SimpleNamespace(
         measure=re.compile(
             rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d{{3}})+(?![.,]?\d)|\d+(?:[.,]\d+)?|{numbers})\s*-?\s*({phrase_pattern(every.measures)})(?!\w)",
             re.IGNORECASE),
         frequency=re.compile(_around(phrase_pattern(every.frequencies)), re.IGNORECASE),
         instead=re.compile(rf"{_around(phrase_pattern(every.ordered['instead_of']))}\s*$", re.IGNORECASE),
-        weekday=re.compile(_around(phrase_pattern(weekday_index)), re.IGNORECASE),
+        # "vrijdagmiddag" is Friday: a part of the day may be written onto the weekday.
+        weekday=re.compile(rf"(?<!\w)(?P<day>{phrase_pattern(weekday_index)})(?:{day_parts})?(?!\w)", re.IGNORECASE),
         weekday_index=weekday_index,
         deadline=re.compile(rf"{_around(phrase_pattern(every.ordered['deadline_words']))}\s*$", re.IGNORECASE),
         on_top=re.compile(_around(phrase_pattern(every.ordered["on_top"])), re.IGNORECASE),
@@ -179,14 +181,14 @@ def _due_weekdays(item: ScopeItem, request: str) -> int | None:
     if not found:
         return None
     if len(found) == 1:
-        return pats.weekday_index[found[0].group(0).lower()]
+        return pats.weekday_index[found[0].group("day").lower()]
     low = request.lower()
     start = 0
     for m in found:
         label = [w for w in re.findall(r"[^\W\d_]{4,}", item.due[start:m.start()].lower())]
         start = m.end()
         if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in label):
-            return pats.weekday_index[m.group(0).lower()]
+            return pats.weekday_index[m.group("day").lower()]
     return None
 
 
@@ -202,18 +204,18 @@ def weekday_timing(request: Span, delivs: list[TermHit], rushed: bool) -> Timing
     replaced = next((m for m in days if _replaced(text, m.start())), None)
     if asked is None:
         return None
-    asked_day = pats.weekday_index[asked.group(0).lower()]
+    asked_day = pats.weekday_index[asked.group("day").lower()]
     cue = rushed or replaced is not None or bool(pats.deadline.search(text[max(0, asked.start() - 12):asked.start()]))
     if not cue:
         return None
     for h in delivs:
-        due_day = pats.weekday_index[replaced.group(0).lower()] if replaced is not None else _due_weekdays(h.item, text)
+        due_day = pats.weekday_index[replaced.group("day").lower()] if replaced is not None else _due_weekdays(h.item, text)
         if due_day is None or due_day == asked_day:
             continue
         return Timing(h.item, asked_day < due_day, asked.group(0), h.item.due or replaced.group(0),
                       firm=rushed or replaced is not None)
     if not delivs and replaced is not None:
-        due_day = pats.weekday_index[replaced.group(0).lower()]
+        due_day = pats.weekday_index[replaced.group("day").lower()]
         if due_day != asked_day:
             return Timing(None, asked_day < due_day, asked.group(0), replaced.group(0), firm=True)
     return None

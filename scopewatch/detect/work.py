@@ -1,7 +1,7 @@
 """Finds the kind of work a text asks for, using the work catalogue: each catalogue word found in
 a request sentence is weighed by its role (name, object, action, hint) and by whether it is the
-thing asked for or only context ("for each episode", "in Exact"); agreement items get their kinds
-the same way from their description and terms unless the VA wrote `kinds:` herself.
+thing asked for or only context ("for each episode", "in Exact"). Agreement items get their kinds
+from the same words (detect/links.py) unless the VA wrote `kinds:` herself.
 
 Compiled once per process and language (`WorkMatcher.get`), never per agreement or message.
 """
@@ -15,7 +15,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.catalogue import Catalogue, Kind
 from scopewatch.detect.nlp import lemma_table, lemmatize
 from scopewatch.detect.terms import term_forms
@@ -56,6 +55,11 @@ class WorkAsked:
     narrower: list[Kind] = field(default_factory=list)  # refinements named in the sentence ("holiday")
     context: list[str] = field(default_factory=list)  # words that only gave context
     start: int = 0  # first token of the evidence
+    action_start: int | None = None  # where the kind's verb stands, when it is the request's verb
+    named: bool = False  # the work is named ("credit control") or its verb stands with its object
+    tokens: frozenset[int] = frozenset()  # the tokens of the evidence
+    verbs: frozenset[int] = frozenset()  # tokens of multi-word actions ("fill in"): no prepositions
+    things: tuple[str, ...] = ()  # the client's words for the things asked for, lower case
 
     @property
     def rule_id(self) -> str:
@@ -67,15 +71,6 @@ class WorkAsked:
         if self.action and self.object:
             return f"{self.action} {self.object}"
         return self.object or self.action or self.kind.name
-
-
-@dataclass(frozen=True)
-class Link:
-    """How one agreement item is tied to the catalogue."""
-
-    kinds: tuple[str, ...]
-    how: str  # explicit, inferred, none
-    words: tuple[str, ...] = ()  # the words it was inferred from
 
 
 def _en_verb_forms(verb: str) -> set[str]:
@@ -106,7 +101,9 @@ def _nl_verb_forms(verb: str) -> set[str]:
             stem = stem[:-1] + "s"
         if stem.endswith("v"):
             stem = stem[:-1] + "f"
-        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d", stem + "te", stem + "ten", stem + "de", stem + "den"}
+        # Present and participle only: every extra form is a new vocabulary entry at start-up, and
+        # the lemma table covers the rest of the verbs it knows.
+        forms |= {stem, stem + "t", "ge" + stem + "t", "ge" + stem + "d"}
     return {f"{lead} {f}" if lead else f for f in forms}
 
 
@@ -114,8 +111,21 @@ def _forms(phrase: str, role: str, language: str) -> set[str]:
     if role == "actions":
         return _nl_verb_forms(phrase) if language == "nl" else _en_verb_forms(phrase)
     # Plurals only: the catalogue lists both forms where the singular means something else
-    # ("books" is bookkeeping, "book" is a verb).
-    return {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    # ("books" is bookkeeping, "book" is a verb); no Dutch diminutives, which the catalogue
+    # lists where clients use them ("fotootje").
+    forms = {f for f in term_forms(phrase, language) if len(f) >= len(phrase)}
+    if language == "nl":
+        forms = {f for f in forms if f == phrase or not f.endswith(("je", "jes", "n'", "'n")) and not (f.endswith("n") and not f.endswith("en"))}
+    return forms
+
+
+def _phrase_doc(nlp: Language, phrase: str) -> Doc:
+    """A phrase as the tokenizer would split it; plain words skip the tokenizer's affix rules,
+    which cost most of the catalogue's start-up."""
+    words = phrase.split()
+    if all(w.isalpha() for w in words):
+        return Doc(nlp.vocab, words=words)
+    return nlp.make_doc(phrase)
 
 
 _NL_VERB_PREFIXES = ("ver", "be", "ge", "ont", "her", "op", "af", "aan", "uit", "toe", "mee", "door", "over", "onder", "na", "weg", "in", "om", "bij", "terug")
@@ -163,7 +173,7 @@ class WorkMatcher:
                 # A verb form that is also a little word ("in" from "innen") would fire everywhere.
                 little = self.context_before | self.skip_before
                 forms = sorted({f for p in phrases for f in _forms(p, role, lang) if f == p or (len(f) >= 3 and f not in little)})
-                self._lower.add(key, [nlp.make_doc(f) for f in forms])
+                self._lower.add(key, [_phrase_doc(nlp, f) for f in forms])
                 if role == "actions":
                     # Verbs also by lemma ("stuurt", "chased"); things only by their written forms,
                     # since a lemma turns "filing" into "file" and "posts" into the verb "post".
@@ -201,7 +211,8 @@ class WorkMatcher:
         if self._heads:
             table = lemma_table(self.language)
             covered = {i for (s, e, _, _) in found for i in range(s, e)}
-            for tok in doc:
+            # Only the request sentences: a Python loop over every token of a long mail costs.
+            for tok in (t for s in spans for t in s) if spans is not None else doc:
                 low = tok.lower_
                 if len(low) < 7 or not tok.is_alpha or tok.i in covered:
                     continue
@@ -297,12 +308,14 @@ class WorkMatcher:
             elif h.role == "actions" and h.start == lead_at:
                 w += LEAD_ACTION
             score[h.kind] = score.get(h.kind, 0.0) + w
+        paired: set[str] = set()
         for a in actions:
             for h in hits:
                 if h.kind != a.kind or (h.start, h.end) == (a.start, a.end) or abs(h.start - a.start) > 8:
                     continue
                 if h.role in ("names", "objects") and not ctx[id(h)]:
                     score[a.kind] += PAIR
+                    paired.add(a.kind)
                     break
                 if h.role == "hints" or (h.role in ("names", "objects") and ctx[id(h)]):
                     score[a.kind] += HINT_PAIR
@@ -319,6 +332,7 @@ class WorkMatcher:
             else:
                 near = [h for h in things if 0 <= h.start - a.end <= 4]  # "boost the post"
             if near:
+                # It makes the kind a candidate, not a sure one: "renew the parking permit".
                 score[a.kind] += PAIR
                 has_thing.add(a.kind)
         candidates = [(s, k) for k, s in score.items() if k in has_thing and s >= FOUND_AT]
@@ -333,10 +347,14 @@ class WorkMatcher:
         family = set(self.catalogue.ancestors(best))
         narrower = [kinds[q] for q in sorted(quals) if q != best and set(kinds[q].broader) & family]
         ev = [h.text for h in mine if h.role != "qualifiers"]
+        named = any(h.role == "names" and not ctx[id(h)] for h in mine) or best in paired
+        lead_here = next((h.start for h in mine if h.role == "actions" and h.start == lead_at), None)
         return WorkAsked(
             kind=kind, score=round(best_score, 2), action=action, object=obj, words=ev, narrower=narrower,
             context=[w for k, ws in context_words.items() if k != best for w in ws],
-            start=min(h.start for h in mine),
+            start=min(h.start for h in mine), action_start=lead_here, named=named,
+            tokens=frozenset(i for h in mine if h.role != "qualifiers" for i in range(h.start, h.end)), verbs=verbs,
+            things=tuple(h.text.lower() for h in mine if h.role in ("names", "objects") and not ctx[id(h)]),
         )
 
     def asked_in(self, text: str) -> WorkAsked | None:
@@ -354,174 +372,6 @@ class WorkMatcher:
                 got = {hit.kind}
             self._owner_cache[word] = got
         return got
-
-    # --- agreement items -----------------------------------------------------------------------
-    def link(self, item: ScopeItem) -> Link:
-        """The kinds of one agreement item: as written, or inferred from its description and terms.
-
-        A term that names one kind links it; a term shared by several kinds ("post": posts and
-        ads) links only those the rest of the item also points to. In the description the first
-        thing named and every name count ("Monthly bookkeeping in Xero"), words after a
-        preposition do not ("Logins for mail, calendar ...")."""
-        if item.kinds:
-            return Link(item.kinds, "explicit")
-        words: dict[str, list[str]] = {}
-        quals: dict[str, list[str]] = {}
-        support: set[str] = set()
-        shared: list[set[str]] = []
-        described: set[str] = set()
-        verbs: list[WordHit] = []
-        doc = self.nlp.make_doc(item.description)
-        hits = self.words(doc)
-        things = _names_first([h for h in hits if h.role in ("names", "objects") and not self.is_context(doc, h, 0)])
-        if things:
-            first = min(h.start for h in things)
-            for h in things:
-                words.setdefault(h.kind, []).append(h.text)
-                if h.start == first or h.role == "names":
-                    support.add(h.kind)
-                else:
-                    described.add(h.kind)
-        for h in hits:
-            if h.role == "qualifiers":
-                quals.setdefault(h.kind, []).append(h.text)
-            elif h.role == "actions" and len(self._owners(h)) == 1 and any(0 <= t.start - h.end <= 3 for t in things):
-                # "chasing payments": a verb only one kind uses, with its object.
-                support.add(h.kind)
-                words.setdefault(h.kind, []).append(h.text)
-        for term in item.terms:
-            tdoc = self.nlp.make_doc(term)
-            thits = self.words(tdoc)
-            for h in thits:
-                if h.role == "qualifiers":
-                    quals.setdefault(h.kind, []).append(h.text)
-            named = {h.kind for h in thits if h.role == "names"}
-            kinds = named or {h.kind for h in thits if h.role == "objects"}
-            if not kinds:
-                # A term that is a verb ("reschedule") names the work when only one kind uses it
-                # and nothing else in the item does.
-                verbs += [h for h in thits if h.role == "actions" and (h.start, h.end) == (0, len(tdoc)) and len(self._owners(h)) == 1]
-                continue
-            for h in thits:
-                if h.kind in kinds and h.role != "qualifiers":
-                    words.setdefault(h.kind, []).append(h.text)
-            if len(kinds) == 1:
-                support |= kinds
-            elif kinds:
-                shared.append(kinds)
-        found = set(support)
-        for kinds in shared:
-            found |= (kinds & support) if support else kinds
-        if not found:
-            for h in verbs:
-                found.add(h.kind)
-                words.setdefault(h.kind, []).append(h.text)
-        found |= described & found
-        # "business travel": a narrower kind refines the broader one it is named with.
-        for q, qwords in quals.items():
-            parent = q.rsplit(".", 1)[0] if "." in q else None
-            if parent is None:
-                continue
-            if parent in found:
-                found.add(q)
-                found.discard(parent)
-                words[q] = words.get(parent, []) + qwords
-            elif any(parent in self.catalogue.ancestors(k) for k in found):
-                found.add(q)  # "Instagram posts": posts, on Instagram
-                words[q] = qwords
-        if not found:
-            return Link((), "none")
-        kinds = tuple(sorted(found))
-        seen = tuple(dict.fromkeys(w for k in kinds for w in words.get(k, [])))
-        return Link(kinds, "inferred", seen)
-
-
-def _names_first(hits: list[WordHit]) -> list[WordHit]:
-    """Where a word is one kind's name and another's object ("post"), keep the name."""
-    named = {(h.start, h.end) for h in hits if h.role == "names"}
-    return [h for h in hits if h.role == "names" or (h.start, h.end) not in named]
-
-
-@dataclass
-class Cover:
-    """The agreement item a kind of work falls under, and how closely."""
-
-    item: ScopeItem
-    kind: str  # the item's kind that covers it
-    distance: int  # 0: the same kind; 1: the item's kind is the broader one
-
-
-_PRIORITY = {"exclusion": 0, "client_provides": 1, "deliverable": 2}
-
-
-class AgreementKinds:
-    """The kinds of every item of one agreement, and which item covers a kind of work."""
-
-    def __init__(self, agreement: Agreement, matcher: WorkMatcher):
-        self.catalogue = matcher.catalogue
-        self.links: dict[str, Link] = {}
-        self.items: list[ScopeItem] = list(agreement.items())
-        for item in self.items:
-            self.links[item.id] = matcher.link(item)
-
-    def covering(self, kind_id: str) -> Cover | None:
-        """The closest item whose kind is this kind or a broader one; an exclusion or client
-        duty wins a tie, since it says explicitly what is not the VA's work."""
-        ancestors = self.catalogue.ancestors(kind_id)
-        best: Cover | None = None
-        for item in self.items:
-            for k in self.links[item.id].kinds:
-                d = ancestors.get(k)
-                if d is None:
-                    continue
-                cover = Cover(item, k, d)
-                if best is None or (d, _PRIORITY[item.kind]) < (best.distance, _PRIORITY[best.item.kind]):
-                    best = cover
-        return best
-
-    def links_any(self, kinds: list[str]) -> bool:
-        return any(k in link.kinds for link in self.links.values() for k in kinds)
-
-    def decide(self, work: WorkAsked) -> Cover | None:
-        """The item the work falls under. A refinement named in the sentence ("for our family
-        holiday") decides first; when the agreement names a sibling of it (business travel) and
-        nothing covers it, it is not covered at all."""
-        for narrow in work.narrower:
-            cover = self.covering(narrow.id)
-            if cover is not None and cover.distance <= self.catalogue.ancestors(narrow.id).get(work.kind.id, 99):
-                return cover
-        for narrow in work.narrower:
-            siblings = [k.id for b in narrow.broader for k in self.catalogue.narrower(b) if k.id != narrow.id]
-            if self.links_any(siblings):
-                return None
-        return self.covering(work.kind.id)
-
-
-def agreement_links(agreement: Agreement, catalogue: Catalogue, pipelines) -> dict[str, Link]:
-    """Every item's kinds of work, for `scope show` and `scope lint`."""
-    matcher = WorkMatcher.get(pipelines.get(agreement.language), catalogue)
-    return {item.id: matcher.link(item) for item in agreement.items()}
-
-
-def unlinked_items(agreements, catalogue: Catalogue, pipelines) -> list:
-    """A warning per agreement item that links to no kind of work: requests for it are then
-    only recognised by its own terms."""
-    from scopewatch.errors import Problem
-
-    out = []
-    for agreement in agreements:
-        links = agreement_links(agreement, catalogue, pipelines)
-        sections = {"deliverable": "deliverables", "exclusion": "exclusions", "client_provides": "client_provides"}
-        for item in agreement.items():
-            if links[item.id].how == "none":
-                out.append(Problem(
-                    agreement.source_path or agreement.client_id, f"{sections[item.kind]}.{item.id}",
-                    "links to no kind of work in the catalogue; add kinds: [...] "
-                    "(`scopewatch kinds` lists them) or terms the catalogue knows",
-                    item.line,
-                ))
-    return out
-
 
 def asks_for(work: WorkAsked | None, kind_id: str) -> bool:
     """Whether the work found is this kind, one narrower than it, or refined to it."""

@@ -194,9 +194,17 @@ def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = (it["scope_item"], it["clause"])
         if key not in groups:
             groups[key] = dict(it, evidences=[], finding_ids=[])
-        if it["evidence"] not in groups[key]["evidences"]:
-            groups[key]["evidences"].append(it["evidence"])
-        groups[key]["finding_ids"].append(it["finding_id"])
+        g = groups[key]
+        if it["evidence"] not in g["evidences"]:
+            g["evidences"].append(it["evidence"])
+        g["finding_ids"].append(it["finding_id"])
+        g.setdefault("members", []).append(it)
+        if it["category"] == "deadline":
+            # The moment asked for, from all its sentences: "by Friday 27 February" wins over
+            # "for Saturday the 28th" (the event it is for) wherever each stands.
+            g["asked_when"] = wording.asked_when(" ".join(m["evidence_full"] for m in g["members"]), g["language"])
+        if (it["cost"].amount or 0) > (g["cost"].amount or 0):
+            g.update(cost=it["cost"], cost_text=it["cost_text"], amount=it["amount"], amount_text=it["amount_text"])
     return list(groups.values())
 
 
@@ -234,6 +242,7 @@ def _item_context(
         "due": item.due if item else None,
         "due_text": _due_text(item.due if item else None, language),
         "asked_when": wording.asked_when(f.evidence, language) if f.category == "deadline" else None,
+        "language": language,
         "hours": hours,
         "hours_text": format_hours(hours, language) if hours is not None else None,
         "cost": cost,
@@ -313,14 +322,18 @@ def render_change_request(
             per_sentence[span] = hours
     all_hours = list(per_sentence.values())
     total_hours = sum(all_hours) if all(h is not None for h in all_hours) else None
-    # One cost per sentence too: the money of the whole reply is the sum over sentences.
-    costs: dict[tuple, wording.Cost] = {}
-    for df, it in zip(findings, items):
-        span = (df.finding.part, df.finding.start, df.finding.end, df.finding.evidence)
-        if span not in costs or (it["cost"].amount or 0) > (costs[span].amount or 0):
-            costs[span] = it["cost"]
-    amount = (sum((c.amount for c in costs.values()), Decimal("0"))
-              if costs and all(c.amount is not None for c in costs.values()) else None)
+    # One cost per request the reply names: sentences asking for the same thing under one clause
+    # (a group) cost once, and a sentence already priced under another clause is not priced again.
+    costs: list[wording.Cost] = []
+    counted: set[str] = set()
+    groups = [g for section in sections for g in section["groups"]]
+    for g in groups:
+        if set(g["evidences"]) <= counted:
+            continue
+        counted.update(g["evidences"])
+        costs.append(g["cost"])
+    amount = (sum((c.amount for c in costs), Decimal("0"))
+              if costs and all(c.amount is not None for c in costs) else None)
     tone, opening_line = wording.opening(original.new_text, language, register, template_dirs,
                                          original.message_id or original.content_hash or original.subject or "")
     per_text = {"en": {"hour": "per hour", "day": "per day", "project": "for the project"},
@@ -338,7 +351,8 @@ def render_change_request(
         "deliverables_limit": 3,  # how many deliverables a "that is new work" sentence names
         "sections": sections,
         "items": items,
-        "single": len(per_sentence) == 1,
+        # One request (one clause, however many sentences ask it) gets a paragraph; more, a list.
+        "single": len(groups) == 1,
         "total_hours": total_hours,
         "total_hours_text": format_hours(total_hours, language) if total_hours is not None else None,
         "rate_text": (f"{format_money(rate.amount, rate.currency, language)} {per_text.get(rate.per, rate.per)}"
@@ -346,7 +360,7 @@ def render_change_request(
         "hourly_rate_text": format_money(rate.amount, rate.currency, language) if rate and rate.per == "hour" else None,
         "amount": amount,
         "amount_text": format_money(amount, rate.currency if rate else "EUR", language) if amount is not None else None,
-        "total_text": wording.total(list(costs.values()), rate, language),
+        "total_text": wording.total(costs, rate, language),
         "tone": tone,
         "opening": opening_line,
         "period_end": agreement.period.end,

@@ -165,12 +165,15 @@ _DAYS = {
     "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 }
 _WHEN = {
+    # "by"/"before" name the deadline itself; "on"/"for" may be the event it is for: looked for last.
     "en": [
-        r"\b(?:by|before|on|for)\s+(?:(?:this|next)\s+)?(?:{days})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{months}))?)?",
-        r"\b(?:by|before|on|for)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?",
+        r"\b(?:by|before)\s+(?:(?:this|next)\s+)?(?:{days})(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{months}))?)?",
+        r"\b(?:by|before)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?",
+        r"\b(?:by\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?", r"\bby\s+(?:tonight|today|the weekend)\b",
+        r"\b(?:on|for)\s+(?:(?:this|next)\s+)?(?:{days})(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{months}))?)?",
+        r"\b(?:on|for)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?",
         r"\b(?:this|next)\s+(?:{days}|week)\b", r"\b(?:{days})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})",
-        r"\b(?:by\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?", r"\b(?:by\s+)?tonight\b",
-        r"\b(?:by\s+)?today\b", r"\b(?:by\s+)?(?:this|next)\s+weekend\b",
+        r"\btonight\b", r"\btoday\b", r"\b(?:this|next)\s+weekend\b",
     ],
     "nl": [
         r"\b(?:voor|op|uiterlijk|vóór)\s+(?:deze\s+|volgende\s+)?(?:{days})(?:\s+\d{{1,2}}(?:\s+(?:{months}))?)?",

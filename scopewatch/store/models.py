@@ -134,7 +134,7 @@ class Message(Base):
     sender_name: Mapped[str | None] = mapped_column(Text)
     in_reply_to: Mapped[str | None] = mapped_column(Text)
     thread_references: Mapped[list[str] | None] = mapped_column(JSON)
-    truncated: Mapped[list[str] | None] = mapped_column(JSON)  # limits reached while reading it
+    truncated: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))  # limits reached while reading it
 
 
 class ProcessedKey(Base):

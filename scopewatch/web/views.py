@@ -30,8 +30,12 @@ def _lang() -> str:
 def _render(name: str, **context):
     s = web_session()
     context.setdefault("title", "")
+    from scopewatch.detect.findings import CATEGORIES
+    from scopewatch.digest.render import CATEGORY_LABELS
+
     return render_template(
         f"web/{name}", t=labels(s.workspace.template_dirs(), _lang()), lang=_lang(),
+        categories=CATEGORIES, category_labels=CATEGORY_LABELS[_lang()],
         login=current_app.config["SCOPEWATCH_LOGIN"], logged_in=bool(session.get("user")),
         clients=sorted(s.workspace.agreements.values(), key=lambda a: a.client.lower()), **context,
     )
@@ -49,18 +53,14 @@ def _t(key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def dismiss_reason(kind: str, item: str | None, note: str) -> str:
-    """The dismissal's reason for the history, in the words `scopewatch dismiss --reason` records."""
-    note = " ".join(note.split())[:500]
-    if kind == "in_scope":
-        text = f"in scope: {item}" if item else "in scope"
-    elif kind == "not_a_request":
-        text = "not a request"
-    elif kind == "already_agreed":
-        text = "already agreed (an amendment or a quote)"
-    else:
-        return note or "dismissed on the web page"
-    return f"{text}; {note}" if note else text
+def _note() -> str | None:
+    return " ".join(request.form.get("note", "").split())[:500] or None
+
+
+def _learned(decided) -> str:
+    """What detection learned from a decision, as `scopewatch dismiss/confirm` print it."""
+    lines = decided.summary(decided.finding.status).splitlines()[1:]
+    return (" " + "; ".join(line.strip() for line in lines) + ".") if lines else ""
 
 
 def register(app: Flask) -> None:
@@ -95,15 +95,21 @@ def register(app: Flask) -> None:
     @app.post("/finding/<int:fid>/confirm")
     def confirm(fid: int):
         from scopewatch.outbox import draft_into_mailbox
+        from scopewatch.store import decisions
 
         s = web_session()
-        s.ledger.set_status(fid, "confirmed", who=s.who, why=request.form.get("why") or "confirmed on the web page")
+        f = s.ledger.finding(fid)
+        # The same decision as `scopewatch confirm [--category C --item I]`: a correction teaches detection.
+        decided = decisions.confirm(s.ledger, fid, who=s.who, category=request.form.get("category") or None,
+                                    item=request.form.get("item") or None, reason=_note(),
+                                    agreement=s.workspace.agreements.get(f.client or ""))
+        learned = _learned(decided)
         try:
             out = draft_into_mailbox(s, fid)
             where = f"{out.draft.account}/{out.draft.folder}" if out.draft.in_mailbox else _t("ledger_only")
-            flash(_t("flash_confirmed_drafted", id=fid, where=where), "ok")
+            flash(_t("flash_confirmed_drafted", id=fid, where=where) + learned, "ok")
         except ScopewatchError as exc:
-            flash(_t("flash_confirmed_no_draft", id=fid, error=str(exc)), "warn")
+            flash(_t("flash_confirmed_no_draft", id=fid, error=str(exc)) + learned, "warn")
         return _back(fid)
 
     @app.post("/finding/<int:fid>/dismiss")
@@ -111,15 +117,24 @@ def register(app: Flask) -> None:
         from scopewatch.outbox import withdraw_after
 
         s = web_session()
+        from scopewatch.store import decisions
+
         kind = request.form.get("reason", "other")
         if kind not in DISMISS_REASONS:
             abort(400, "unknown dismiss reason")
-        why = dismiss_reason(kind, request.form.get("item") or None, request.form.get("note", ""))
-        before = s.ledger.finding(fid).status
-        s.ledger.set_status(fid, "dismissed", who=s.who, why=why)
+        f = s.ledger.finding(fid)
+        item, note = request.form.get("item") or None, _note()
+        if kind == "in_scope" and not item:  # agreed work, but no deliverable named: nothing to learn
+            kind, note = "other", "in scope" + (f"; {note}" if note else "")
+        # The same decision as `scopewatch dismiss --in-scope ITEM / --not-a-request / --already-agreed`.
+        decided = decisions.dismiss(
+            s.ledger, fid, who=s.who, in_scope=item if kind == "in_scope" else None,
+            not_a_request=kind == "not_a_request", already_agreed=kind == "already_agreed",
+            reason=note, agreement=s.workspace.agreements.get(f.client or ""))
         # Its unedited reply leaves Drafts, as with `scopewatch dismiss`.
-        done = withdraw_after(s, fid) if before != "dismissed" else None
-        flash(_t("flash_dismissed", id=fid, why=why) + (f" {done[0].upper()}{done[1:]}." if done else ""), "ok")
+        done = withdraw_after(s, fid) if decided.changed else None
+        flash(_t("flash_dismissed", id=fid, why=decided.why or "") + _learned(decided)
+              + (f" {done[0].upper()}{done[1:]}." if done else ""), "ok")
         return _back(fid)
 
     @app.post("/finding/<int:fid>/draft")
