@@ -103,10 +103,10 @@ def test_in_scope_dismissal_is_learned_and_cited(ledger, checker, workspace):
 
 
 def test_not_a_request_sets_like_sentences_aside(ledger, checker):
-    result, [fid] = watch(ledger, checker, mail("Could you imagine how happy we are with the new kitchen?"))
+    result, [fid] = watch(ledger, checker, mail("Could you guess how happy we are with the new kitchen?"))
     assert result.flagged
     decisions.dismiss(ledger, fid, who="mila", not_a_request=True)
-    later, ids = watch(ledger, checker, mail("Could you imagine how happy we are with the kitchen?", day=9))
+    later, ids = watch(ledger, checker, mail("Could you guess how happy we are with the kitchen?", day=9))
     assert later.verdict == "no_request" and ids == []
     assert entries(ledger)[0].outcome == "not_a_request" and entries(ledger)[0].uses == 1
 
@@ -229,8 +229,8 @@ def test_review_walk_dismisses_with_a_learned_reason(ledger_url, ledger, checker
 
 def test_rules_stats_names_a_rule_the_va_keeps_dismissing(ledger_url, ledger, checker, workspace):
     ids = []
-    for text in ["Could you imagine how happy we are?", "Could you imagine the view from up here?",
-                 "Could you imagine our faces!", "Could you believe the weather?"]:
+    for text in ["Could you guess how happy we are?", "Could you guess the view from up here?",
+                 "Could you guess our faces!", "Could you guess the weather?"]:
         ids += watch(ledger, checker, mail(text))[1]
     for fid in ids[:3]:
         decisions.dismiss(ledger, fid, who="mila", reason="just chatting")
@@ -243,7 +243,7 @@ def test_rules_stats_names_a_rule_the_va_keeps_dismissing(ledger_url, ledger, ch
     data = json.loads(run("rules", "stats", "--json", "-w", workspace, "--database", ledger_url).output)
     assert data["switch_off_candidates"] == ["EN_ASK_COULD_YOU"]
     # Nothing was switched off: the same sentence is still a request.
-    assert watch(ledger, checker, mail("Could you imagine the view from up here?"))[0].findings
+    assert watch(ledger, checker, mail("Could you guess the view from up here?"))[0].findings
 
 
 def test_knowledge_reloads_only_when_a_client_changed(ledger, checker):

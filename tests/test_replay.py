@@ -14,11 +14,11 @@ from tests.test_learning import AGREEMENT, DANA
 
 MAILS = [  # (day, text, verdict, categories, item) in Date order; the first half teaches
     (2, "Could you shift my Friday call with Tom to Monday?", "in_scope", "", "calendar"),
-    (3, "Could you imagine how happy we are with the new kitchen?", "no_request", "", ""),
+    (3, "Could you guess how happy we are with the new kitchen?", "no_request", "", ""),
     (4, "Could you also renew the parking permit for the office?", "out_of_scope", "new_work", ""),
     (5, "Could you update the website banner?", "out_of_scope", "excluded", "website"),
     (9, "Can you shift the call with Anna to Thursday?", "in_scope", "", "calendar"),
-    (10, "Could you imagine how happy we are with the kitchen?", "no_request", "", ""),
+    (10, "Could you guess how happy we are with the kitchen?", "no_request", "", ""),
     (11, "Could you renew the parking permit for the van?", "out_of_scope", "new_work", ""),
     (12, "Could you update the website banner for spring?", "out_of_scope", "excluded", "website"),
 ]
