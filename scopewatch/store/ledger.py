@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, Table, bindparam, case, delete, func, insert, literal, or_, select, text, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from scopewatch.agreement.model import Agreement
@@ -84,6 +84,13 @@ _STORED_KEYS = select(_PK.c.key, _PK.c.message_pk).where(
 _STORED_IDENTITIES = select(_MSG.c.identity, _MSG.c.id).where(
     _MSG.c.account == bindparam("account"), _MSG.c.identity.in_(bindparam("identities", expanding=True))
 )
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+
+
+class _Transient(Exception):
+    """A write transaction the database rolled back whole (deadlock): safe to run again."""
+
+
 _TOP_ID = {t.name: select(func.max(t.c.id)) for t in (Message.__table__, Finding.__table__)}
 _COUNT_USE = Learned.__table__.update().where(Learned.__table__.c.id == bindparam("entry")).values(
     uses=Learned.__table__.c.uses + bindparam("n"))
@@ -172,6 +179,12 @@ class Ledger:
                 yield conn
         except IntegrityError:
             raise
+        except DBAPIError as exc:
+            # PostgreSQL rolled the whole transaction back to break a deadlock between workers
+            # (or a serialization failure): nothing of it was stored, so the caller may try again.
+            if getattr(exc.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+                raise _Transient(db._first_line(exc)) from exc
+            raise StoreError(f"ledger database error: {db._first_line(exc)}") from None
         except SQLAlchemyError as exc:
             raise StoreError(f"ledger database error: {db._first_line(exc)}") from None
 
@@ -212,8 +225,9 @@ class Ledger:
         for _attempt in range(5):
             try:
                 return self._record_batch([msg])[0]
-            except IntegrityError:
-                # Another worker stored the same message (or key) first; look again.
+            except (IntegrityError, _Transient):
+                # Another worker stored the same message (or key) first, or the two deadlocked and
+                # this transaction was rolled back; look again.
                 continue
         raise StoreError(f"could not record {msg.account}/{msg.folder}/{msg.key}: keeps conflicting")
 
@@ -228,7 +242,7 @@ class Ledger:
             return []
         try:
             return self._record_batch(msgs)
-        except IntegrityError:
+        except (IntegrityError, _Transient):
             # A concurrent worker stored some of these first and this batch rolled back whole: one
             # by one now, so each message sees what the other worker stored.
             return [self.record(m) for m in msgs]
