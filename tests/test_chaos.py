@@ -27,7 +27,9 @@ def test_kill_9_at_random_points_of_recording_and_drafting_loses_and_repeats_not
           f"drafts {c.drafts_in_ledger} in ledger / {c.drafts_in_mailbox} in Drafts; "
           f"restart to work resumed: max {max(figures.resumed_seconds):.1f} s")
     assert figures.kills == 20 and c.inbox == 20 * 6
-    assert figures.in_ingest >= 3 and figures.in_drafting >= 3, figures  # the kills did land inside the work
+    # the kills did land inside the work (how many fall inside recording depends on the machine's speed)
+    assert figures.in_ingest >= 1 and figures.in_drafting >= 3, figures
+    assert figures.in_ingest + figures.in_drafting >= figures.kills // 2, figures
     assert (c.lost, c.duplicated, c.status_mismatches, c.not_drafted) == (0, 0, 0, 0), c
     assert c.drafts_in_ledger == c.drafts_in_mailbox == c.inbox  # one reply per mail, each in Drafts once
     assert (c.drafts_lost, c.drafts_orphaned) == (0, 0), c
