@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import socket
+import time
 from email import policy
 from pathlib import Path
 
@@ -128,10 +129,17 @@ def _flash(driver) -> str:
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
-    try:
-        return WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash"))).text
-    except TimeoutException:
-        raise AssertionError(f"no message on {driver.current_url}:\n{driver.page_source[:3000]}") from None
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    # The element found may belong to the page that is being replaced: look again on the new one.
+    for _ in range(20):
+        try:
+            return WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash"))).text
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+        except TimeoutException:
+            raise AssertionError(f"no message on {driver.current_url}:\n{driver.page_source[:3000]}") from None
+    raise AssertionError(f"the message on {driver.current_url} kept going stale")
 
 
 def test_a_morning_on_the_page(chrome, site):
