@@ -111,13 +111,7 @@ def correct(decisions, ledger, lab: Labelled, result: CheckResult, finding_ids: 
         for f, fid in pairs:
             if f.verdict != "out_of_scope":
                 continue
-            item = infer_item(agreement, f, lab.items)
-            if item is not None:
-                decisions.dismiss(ledger, fid, who=WHO, in_scope=item, agreement=agreement)
-                counts["dismiss --in-scope"] += 1
-            else:
-                decisions.dismiss(ledger, fid, who=WHO, not_a_request=True, agreement=agreement)
-                counts["dismiss --not-a-request"] += 1
+            _dismiss_as_agreed(decisions, ledger, fid, f, agreement, lab, counts)
         return
     # Out of scope: confirm what is right, correct what is not, until every labelled category is there.
     wanted = set(lab.categories)
@@ -139,13 +133,7 @@ def correct(decisions, ledger, lab: Labelled, result: CheckResult, finding_ids: 
             counts["confirm --category"] += 1
             covered.add(category)
         elif f.verdict == "out_of_scope" and not f.review and is_wrong:
-            item = infer_item(agreement, f, lab.items)
-            if item is not None:
-                decisions.dismiss(ledger, fid, who=WHO, in_scope=item, agreement=agreement)
-                counts["dismiss --in-scope"] += 1
-            else:
-                decisions.dismiss(ledger, fid, who=WHO, not_a_request=True, agreement=agreement)
-                counts["dismiss --not-a-request"] += 1
+            _dismiss_as_agreed(decisions, ledger, fid, f, agreement, lab, counts)
 
 
 def run_replay(corpus: Path, *, split: str | None = None, checker: Checker | None = None) -> ReplayReport:
@@ -212,3 +200,15 @@ def format_replay(report: ReplayReport, *, show_errors: bool = False) -> str:
     if show_errors and report.made_wrong:
         lines += ["", "made wrong by learning:", *(f"  {f}" for f in report.made_wrong)]
     return "\n".join(lines)
+
+
+def _dismiss_as_agreed(decisions, ledger, fid, f, agreement, lab, counts) -> None:
+    """A wrong flag dismissed as a VA would: covered by the item it best belongs to, or, with no
+    such item, not a request at all."""
+    item = infer_item(agreement, f, lab.items)
+    if item is not None:
+        decisions.dismiss(ledger, fid, who=WHO, in_scope=item, agreement=agreement)
+        counts["dismiss --in-scope"] += 1
+    else:
+        decisions.dismiss(ledger, fid, who=WHO, not_a_request=True, agreement=agreement)
+        counts["dismiss --not-a-request"] += 1
