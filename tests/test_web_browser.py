@@ -90,6 +90,24 @@ def site(tmp_path, smtp_sink, checker):
         server.stop()
 
 
+@pytest.fixture
+def site_all(tmp_path, checker):
+    """The sample with auto_draft = "all" (the demo's setting): every sure request drafted already."""
+    from scopewatch.web.server import make_server
+
+    root = make_workspace(tmp_path / "ws-all", checker=checker, auto_draft="all")
+    server = make_server(root, host="127.0.0.1", port=0).start()
+    try:
+        yield root, server.url.rstrip("/")
+    finally:
+        server.stop()
+
+
+def _drafts(root: Path) -> list:
+    folder = root / "mailbox" / ".Drafts" / "cur"
+    return [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in sorted(folder.iterdir())]
+
+
 def _ledger(root: Path) -> Ledger:
     return Ledger.open(f"sqlite:///{root / 'scopewatch.db'}")
 
@@ -142,6 +160,18 @@ def _flash(driver) -> str:
     raise AssertionError(f"the message on {driver.current_url} kept going stale")
 
 
+def _submit(driver, element) -> str:
+    """Click a form's button and return the message of the page it leads to (never the old one's)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+    return _flash(driver)
+
+
 def test_a_morning_on_the_page(chrome, site):
     root, base, sink = site
     confirm_id, dismiss_id = _two_new_findings(root)
@@ -149,16 +179,14 @@ def test_a_morning_on_the_page(chrome, site):
     # Today: both cards are there, with their one-click actions.
     chrome.get(base + "/")
     assert "Today" in chrome.title
-    _css(chrome, f"#f{confirm_id} form[action$='/confirm'] button").click()
-    assert f"#{confirm_id} confirmed" in _flash(chrome)
-    assert "sample/Drafts" in _flash(chrome)
+    message = _submit(chrome, _css(chrome, f"#f{confirm_id} form[action$='/confirm'] button"))
+    assert f"#{confirm_id} confirmed" in message and "sample/Drafts" in message
 
     # Dismiss another with a reason the detector can learn from, and a note.
     _css(chrome, f"#f{dismiss_id} details.dismiss summary").click()
     _css(chrome, f"#f{dismiss_id} input[value=not_a_request]").click()
     _css(chrome, f"#f{dismiss_id} input[name=note]").send_keys("she was thinking out loud")
-    _css(chrome, f"#f{dismiss_id} button.danger").click()
-    assert f"#{dismiss_id} dismissed" in _flash(chrome)
+    assert f"#{dismiss_id} dismissed" in _submit(chrome, _css(chrome, f"#f{dismiss_id} button.danger"))
     assert not chrome.find_elements("css selector", f"#f{dismiss_id}")  # gone from Today
 
     # Confirm a third one with a corrected category and clause (the detector learns from that).
@@ -169,28 +197,26 @@ def test_a_morning_on_the_page(chrome, site):
 
     Select(_css(chrome, f"#f{third} details.correct select[name=category]")).select_by_value("excluded")
     Select(_css(chrome, f"#f{third} details.correct select[name=item]")).select_by_value("wallpaper")
-    _css(chrome, f"#f{third} details.correct button.primary").click()
-    assert f"#{third} confirmed" in _flash(chrome) and "learned" in _flash(chrome)
+    message = _submit(chrome, _css(chrome, f"#f{third} details.correct button.primary"))
+    assert f"#{third} confirmed" in message and "learned" in message
 
     # The finding's page: edit the draft and save it.
     chrome.get(f"{base}/finding/{confirm_id}")
     editor = _css(chrome, "textarea[name=text]")
     original = editor.get_attribute("value")
     editor.send_keys("\nP.S. Edited in the browser: happy to talk it through on Monday.")
-    _css(chrome, "button[name=action][value=save]").click()
-    assert "Draft saved" in _flash(chrome)
+    message = _submit(chrome, _css(chrome, "button[name=action][value=save]"))
+    assert "Draft saved" in message and "Your edited reply is in Drafts" in message
     assert "Edited in the browser" in _css(chrome, "textarea[name=text]").get_attribute("value")
 
     # Send it, through the confirmation step, to the SMTP server.
     _css(chrome, "a[href$='/send']").click()
     assert "Send this to" in _css(chrome, ".question").text
     assert not sink.envelopes  # showing the confirmation sends nothing
-    _css(chrome, "button[name=confirm][value=yes]").click()
-    assert "sent to" in _flash(chrome)
+    assert "sent to" in _submit(chrome, _css(chrome, "button[name=confirm][value=yes]"))
 
     # The client said yes: accept the change.
-    _css(chrome, f"form[action$='/finding/{confirm_id}/accept'] button").click()
-    assert "accepted" in _flash(chrome)
+    assert "accepted" in _submit(chrome, _css(chrome, f"form[action$='/finding/{confirm_id}/accept'] button"))
 
     # The ledger: statuses and who/why in the history.
     ledger = _ledger(root)
@@ -208,11 +234,13 @@ def test_a_morning_on_the_page(chrome, site):
     finally:
         ledger.close()
 
-    # Drafts: the reply went into the Maildir's Drafts once, as made on confirm (before the edit).
+    # Drafts: the reply is there once, as the VA saved it on the page (the version made on confirm
+    # was replaced by it): what she might send from her mail program is what she wrote.
     drafts = [p for p in (root / "mailbox" / ".Drafts" / "cur").iterdir()]
     in_drafts = [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in drafts]
-    assert [m["Message-ID"] for m in in_drafts].count(draft.message_id) == 1
-    assert "Edited in the browser" not in in_drafts[0].get_body(("plain",)).get_content()
+    mine = [m for m in in_drafts if m["In-Reply-To"] == draft.original_message_id]
+    assert [m["Message-ID"] for m in mine] == [draft.message_id]
+    assert "Edited in the browser" in mine[0].get_body(("plain",)).get_content()
 
     # SMTP: exactly one message, the edited text, to the client, from the VA.
     assert len(sink.envelopes) == 1
@@ -280,3 +308,67 @@ def test_the_pages_fit_a_phone_screen(site):
         phone.get(base + "/")
         button = _css(phone, f"#f{confirm_id} form[action$='/confirm'] button")
         assert button.size["height"] >= 36 and button.size["width"] >= 88  # a thumb's width at least
+
+
+def test_every_decision_on_a_drafted_request_under_auto_draft_all(chrome, site_all):
+    """A reply the service drafted by itself is no decision: its card offers Confirm, Dismiss and
+    Correct; dismissing takes the reply out of Drafts; an edit saved on the page replaces the copy
+    in Drafts, and dismissing that one asks once first. A decision returns to the next card."""
+    from selenium.webdriver.common.by import By
+
+    root, base = site_all
+    ledger = _ledger(root)
+    try:
+        drafted = [f for f in ledger.findings(status="drafted", client="hughes-house")
+                   if len(followup.draft_for(ledger, f.id).finding_ids) == 1 and "<" not in f.evidence]
+    finally:
+        ledger.close()
+    first, second, third = drafted[0].id, drafted[1].id, drafted[2].id
+    copies = len(_drafts(root))
+
+    chrome.get(base + "/")
+    card = _css(chrome, f"#f{first}")
+    assert "Reply ready in Drafts" in card.text
+    for form in ("form[action$='/confirm'] button", "details.dismiss summary", "details.correct summary"):
+        assert card.find_elements(By.CSS_SELECTOR, form), form
+    # Dismiss it from Today: the reply leaves Drafts, and the page comes back at the next card.
+    _css(chrome, f"#f{first} details.dismiss summary").click()
+    _css(chrome, f"#f{first} input[value=not_a_request]").click()
+    message = _submit(chrome, _css(chrome, f"#f{first} button.danger"))
+    assert f"#{first} dismissed" in message and "removed from" in message
+    assert len(_drafts(root)) == copies - 1
+    assert "#f" in chrome.current_url and not chrome.current_url.endswith(f"#f{first}")
+
+    # Confirm another: a person's decision now, so it moves to Ready to send.
+    chrome.get(base + "/")
+    assert f"#{second} confirmed" in _submit(chrome, _css(chrome, f"#f{second} form[action$='/confirm'] button"))
+    assert not _css(chrome, f"#f{second}").find_elements(By.CSS_SELECTOR, "form.inline[action$='/confirm']")
+    assert "ready to send" in chrome.find_element(By.TAG_NAME, "body").text.lower()
+
+    # Edit the third on its page: Drafts holds the edited text, once.
+    chrome.get(f"{base}/finding/{third}")
+    _css(chrome, "textarea[name=text]").send_keys("\nP.S. Written on the page.")
+    message = _submit(chrome, _css(chrome, "button[name=action][value=save]"))
+    assert "Your edited reply is in Drafts" in message
+    ledger = _ledger(root)
+    try:
+        reply = followup.draft_for(ledger, third)
+    finally:
+        ledger.close()
+    mine = [m for m in _drafts(root) if m["In-Reply-To"] == reply.original_message_id]
+    assert [m["Message-ID"] for m in mine] == [reply.message_id]
+    assert "Written on the page." in mine[0].get_body(("plain",)).get_content()
+    # Dismissing it asks once (it is her text), then the copy goes.
+    _css(chrome, "details.dismiss summary").click()
+    _css(chrome, "input[value=already_agreed]").click()
+    old = chrome.find_element(By.TAG_NAME, "html")
+    _css(chrome, "button.danger").click()
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(chrome, 20).until(EC.staleness_of(old))
+    assert "your edited version" in _css(chrome, ".flash-warn").text
+    assert len([m for m in _drafts(root) if m["In-Reply-To"] == reply.original_message_id]) == 1
+    message = _submit(chrome, _css(chrome, "input[name=confirm_edited] ~ button.danger"))
+    assert f"#{third} dismissed" in message and "removed from" in message
+    assert [m for m in _drafts(root) if m["In-Reply-To"] == reply.original_message_id] == []
