@@ -176,7 +176,7 @@ def _limit_text(item: ScopeItem | None, language: str) -> str | None:
         return None
     each = None
     if item.each is not None:
-        each = {"en": f"up to {item.each.text} each", "nl": f"tot {item.each.text} per stuk"}[language]
+        each = {"en": f"up to {item.each.size} each", "nl": f"tot {item.each.size} per stuk"}[language]
     if item.limit is None:
         return each
     per = {
