@@ -137,7 +137,9 @@ def conflicts(agreement: Agreement, links: dict) -> list[Problem]:
             continue
         for item, where in indexed:
             link = links.get(item.id)
-            kinds = item.kinds or (link.kinds if link is not None else ())
+            # An item that only lists things of a kind ("front door, window frames") does not
+            # cover the kind as a whole: only what it names as a whole can contradict a line.
+            kinds = item.kinds or (link.whole if link is not None else ())
             if item.kind in opposite[line.answer] and line.kind in kinds:
                 what = {"deliverable": "agreed work", "exclusion": "not included"}[item.kind]
                 out.append(Problem(
@@ -154,3 +156,21 @@ def _answer_words(answer: str) -> str:
     return {"included": "included", "excluded": "not included", "client": "the client's part",
             "ask": "ask me first"}[answer]
 
+
+
+def starter_text(template_dirs: Iterable[Path], trade: str | None, language: str) -> str:
+    """The commented starter agreement of a trade in a language (English when the trade has none
+    in it), or the empty one; a workspace's own file of that name wins."""
+    dirs = [Path(d) for d in template_dirs]
+    language = language if language in LANGUAGES else "en"
+    data = checklist_data(dirs)
+    t = data.trades.get(trade or "")
+    if trade and t is None:
+        raise ConfigError(f"no starter for the trade '{trade}' (known: {', '.join(sorted(data.trades)) or 'none'})")
+    path = (t.starters.get(language) or t.starters.get("en")) if t is not None else None
+    if path is None:
+        path = next((d / FOLDER / f"empty.{language}.yaml" for d in dirs if (d / FOLDER / f"empty.{language}.yaml").is_file()),
+                    None)
+    if path is None:
+        raise ConfigError(f"templates/{FOLDER}/empty.{language}.yaml is missing from the installation")
+    return path.read_text(encoding="utf-8")
