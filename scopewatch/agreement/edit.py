@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from scopewatch.errors import AgreementError, Problem
+from scopewatch.errors import AgreementError, Problem, WorkspaceError
 
 SECTIONS = ("deliverables", "exclusions", "client_provides")
 CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
@@ -403,3 +406,35 @@ def _checklist(d: CommentedMap, answers: dict[str, str]) -> None:
             old[kind] = answer
     if not old:
         del d["checklist"]
+
+
+def write_agreement(path: Path, text: str, *, new: bool) -> None:
+    """Write the file atomically (a reader sees the old text or the new, never half); a new
+    agreement never replaces a file that appeared meanwhile, an edit keeps the file's mode."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".yaml.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if new:
+            try:
+                os.link(tmp, path)  # fails when the file exists: nothing is overwritten
+            except FileExistsError:
+                raise WorkspaceError(f"{path} exists already; pick another file name") from None
+            except OSError:  # a file system without hard links: exclusive create instead
+                try:
+                    with open(path, "x", encoding="utf-8") as fh:
+                        fh.write(text)
+                except FileExistsError:
+                    raise WorkspaceError(f"{path} exists already; pick another file name") from None
+            os.unlink(tmp)
+        else:
+            if path.exists():
+                os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+            os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
