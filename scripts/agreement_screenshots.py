@@ -80,7 +80,7 @@ def main() -> int:
                     driver.get(f"{base}/client/hughes-house/edit")
                     _shoot(driver, args.out / f"agreement-edit{suffix}.png", width, mobile, 1700 if not mobile else 2200)
                 with chromium(width, height, mobile=mobile) as driver:
-                    driver.get(f"{base}/client/devries-social/edit#checklist")
+                    driver.get(f"{base}/client/new?trade=social-media&language={args.language}")
                     top = driver.find_element(By.ID, "checklist").location["y"]
                     driver.execute_script(f"document.documentElement.style.marginTop = '-{max(0, top - 10)}px'")
                     _shoot(driver, args.out / f"agreement-checklist{suffix}.png", width, mobile, 1100 if not mobile else 1900)

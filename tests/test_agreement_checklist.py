@@ -230,3 +230,68 @@ def test_an_item_written_out_wins_over_a_checklist_line(tmp_path):
     checker = Checker(open_workspace(tmp_path))
     found = checker.check_bytes(mail("a@x.example", "Could you also run a Facebook ad for the spring sale?")).result.findings
     assert [(f.verdict, f.scope_item) for f in found] == [("in_scope", "ads")], found
+
+
+# --- the trades' starters ------------------------------------------------------------------------
+
+TRADES = ["house-painter", "admin-va", "social-media", "web-design", "bookkeeping", "podcast-video"]
+
+
+def test_every_trade_has_a_starter_in_both_languages_and_labels_for_its_kinds():
+    from scopewatch.agreement.checklist import checklist_data
+    from scopewatch.resources import templates_dir
+
+    data = checklist_data([templates_dir()])
+    catalogue = open_workspace(DATA).catalogue()
+    assert sorted(data.trades) == sorted(TRADES)
+    for trade in data.trades.values():
+        assert set(trade.starters) == {"en", "nl"} and trade.names.get("en") and trade.names.get("nl")
+        for kind in trade.kinds:
+            assert kind in catalogue, (trade.id, kind)
+            assert set(data.labels.get(kind, {})) >= {"en", "nl"}, kind
+
+
+@pytest.mark.parametrize("trade", TRADES)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_filled_in_starter_is_a_clean_agreement(tmp_path, trade, language):
+    """The client's name and address filled in, a starter lints with no problem and no warning,
+    in its language, with its trade's checklist answered and a letter that says all of it."""
+    from scopewatch.agreement.checklist import checklist_data, starter_text
+    from scopewatch.agreement.edit import Document, apply_form, form_of
+    from scopewatch.agreement.load import workspace_catalogue
+    from scopewatch.draft.letter import render_letter
+    from scopewatch.resources import templates_dir
+    from scopewatch.scope_lint import warnings
+
+    doc = Document(starter_text([templates_dir()], trade, language))
+    form = form_of(doc)
+    form.client, form.contacts = "Test Client", "client@test.example"
+    apply_form(doc, form)
+    (tmp_path / "scopes").mkdir()
+    (tmp_path / "scopes" / "test.yaml").write_text(doc.text(), encoding="utf-8")
+    agreements, problems = lint_agreements(tmp_path / "scopes")
+    assert problems == []
+    agreement = agreements["test"]
+    assert agreement.language == language and agreement.trade == trade
+    assert {line.kind for line in agreement.checklist} == set(checklist_data([templates_dir()]).trades[trade].kinds)
+    catalogue, _ = workspace_catalogue(tmp_path / "scopes")
+    assert warnings([agreement], catalogue) == []
+    letter = render_letter(agreement, va_name="Sanne", va_address="sanne@va.example", template_dirs=[templates_dir()])
+    for item in (*agreement.deliverables, *agreement.exclusions, *agreement.client_provides):
+        assert item.wording in letter.text
+    assert ("Wat ik lever:" if language == "nl" else "What I deliver:") in letter.text
+
+
+def test_a_confirmed_ask_me_first_request_is_offered_as_new_work(checker):
+    """Ask me first is the VA's own question, not a clause the client agreed to: confirmed, the
+    change request offers it as new work beside what was agreed."""
+    from scopewatch.draft.render import DraftFinding, render_change_request
+    from scopewatch.parse.parser import parse_message
+
+    raw = mail(EVA, "Hi,\n\nCould you write our monthly newsletter too?\n\nEva")
+    out = checker.check_bytes(raw)
+    draft = render_change_request(out.agreement, [DraftFinding(1, out.result.findings[0])], parse_message(raw),
+                                  va_name="Sanne", va_address="sanne@va.example",
+                                  template_dirs=checker.workspace.template_dirs())
+    assert "newsletters" not in draft.reply.replace("newsletter too", "")
+    assert "new work" in draft.reply and "Instagram posts with photo and caption" in draft.reply
