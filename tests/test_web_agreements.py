@@ -90,6 +90,23 @@ def _flash(driver) -> str:
     raise AssertionError(f"the message on {driver.current_url} kept going stale")
 
 
+def _go(driver, selector: str) -> None:
+    """Click a link or a button that loads another page, and wait until it has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")
+    _click(driver, selector)
+    WebDriverWait(driver, 20).until(EC.staleness_of(page))
+
+
+def _submit(driver, selector: str) -> str:
+    """Click a button that sends a form, wait for the next page, and return its message."""
+    _go(driver, selector)
+    return _flash(driver)
+
+
 def _type(driver, selector: str, text: str) -> None:
     field = _css(driver, selector)
     field.clear()
@@ -113,19 +130,18 @@ def test_a_new_client_from_a_starter_is_checked_saved_judged_and_gets_its_letter
 
     root, base = site
     chrome.get(base + "/")
-    _css(chrome, "header nav a[href$='/client/new']").click()
+    _go(chrome, "header nav a[href$='/client/new']")
     # Start from the Dutch social media starter.
     Select(_css(chrome, "#starter-trade")).select_by_value("social-media")
     Select(_css(chrome, "#starter-language")).select_by_value("nl")
-    _css(chrome, "form.starter button").click()
+    _go(chrome, "form.starter button")
     assert _css(chrome, "#f-deliverables-0-description").get_attribute("value") == "Instagram-posts met foto en tekst"
     assert _css(chrome, "input[name='checklist.paid-ads'][value=excluded]").is_selected()
 
     # A contact that is no address: the message stands at the contacts field, nothing is saved.
     _type(chrome, "#f-client", "Bloemenzaak Roos")
     _type(chrome, "#f-contacts", "roos bij bloemenzaakroos")
-    _css(chrome, ".form-actions button[value=save]").click()
-    assert "Nothing saved yet" in _flash(chrome)
+    assert "Nothing saved yet" in _submit(chrome, ".form-actions button[value=save]")
     message = _css(chrome, ".msg-error[data-field=contacts]").text
     assert "is not an e-mail address" in message
     assert _css(chrome, "#f-contacts").get_attribute("aria-invalid") == "true"
@@ -134,8 +150,7 @@ def test_a_new_client_from_a_starter_is_checked_saved_judged_and_gets_its_letter
     # Fix it, mark one more kind of work, save.
     _type(chrome, "#f-contacts", "roos@bloemenzaakroos.example")
     _click(chrome, "input[name='checklist.blog'][value=ask]")
-    _css(chrome, ".form-actions button[value=save]").click()
-    assert "Saved scopes/bloemenzaak-roos.yaml" in _flash(chrome)
+    assert "Saved scopes/bloemenzaak-roos.yaml" in _submit(chrome, ".form-actions button[value=save]")
     assert "/client/bloemenzaak-roos/edit" in chrome.current_url
 
     # The file the command line reads: the starter's comments kept, lint clean, the answers in it.
@@ -169,13 +184,11 @@ def test_a_new_client_from_a_starter_is_checked_saved_judged_and_gets_its_letter
 
     # The letter: shown, then into Drafts once, however often the button is pressed.
     chrome.get(f"{base}/client/bloemenzaak-roos")
-    _css(chrome, "a[href$='/client/bloemenzaak-roos/letter']").click()
+    _go(chrome, "a[href$='/client/bloemenzaak-roos/letter']")
     assert "Wat ik lever:" in _css(chrome, "pre.letter-text").text
     before = len(_drafts(root))
-    _css(chrome, "form[action$='/letter'] button").click()
-    assert "The letter to roos@bloemenzaakroos.example is in sample/Drafts" in _flash(chrome)
-    _css(chrome, "form[action$='/letter'] button").click()
-    assert "already" in _flash(chrome)
+    assert "The letter to roos@bloemenzaakroos.example is in sample/Drafts" in _submit(chrome, "form[action$='/letter'] button")
+    assert "already" in _submit(chrome, "form[action$='/letter'] button")
     letters_in_drafts = [m for m in _drafts(root) if m["To"] == "roos@bloemenzaakroos.example"]
     assert len(_drafts(root)) == before + 1 and len(letters_in_drafts) == 1
     assert letters_in_drafts[0]["Subject"].strip() == "Wat we hebben afgesproken: Social media beheer"
@@ -217,21 +230,22 @@ def test_editing_a_commented_agreement_keeps_its_comments_and_order(chrome, site
     # The checklist shows the painter's kinds (the trade is guessed from the items).
     _click(chrome, "input[name='checklist.tiling'][value=excluded]")
     # One more exclusion: "Add another" gives a row, the rest of what was typed stays.
-    _click(chrome, "#exclusions button.add")
+    _go(chrome, "#exclusions button.add")
     rows = chrome.find_elements("css selector", "#exclusions fieldset.item")
     assert len(rows) == 4
     assert "two colours" in _css(chrome, f"textarea[name='{hallway}.description']").get_attribute("value")
     _type(chrome, "textarea[name='exclusions[3].description']", "Painting the garden fence")
     _type(chrome, "input[name='exclusions[3].terms']", "garden fence, fence panels")
-    _css(chrome, ".form-actions button[value=save]").click()
-    assert "Saved scopes/hughes-house.yaml" in _flash(chrome)
+    assert "Saved scopes/hughes-house.yaml" in _submit(chrome, ".form-actions button[value=save]")
 
     text = path.read_text(encoding="utf-8")
     # Every comment survives, in its place; only the edited lines differ.
     comments = [line for line in original.splitlines() if "#" in line]
     assert [line for line in text.splitlines() if "#" in line] == comments
     keys = [line.split(":")[0] for line in original.splitlines() if re.match(r"^[a-z_]+:", line)]
-    assert [line.split(":")[0] for line in text.splitlines() if re.match(r"^[a-z_]+:", line)] == keys + ["checklist"]
+    # The trade the page guessed for the checklist is written with the first answer, after language.
+    expected = [*keys[:keys.index("language") + 1], "trade", *keys[keys.index("language") + 1:], "checklist"]
+    assert [line.split(":")[0] for line in text.splitlines() if re.match(r"^[a-z_]+:", line)] == expected
     removed = [d[2:] for d in difflib.ndiff(original.splitlines(), text.splitlines()) if d.startswith("- ")]
     assert removed == ["    description: Hallway, stairs and landing walls",
                        "  - id: wallpaper", "    description: Stripping or hanging wallpaper", "    terms: [wallpaper]",
@@ -242,3 +256,4 @@ def test_editing_a_commented_agreement_keeps_its_comments_and_order(chrome, site
     _lint(root)
     agreement = open_workspace(root).agreements["hughes-house"]
     assert agreement.item("wallpaper") is None and agreement.checklist_answer("tiling") == "excluded"
+    assert agreement.trade == "house-painter"

@@ -155,6 +155,8 @@ def _submit(client_id: str | None, base_text: str, *, starter: str = "", starter
         add_row(form, action[4:])
         return _form_page(form, client_id=client_id, messages={}, base=base, starter=starter,
                           starter_language=starter_language)
+    if form.trade and form.trade == request.form.get("trade_guess") and not any(form.checklist.values()):
+        form.trade = ""  # the page's guess, and nothing answered on its checklist: not written into the file
     new = client_id is None
     target_id = client_id or (request.form.get("client_id", "").strip() or slug(form.client))
     doc = Document(base_text)
