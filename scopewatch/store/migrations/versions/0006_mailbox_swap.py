@@ -1,8 +1,8 @@
 """Replacing a copy in the mailbox's Drafts exactly once: the `mailbox_swap` journal (append the new
 version, remove the old one, then record it), resumed after a crash at any step.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
