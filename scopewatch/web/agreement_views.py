@@ -14,14 +14,14 @@ from scopewatch.agreement.checklist import checklist_data, checklist_kinds, gues
 from scopewatch.agreement.edit import CATEGORIES, SECTIONS, AgreementForm, Document, apply_form, form_of, slug, \
     write_agreement
 from scopewatch.agreement.load import YAML_SUFFIXES, check_in_workspace, lint_agreements
+from scopewatch.agreement.model import LIMIT_PERIODS
+from scopewatch.agreement.validate import RATE_PERIODS
 from scopewatch.agreement.validate_work import ID_RE
 from scopewatch.errors import AgreementError, ConfigError, ScopewatchError
 from scopewatch.web.agreement_form import add_row, messages_by_field, read_form
-from scopewatch.web.app import labels, web_session
+from scopewatch.web.app import web_session
 
 WORDS_FILE = "agreement_labels.yaml"
-RATE_PERIODS = ("hour", "day", "project")
-LIMIT_PERIODS = ("week", "month", "quarter", "year", "project")
 RESERVED_IDS = ("new",)  # /client/new is the New client page
 
 
