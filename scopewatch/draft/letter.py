@@ -278,7 +278,7 @@ def _previous(ledger, agreement: Agreement, scopes_dir: Path) -> tuple[Agreement
 
 
 def make_letter(ledger, workspace, client_id: str, va, *, register: str | None = None,
-                now: datetime | None = None) -> Letter:
+                now: datetime | None = None, pipelines=None) -> Letter:
     """The letter for the client's agreement as it is now, with what changed since the last one
     the ledger holds. `register` ("u" or "je", Dutch) defaults to how the client last wrote."""
     from scopewatch.draft.render import dutch_register
@@ -298,7 +298,7 @@ def make_letter(ledger, workspace, client_id: str, va, *, register: str | None =
         from scopewatch.detect.links import agreement_links
         from scopewatch.detect.nlp import Pipelines
 
-        links = agreement_links(agreement, workspace.catalogue(), Pipelines())
+        links = agreement_links(agreement, workspace.catalogue(), pipelines or Pipelines())
     return render_letter(agreement, va_name=va.name, va_address=va.address, template_dirs=workspace.template_dirs(),
                          previous=previous, previous_date=when, register=register, now=now, links=links)
 
