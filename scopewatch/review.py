@@ -357,9 +357,13 @@ def format_report(r: LedgerReport) -> str:
     if r.extra_hours is not None:
         worth = f", worth {r.currency} {r.extra_value}" if r.extra_value is not None else ""
         missing = f" ({_plural(r.unestimated, 'request')} without an estimate)" if r.unestimated else ""
-        lines.append(f"Extra work requested: {r.extra_hours:g} h{worth}{missing}")
-    elif r.out_of_scope:
-        lines.append("Extra work requested: no hour estimates in the agreement to value it")
+        lines.append(f"Extra work requested (confirmed): {r.extra_hours:g} h{worth}{missing}")
+    elif r.out_of_scope > r.unconfirmed:
+        lines.append("Extra work requested (confirmed): no hour estimates in the agreement to value it")
+    if r.unconfirmed:
+        size = f", about {r.unconfirmed_hours:g} h" if r.unconfirmed_hours is not None else ""
+        worth = f", {r.currency} {r.unconfirmed_value}" if r.unconfirmed_value is not None else ""
+        lines.append(f"Not confirmed yet (not counted above): {_plural(r.unconfirmed, 'request')}{size}{worth}")
     return "\n".join(lines)
 
 
