@@ -3,10 +3,12 @@ calls the same library function as the matching command (confirm, dismiss, draft
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Flask, abort, current_app, redirect, render_template, request, send_file, session, url_for
 from flask import flash as _flash
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from scopewatch.errors import ConfigError, NotFoundError, ScopewatchError
@@ -72,7 +74,16 @@ def _saved(head: str, done) -> str:
     return line + (f" ({done.why_not})" if done.why_not and state == "earlier" else "")
 
 
+def ticks(text) -> Markup:
+    """Text with `command` spans as <code>: messages written for the terminal read right on the page
+    (escaped first, so client text can never become markup)."""
+    escaped = str(escape(text or ""))
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escaped))
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.filters["ticks"] = ticks
+
     @app.get("/")
     def today():
         s = web_session()
