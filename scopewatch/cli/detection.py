@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,15 +32,17 @@ def scope_lint(workspace, as_json):
         scopewatch scope lint --workspace ~/va
     Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
     as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
-    an item that links to no kind of work in the catalogue (exit code unchanged).
+    an item that links to no kind of work in the catalogue, and a contact with look-alike letters
+    of another script (a Cyrillic "а" in an address) (exit code unchanged).
     """
     from scopewatch.agreement.load import lint_agreements, workspace_catalogue
+    from scopewatch.agreement.contacts import lookalike_contacts
     from scopewatch.agreement.wording import note_like
     from scopewatch.workspace import locate
 
     root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
-    warnings = [w for a in agreements.values() for w in note_like(a)]
+    warnings = [w for a in agreements.values() for w in (*lookalike_contacts(a), *note_like(a))]
     catalogue, _ = workspace_catalogue(root / "scopes")
     if catalogue is not None and agreements:
         from scopewatch.detect.nlp import Pipelines
@@ -86,6 +89,10 @@ def scope_show(workspace, client):
 
     ws = open_workspace(workspace)
     agreement = ws.agreements.get(client)
+    if agreement is None and client in ws.broken:
+        from scopewatch.errors import AgreementError
+
+        raise AgreementError(list(ws.broken[client].problems))
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
@@ -98,6 +105,7 @@ def scope_show(workspace, client):
 # `scopewatch check` exit codes, for scripts (like grep and SpamAssassin): the worst case wins.
 CHECK_EXIT_CLEAN = 0          # every message read; nothing out of scope
 CHECK_EXIT_OUT_OF_SCOPE = 1   # at least one message is out of scope (a flag or a "check" item)
+CHECK_EXIT_BROKEN = 2         # an agreement cannot be used (its client's mail got an error verdict)
 CHECK_EXIT_UNREADABLE = 3     # an input is missing, unreadable, or not e-mail at all
 
 
@@ -117,7 +125,7 @@ def check_cmd(workspace, as_json, files):
     Exit codes (the worst wins):
         0  every message read, nothing out of scope
         1  a message is out of scope
-        2  the workspace or an agreement is broken
+        2  the workspace or an agreement is broken (the other clients' mail is still checked)
         3  an input is missing, unreadable or not e-mail
 
     \b
@@ -131,11 +139,16 @@ def check_cmd(workspace, as_json, files):
     from scopewatch.workspace import open_workspace
 
     ws = open_workspace(workspace)
+    for broken in ws.broken.values():
+        echo(f"warning: {broken.path} cannot be used ({broken.reason}); mail from {broken.client_id} gets an "
+             "error verdict, the other clients' mail is checked", err=True)
     checker = Checker(ws)
     first = True
     code = CHECK_EXIT_CLEAN
     for result in _results(checker, _read_inputs(files), CheckResult):
-        if result.verdict == "error":
+        if result.verdict == "error" and result.client in ws.broken:
+            code = max(code, CHECK_EXIT_BROKEN)
+        elif result.verdict == "error":
             code = CHECK_EXIT_UNREADABLE
         elif result.verdict == "out_of_scope" and code == CHECK_EXIT_CLEAN:
             code = CHECK_EXIT_OUT_OF_SCOPE
@@ -146,7 +159,7 @@ def check_cmd(workspace, as_json, files):
                 echo("")
             echo(format_report(result, checker.rules))
         first = False
-    sys.exit(code)
+    sys.exit(max(code, CHECK_EXIT_BROKEN) if ws.broken else code)
 
 
 def _results(checker, inputs, result_type):
@@ -168,10 +181,13 @@ def _results(checker, inputs, result_type):
 
 
 def _read_inputs(files):
-    """(source, raw bytes, None) per input, or (source, b"", why it could not be read)."""
+    """(source, raw bytes, None) per input, or (source, b"", why it could not be read). A large
+    message is read without its attachments (ingest/reduce.py), as the service reads it."""
+    from scopewatch.ingest.reduce import read_message
+
     for path in files:
         if str(path) == "-":
-            yield "-", sys.stdin.buffer.read(), None
+            yield "-", read_message(sys.stdin.buffer), None
             continue
         if not path.exists():
             yield str(path), b"", f"no such file: {path}"
@@ -181,7 +197,9 @@ def _read_inputs(files):
             yield str(path), b"", f"folder {path} holds no files to check"
         for p in paths:
             try:
-                yield str(p), p.read_bytes(), None
+                with open(p, "rb") as fh:
+                    raw = read_message(fh, os.fstat(fh.fileno()).st_size)
+                yield str(p), raw, None
             except OSError as exc:
                 yield str(p), b"", f"cannot be read: {exc.strerror or exc}"
 
