@@ -11,6 +11,12 @@ from scopewatch.errors import ConfigError
 
 log = logging.getLogger(__name__)
 THREADS = 4
+# Connections are cheap to hold open and cost a client nothing: without a limit on how long one may
+# sit idle, a hundred half-sent requests made the page unreachable. Behind a TLS proxy (nginx,
+# Caddy) the proxy buffers requests and these limits are rarely reached; see the README.
+CONNECTION_LIMIT = 250  # open connections at once; more wait until one closes
+CHANNEL_TIMEOUT = 15  # seconds a connection may sit idle (a half-sent request included)
+MAX_BODY = 2 * 1024 * 1024  # bytes of one request body (the page's forms are a few kB)
 
 
 class WebServer:
@@ -22,7 +28,9 @@ class WebServer:
         self.app = app
         try:
             self._server = create_server(app, host=host, port=port, threads=THREADS, ident="scopewatch",
-                                         clear_untrusted_proxy_headers=True)
+                                         clear_untrusted_proxy_headers=True, connection_limit=CONNECTION_LIMIT,
+                                         channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=2,
+                                         max_request_body_size=MAX_BODY)
         except OSError as exc:
             raise ConfigError(f"the web page cannot listen on {host}:{port} ({exc.strerror or exc}); "
                               f"choose another [web] port or --port") from None
