@@ -1,15 +1,18 @@
-"""`scopewatch init DIR`: a new workspace with a commented scopewatch.toml and one example agreement
-to copy from, never overwriting anything that is already there."""
+"""`scopewatch init DIR`: a new workspace with a commented scopewatch.toml holding the VA's name,
+address and language, and the first client's agreement made from the starter of their trade (or
+no agreement at all): never an example client that could match real mail, and never overwriting
+anything that is already there."""
 
 from __future__ import annotations
 
-import shutil
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from scopewatch import resources
 from scopewatch.errors import WorkspaceError
 
-EXAMPLE_AGREEMENT = "hughes-house.yaml"
+LANGUAGES = ("en", "nl")
 
 CONFIG_TEMPLATE = """\
 # scopewatch settings for this workspace. Every setting can also come from the environment
@@ -89,36 +92,100 @@ security = "starttls"            # starttls (port 587) | ssl (port 465) | plain 
 """
 
 
-def init_workspace(target: Path | str) -> list[Path]:
-    """Create `target` with scopewatch.toml and scopes/<example>.yaml; return the files written.
+@dataclass
+class Setup:
+    """What `init` asks: the VA, and optionally the first client (name, address, trade)."""
 
-    Refuses (WorkspaceError) when any of those files exists already, before writing anything."""
+    va_name: str = ""
+    va_address: str = ""
+    language: str = "en"
+    client: str = ""
+    client_address: str = ""
+    trade: str = ""
+
+
+def _toml(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def config_text(setup: Setup) -> str:
+    """The commented scopewatch.toml with the VA's own settings filled in."""
+    text = CONFIG_TEMPLATE
+    if setup.va_name:
+        text = text.replace('# name = "Your Name"', f"name = {_toml(setup.va_name)}")
+    if setup.va_address:
+        text = text.replace('# address = "you@example.com"', f"address = {_toml(setup.va_address)}")
+    language = setup.language if setup.language in LANGUAGES else "en"
+    return text.replace('language = "en"                  # en | nl',
+                        f'language = "{language}"                  # en | nl')
+
+
+def client_id_for(name: str) -> str:
+    from scopewatch.agreement.edit import slug
+
+    return slug(name) or "client"
+
+
+def first_agreement(setup: Setup) -> str:
+    """The first client's agreement: the trade's commented starter in the VA's language, with the
+    client's name and address filled in, checked before it is written."""
+    from scopewatch.agreement.checklist import starter_text
+    from scopewatch.agreement.edit import Document, apply_form, form_of
+    from scopewatch.agreement.validate import check_agreement_text
+
+    doc = Document(starter_text([resources.templates_dir()], setup.trade or None, setup.language))
+    form = form_of(doc)
+    form.client, form.contacts, form.language = setup.client, setup.client_address, setup.language
+    apply_form(doc, form)
+    text = doc.text()
+    _agreement, problems, _ = check_agreement_text(text, "the first client's agreement", client_id_for(setup.client))
+    problems = [p for p in problems if not p.field.startswith("deliverables")]  # the empty starter has none yet
+    if problems:
+        raise WorkspaceError("; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems))
+    return text
+
+
+def init_workspace(target: Path | str, setup: Setup | None = None) -> list[Path]:
+    """Create `target` with scopewatch.toml, scopes/ and, when a first client is given, its
+    agreement; return the files written. Refuses (WorkspaceError) when any of those files exists
+    already, before writing anything."""
+    setup = setup or Setup()
     root = Path(target).expanduser()
     if root.exists() and not root.is_dir():
         raise WorkspaceError(f"{root} exists and is not a folder; pick another place for the workspace")
-    example = resources.examples_dir() / "scopes" / EXAMPLE_AGREEMENT
-    if not example.is_file():
-        raise WorkspaceError(f"the example agreement {example} is missing from this installation")
     config = root / "scopewatch.toml"
-    agreement = root / "scopes" / EXAMPLE_AGREEMENT
-    existing = [p for p in (config, agreement) if p.exists()]
+    if setup.client and not setup.client_address:
+        raise WorkspaceError("the first client needs their e-mail address (--client-email), so their mail is "
+                             "recognised; or leave the client out and add it on the agreement page")
+    agreement_text = first_agreement(setup) if setup.client else None
+    agreement = root / "scopes" / f"{client_id_for(setup.client)}.yaml" if agreement_text else None
+    existing = [p for p in (config, agreement) if p is not None and p.exists()]
     if existing:
         raise WorkspaceError(
             f"{', '.join(str(p) for p in existing)} already exist{'s' if len(existing) == 1 else ''}; "
             f"scopewatch init never overwrites files (move them away or pick another folder)"
         )
-    agreement.parent.mkdir(parents=True, exist_ok=True)
+    (root / "scopes").mkdir(parents=True, exist_ok=True)
     with open(config, "x", encoding="utf-8") as fh:
-        fh.write(CONFIG_TEMPLATE)
-    shutil.copyfile(example, agreement)
-    return [config, agreement]
+        fh.write(config_text(setup))
+    written = [config]
+    if agreement is not None:
+        with open(agreement, "x", encoding="utf-8") as fh:
+            fh.write(agreement_text)
+        written.append(agreement)
+    return written
 
 
-def next_steps(root: Path) -> str:
+def next_steps(root: Path, client_file: Path | None = None) -> str:
+    agreement = (f"  2. Make {client_file.name} what you agreed with the client: on the agreement page\n"
+                 f"     (scopewatch web --workspace {root}, then Edit agreement) or in your editor,\n"
+                 f"     then check it:  scopewatch scope lint --workspace {root}") if client_file else (
+                 f"  2. Add your clients' agreements: on the agreement page (scopewatch web --workspace {root},\n"
+                 f"     then New client, starting from your trade's starter) or as YAML in {root / 'scopes'}/,\n"
+                 f"     then check them:  scopewatch scope lint --workspace {root}")
     return f"""Next steps:
   1. Edit {root / 'scopewatch.toml'}: your IMAP server, username and where the password comes from.
-  2. Write one agreement per client in {root / 'scopes'}/ (start from {EXAMPLE_AGREEMENT}),
-     then check them:  scopewatch scope lint --workspace {root}
+{agreement}
   3. One pass over the mailbox, storing nothing:  scopewatch scan --dry-run --workspace {root}
   4. Start watching:  scopewatch run --workspace {root}
      and see that it is alive:  scopewatch status --workspace {root}

@@ -320,3 +320,58 @@ def decline(workspace: Path | None, database: str | None, finding_id: int, *, re
     with session(workspace, database) as s:
         f = decline_finding(s.ledger, finding_id, who=s.who, why=reason)
     return f"finding {finding_id} declined" + (f" ({reason})" if reason else "") + f"; status {f.status}"
+
+
+# --- the client's copy of the agreement --------------------------------------------------------------
+
+LEDGER_ONLY = "scopewatch"  # the account a letter is kept under when no mailbox is configured here
+
+
+def letter_mailbox(s: Session, client_id: str, name: str | None = None) -> MailboxConfig | None:
+    """Where the client's letter goes: the mailbox named, else the one the client's mail arrives in,
+    else the first configured; None when there is none (then it is kept in scopewatch)."""
+    from scopewatch.store import letters
+
+    if name:
+        return s.config.mailbox(name)
+    mail = letters.client_mail(s.ledger, client_id)
+    if mail is not None:
+        try:
+            return s.config.mailbox(mail[0])
+        except ConfigError:
+            pass
+    return s.config.mailboxes[0] if s.config.mailboxes else None
+
+
+def letter_into_mailbox(s: Session, client_id: str, *, mailbox: str | None = None, register: str | None = None):
+    """The client's letter for the agreement as it is now, in Drafts once (LetterOutcome)."""
+    from scopewatch.draft.letter import letter_into_drafts
+
+    va = s.va()
+    mb = letter_mailbox(s, client_id, mailbox)
+    if mb is None:
+        return letter_into_drafts(s.ledger, s.workspace, client_id, va, account=LEDGER_ONLY, who=s.who,
+                                  register=register)
+    with connected(mb) as source:
+        return letter_into_drafts(s.ledger, s.workspace, client_id, va, account=mb.name, source=source, who=s.who,
+                                  register=register)
+
+
+def letter(workspace: Path | None, database: str | None, client_id: str, *, draft: bool, mailbox: str | None = None,
+           register: str | None = None) -> str:
+    """`scopewatch scope letter`: print the client's letter, or put it into Drafts once (--draft)."""
+    from scopewatch.draft.letter import make_letter
+
+    with session(workspace, database) as s:
+        if not draft:
+            made = make_letter(s.ledger, s.workspace, client_id, s.va(), register=register)
+            return _headers(made.to, made.subject) + made.text.rstrip("\n")
+        out = letter_into_mailbox(s, client_id, mailbox=mailbox, register=register)
+    if out.folder is None:
+        return f"letter to {out.to} kept in scopewatch ({out.message_id}): no mailbox is configured here"
+    if not out.created and not out.appended:
+        return (f"the letter for this version of {client_id}'s agreement is in {out.account}/{out.folder} already "
+                f"({out.message_id}); no second copy made")
+    n = len(out.changes)
+    changed = f"; it says what changed since the last letter ({n} change{'s' if n != 1 else ''})" if n else ""
+    return f"letter to {out.to} saved in {out.account}/{out.folder} ({out.message_id}){changed}"

@@ -381,7 +381,7 @@ notes: call on Fridays
 """,
         [
             "acme.yaml:7: deliverable: unknown key; did you mean 'deliverables'?",
-            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments, estimates',
+            'acme.yaml:8: notes: unknown key; expected one of client, contacts, language, project, goal, period, rate, estimate_hours, deliverables, exclusions, client_provides, acceptance, change_policy, amendments, estimates, trade, checklist',
         ],
     ),
     (

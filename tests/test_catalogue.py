@@ -243,11 +243,19 @@ def test_scope_show_prints_kinds_and_how_they_were_found(tmp_path):
     assert "none found: add kinds:" in out
 
 
-def test_scope_lint_warns_about_an_item_linked_to_nothing(tmp_path):
+def test_scope_lint_warns_about_a_deliverable_linked_to_nothing(tmp_path):
+    """Only a deliverable: requests for agreed work in other words would be flagged as new work.
+    An exclusion or client duty without a kind costs nothing, so it gets no warning."""
     ws = agreement_ws(tmp_path)
     result = run("scope", "lint", "--workspace", str(ws))
     assert result.exit_code == 0
-    assert "warning: " in result.output and "client_provides.stuff: links to no kind of work" in result.output
+    assert "links to no kind" not in result.output  # client_provides "stuff" links to nothing: no warning
+    text = (ws / "scopes" / "podcast.yaml").read_text()
+    write(ws / "scopes" / "podcast.yaml", text.replace(
+        "deliverables:\n", "deliverables:\n  - id: ponds\n    description: Koi pond\n    terms: [koi]\n", 1))
+    result = run("scope", "lint", "--workspace", str(ws))
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "deliverables.ponds: links to no kind of work" in result.output
     assert "1 agreement checked, 0 problems" in result.output
 
 

@@ -122,7 +122,7 @@ def test_a_bad_size_names_file_line_and_field(tmp_path):
             "    terms: [edit]\n    limit: {count: 1, per: week, each: sixty}\n")
     with pytest.raises(AgreementError) as info:
         _load(tmp_path, text)
-    assert "x.yaml:7: deliverables[0].limit.each: expected a number and a unit" in str(info.value)
+    assert "x.yaml:7: deliverables[0].limit.each: expected a number and what it measures" in str(info.value)
 
 
 def test_scope_show_prints_size_and_frequency():

@@ -86,7 +86,8 @@ def test_environment_wins_over_the_current_folder_and_option_over_both(tmp_path)
 def test_init_saves_a_default_used_from_elsewhere(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    res = _run(["init", str(tmp_path / "va"), "--default"], cwd=tmp_path)
+    res = _run(["init", str(tmp_path / "va"), "--default", "--client", "Mark Jensen", "--client-email",
+                "mark@jensen.example", "--trade", "admin-va"], cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert "is your default workspace now" in res.stdout
     settings = user_settings_file()
@@ -124,3 +125,46 @@ def test_scope_lint_warns_about_a_description_that_reads_as_a_note(tmp_path):
     assert len(warnings) == 1
     assert "jensen.yaml:8: exclusions[0].description: reads as a note to yourself" in warnings[0]
     assert "add client_text:" in warnings[0]
+
+
+def test_init_writes_no_example_client_and_fills_in_the_va(tmp_path):
+    """Without a first client no agreement is written at all (an example client would stay active
+    and could match real mail); the VA's name, address and language go into scopewatch.toml."""
+    root = tmp_path / "va"
+    res = CliRunner().invoke(cli, ["init", str(root), "--name", "Sanne Visser", "--email", "sanne@va.example",
+                                   "--language", "nl", "--no-default"])
+    assert res.exit_code == 0, res.output
+    assert list((root / "scopes").iterdir()) == []
+    assert "New client" in res.output
+    from scopewatch.config import load_config
+
+    cfg = load_config(root, environ={"SCOPEWATCH_WORK_PASSWORD": "x"})
+    assert (cfg.va_name, cfg.va_address, cfg.digest_language) == ("Sanne Visser", "sanne@va.example", "nl")
+    res = CliRunner().invoke(cli, ["scope", "lint", "-w", str(root)])
+    assert res.exit_code == 0 and "0 agreements checked, 0 problems" in res.output
+
+
+def test_init_makes_the_first_clients_agreement_from_the_trade_starter(tmp_path):
+    root = tmp_path / "va"
+    res = CliRunner().invoke(cli, ["init", str(root), "--language", "nl", "--client", "Bakkerij de Vries",
+                                   "--client-email", "anna@bakkerijdevries.example", "--trade", "social-media",
+                                   "--no-default"])
+    assert res.exit_code == 0, res.output
+    path = root / "scopes" / "bakkerij-de-vries.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Startafspraak: social media.")  # the starter's comments, in Dutch
+    assert "client: Bakkerij de Vries" in text and "anna@bakkerijdevries.example" in text
+    from scopewatch.agreement.load import load_agreement_file
+
+    agreement = load_agreement_file(path)
+    assert agreement.language == "nl" and agreement.trade == "social-media"
+    assert agreement.checklist_answer("paid-ads") == "excluded"
+    res = CliRunner().invoke(cli, ["scope", "lint", "-w", str(root)])
+    assert res.exit_code == 0 and "warning" not in res.output, res.output
+    # A client without an address, or a trade that has no starter, is refused before anything is written.
+    for args, message in [(["--client", "X"], "needs their e-mail address"),
+                          (["--client", "X", "--client-email", "x@x.example", "--trade", "plumber"],
+                           "no starter for the trade 'plumber'")]:
+        res = CliRunner().invoke(cli, ["init", str(tmp_path / "other"), *args, "--no-default"])
+        assert res.exit_code != 0 and message in res.output, res.output
+        assert not (tmp_path / "other" / "scopewatch.toml").exists()

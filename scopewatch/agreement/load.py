@@ -48,11 +48,23 @@ def workspace_catalogue(scopes_dir: Path) -> tuple[Catalogue | None, list[Proble
         return None, exc.problems
 
 
+def workspace_labels(scopes_dir: Path):
+    """How the checklist's kinds of work read in each language (agreement/checklist.py), from the
+    workspace's templates/agreements/ or the shipped ones; None when they cannot be read."""
+    from scopewatch.agreement.checklist import checklist_data, template_dirs_for
+    from scopewatch.errors import ConfigError
+
+    try:
+        return checklist_data(template_dirs_for(Path(scopes_dir)))
+    except ConfigError:
+        return None  # the page and `scope lint` report the broken file; agreements still load
+
+
 def load_agreement_file(path: Path, catalogue: Catalogue | None = None) -> Agreement:
     """Load and validate one agreement file; raise AgreementError listing every problem in it."""
     if catalogue is None:
         catalogue, _ = workspace_catalogue(Path(path).parent)
-    result = _read_file(Path(path), catalogue)
+    result = _read_file(Path(path), catalogue, workspace_labels(Path(path).parent))
     if result.problems or result.agreement is None:
         raise AgreementError(result.problems)
     return result.agreement
@@ -102,8 +114,9 @@ def read_agreements(scopes_dir: Path, catalogue: Catalogue | None = None) -> Agr
     problems: list[Problem] = []
     if catalogue is None:
         catalogue, problems = workspace_catalogue(scopes_dir)
+    labels = workspace_labels(scopes_dir)
     for path in _agreement_files(scopes_dir):
-        result = _read_file(path, catalogue)
+        result = _read_file(path, catalogue, labels)
         earlier = seen_ids.get(path.stem)
         if earlier is not None:
             result.problems.append(
@@ -187,7 +200,7 @@ def _read_bytes(path: Path) -> bytes | str:
         os.close(fd)
 
 
-def _read_file(path: Path, catalogue: Catalogue | None = None) -> _FileResult:
+def _read_file(path: Path, catalogue: Catalogue | None = None, labels=None) -> _FileResult:
     result = _FileResult(path)
     label = str(path)
     raw = _read_bytes(path)
@@ -211,11 +224,29 @@ def _read_file(path: Path, catalogue: Catalogue | None = None) -> _FileResult:
             )
         )
         return result
-    agreement, result.problems, result.contacts = check_agreement_text(text, label, path.stem, catalogue)
+    return _check(result, text, raw, catalogue, labels)
+
+
+def _check(result: _FileResult, text: str, raw: bytes, catalogue, labels) -> _FileResult:
+    path = result.path
+    agreement, result.problems, result.contacts = check_agreement_text(text, str(path), path.stem, catalogue, labels)
     if agreement is not None:
         digest = hashlib.sha256(raw).hexdigest()
         result.agreement = replace(agreement, source_path=str(path), source_text=text, content_hash=digest)
     return result
+
+
+def check_in_workspace(scopes_dir: Path, client_id: str, text: str) -> tuple[Agreement | None, list[Problem]]:
+    """Validate `text` as if it were `scopes/CLIENT.yaml`, against the workspace's catalogue and its
+    other agreements (a contact may belong to one client only), without writing anything."""
+    scopes_dir = Path(scopes_dir)
+    catalogue, problems = workspace_catalogue(scopes_dir)
+    labels = workspace_labels(scopes_dir)
+    mine = _check(_FileResult(scopes_dir / f"{client_id}.yaml"), text, text.encode("utf-8"), catalogue, labels)
+    others = [_read_file(p, catalogue, labels) for p in (_agreement_files(scopes_dir) if scopes_dir.is_dir() else [])
+              if p.stem != client_id]
+    _check_contacts_across([*others, mine])
+    return (mine.agreement if not mine.problems else None), [*problems, *mine.problems]
 
 
 def _check_contacts_across(results: list[_FileResult]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -9,9 +10,11 @@ from typing import Iterator, Literal
 
 from scopewatch.errors import Problem
 
-ItemKind = Literal["deliverable", "exclusion", "client_provides"]
+# "ask": a kind of work the VA marked "ask me first" in the agreement's checklist (see Checklist).
+ItemKind = Literal["deliverable", "exclusion", "client_provides", "ask"]
 LIMIT_PERIODS = ("week", "month", "quarter", "year", "project")
 LANGUAGES = ("en", "nl")
+_UP_TO = re.compile(r"^\s*(?:up\s+to|at\s+most|max(?:imum)?\.?|tot|hooguit|maximaal)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -25,14 +28,23 @@ class Limit:
 
 @dataclass(frozen=True)
 class Measure:
-    """How big each one may be: "60 minutes of raw audio", "1500 words", "8 pages"."""
+    """How big each one may be: measured ("60 minutes of raw audio", "1500 words", "8 pages") or
+    counted ("6 profiles", "max. 30 portretfoto's": `counted`, and `unit` is the thing counted)."""
 
     amount: float
-    unit: str  # minute, hour, word, page or post (scopewatch.words.MEASURES)
+    unit: str  # minute, hour, word, page or post (scopewatch.words.MEASURES); counted: the noun, lower case
     text: str  # as the VA wrote it
+    counted: bool = False
+
+    @property
+    def size(self) -> str:
+        """The text without a leading "max." or "up to": what "up to ... each" wraps."""
+        return _UP_TO.sub("", self.text, count=1) or self.text
 
     def as_unit(self, unit: str) -> float | None:
         """The amount in another unit: hours and minutes convert, other units only to themselves."""
+        if self.counted:
+            return None  # "6 profiles" is no size in minutes or words
         if unit == self.unit:
             return self.amount
         minutes = {"minute": 1, "hour": 60}
@@ -102,6 +114,35 @@ class Amendment:
     line: int | None = None  # line in the YAML file, like ScopeItem.line
 
 
+# The scope checklist's answers (`checklist: {seo: excluded}`) and the clause each one makes.
+CHECKLIST_ANSWERS = ("included", "excluded", "client", "ask")
+ANSWER_KIND: dict[str, ItemKind] = {"included": "deliverable", "excluded": "exclusion", "client": "client_provides",
+                                    "ask": "ask"}
+CHECKLIST_PREFIX = "checklist:"
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One kind of work of the catalogue the VA answered once in the agreement's `checklist:`:
+    included, excluded (not included), client (the client's part) or ask (ask me first).
+
+    Each line is a clause of its own (`as_item`): the judge compares a request for that kind of
+    work with it like with any item, and a finding names it as `checklist:<kind>`."""
+
+    kind: str  # a catalogue kind id: "seo", "travel.personal"
+    answer: str  # one of CHECKLIST_ANSWERS
+    label: str  # how the VA and the client read the kind of work ("SEO", "agendabeheer")
+    line: int | None = None
+
+    @property
+    def item_id(self) -> str:
+        return CHECKLIST_PREFIX + self.kind
+
+    def as_item(self) -> ScopeItem:
+        return ScopeItem(id=self.item_id, kind=ANSWER_KIND[self.answer], description=self.label, terms=(),
+                         line=self.line, kinds=(self.kind,))
+
+
 @dataclass(frozen=True)
 class Agreement:
     """A client's scope agreement, validated. `client_id` is the YAML file's name without `.yaml`."""
@@ -122,12 +163,15 @@ class Agreement:
     change_policy: str | None = None
     estimate_hours: float | None = None  # default estimate for extra work in this agreement
     estimates: dict[str, Estimate] = field(default_factory=dict)  # per category, e.g. "deadline"
+    trade: str | None = None  # the trade's starter it was made from ("house-painter"): which checklist to show
+    checklist: tuple[ChecklistLine, ...] = ()  # kinds of work answered once (see ChecklistLine)
     source_path: str | None = None
     source_text: str = ""
     content_hash: str = ""  # sha256 hex of the file bytes: identifies the agreement version
 
     def items(self) -> Iterator[ScopeItem]:
-        """Every clause, deliverables first (accepted amendments count as deliverables)."""
+        """Every clause, deliverables first (accepted amendments count as deliverables), the
+        checklist's lines last: an item the VA wrote out says more than a ticked kind of work."""
         yield from self.deliverables
         for a in self.amendments:
             yield ScopeItem(
@@ -140,6 +184,12 @@ class Agreement:
             )
         yield from self.exclusions
         yield from self.client_provides
+        for line in self.checklist:
+            yield line.as_item()
+
+    def checklist_answer(self, kind_id: str) -> str | None:
+        """What the checklist says about this kind of work, or None when it is not on it."""
+        return next((line.answer for line in self.checklist if line.kind == kind_id), None)
 
     def item(self, item_id: str) -> ScopeItem | None:
         for it in self.items():

@@ -33,6 +33,7 @@ def describe(agreement: Agreement, links: dict | None = None) -> str:
     lines += _amendments(a.amendments, links)
     lines += _section("Exclusions (not agreed)", a.exclusions, links)
     lines += _section("Client provides", a.client_provides, links)
+    lines += _checklist(a)
 
     if a.acceptance or a.change_policy:
         lines.append("")
@@ -104,7 +105,7 @@ def _section(title: str, items: tuple[ScopeItem, ...], links: dict | None = None
         if item.limit:
             lines += _detail("limit", _limit(item.limit))
         if item.each:
-            lines += _detail("each", f"at most {item.each.text}")
+            lines += _detail("each", f"at most {item.each.size}")
         if item.limit is None and item.kind == "deliverable" and (often := frequency_in(item.description)):
             lines += _detail("often", f"once per {often} (from the description)")
         if item.due:
@@ -114,6 +115,20 @@ def _section(title: str, items: tuple[ScopeItem, ...], links: dict | None = None
         lines += _detail("terms", ", ".join(item.terms))
         if links is not None:
             lines += _detail("kinds", _kinds(links.get(item.id)))
+    return lines
+
+
+ANSWER_WORDS = {"included": "included", "excluded": "not included", "client": "the client's part",
+                "ask": "ask me first"}
+
+
+def _checklist(a: Agreement) -> list[str]:
+    if not a.checklist:
+        return []
+    lines = ["", "Checklist (kinds of work answered once" + (f", trade {a.trade}" if a.trade else "") + "):"]
+    for line in a.checklist:
+        where = f"  [line {line.line}]" if line.line else ""
+        lines += _bullet(f"{line.label} ({line.kind}): {ANSWER_WORDS[line.answer]}{where}")
     return lines
 
 

@@ -13,19 +13,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scopewatch.agreement.model import (
     LANGUAGES,
-    LIMIT_PERIODS,
     Agreement,
     Estimate,
     Amendment,
-    Limit,
-    Measure,
     Period,
     Rate,
     ScopeItem,
 )
+from scopewatch.agreement.validate_work import ID_RE, WorkReader
 from scopewatch.agreement.yamlnodes import (
     TAG,
-    NodeReader,
     is_null,
     kind_of,
     line_of,
@@ -54,6 +51,7 @@ _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOP_KEYS = (
     "client", "contacts", "language", "project", "goal", "period", "rate", "estimate_hours",
     "deliverables", "exclusions", "client_provides", "acceptance", "change_policy", "amendments", "estimates",
+    "trade", "checklist",
 )
 ESTIMATE_KEYS = ("estimate_hours", "estimate_days", "price")
 ESTIMATE_CATEGORIES = ("new_work", "excluded", "quantity", "deadline", "client_duty")
@@ -67,12 +65,9 @@ SECTION_KEYS = {
     "amendments": ("id", "date", "description", "terms", "finding", "estimate_hours"),
 }
 SECTION_KIND = {"deliverables": "deliverable", "exclusions": "exclusion", "client_provides": "client_provides"}
-LIMIT_KEYS = ("count", "per", "unit", "each")
-_MEASURE = re.compile(r"^\s*(?:up\s+to\s+|at\s+most\s+|max(?:imum)?\.?\s+|tot\s+|hooguit\s+|maximaal\s+)?(\d+(?:[.,]\d+)?)\s*([^\W\d_][\w']*)(.*)$", re.IGNORECASE)
 PERIOD_KEYS = ("start", "end")
 RATE_KEYS = ("amount", "currency", "per")
 
-ID_RE = re.compile(r"^[a-z0-9_-]+$")
 _DOMAIN = r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
 ADDRESS_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@" + _DOMAIN + r"$")
 DOMAIN_RE = re.compile(r"^@" + _DOMAIN + r"$")
@@ -85,28 +80,30 @@ ContactAt = tuple[str, "int | None", int]
 
 
 def check_agreement_text(
-    text: str, label: str, client_id: str, catalogue: Catalogue | None = None
+    text: str, label: str, client_id: str, catalogue: Catalogue | None = None, labels=None
 ) -> tuple[Agreement | None, list[Problem], list[ContactAt]]:
     """Validate one agreement's YAML text.
 
     Returns the agreement (None when there is any problem), every problem sorted by line, and
     each valid contact with where it is (also when other fields have problems).
     `label` names the file in problems; source fields of the agreement are left for the caller.
-    `catalogue` is the work catalogue that `kinds:` must name (unchecked when None).
+    `catalogue` is the work catalogue that `kinds:` and `checklist:` must name (unchecked when None);
+    `labels` (agreement/checklist.py ChecklistData) words a checklist line for the client.
     """
-    checker = _Checker(label, client_id, catalogue)
+    checker = _Checker(label, client_id, catalogue, labels)
     agreement = checker.check(text)
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return (agreement if not problems else None), problems, checker.contact_lines
 
 
-class _Checker(NodeReader):
+class _Checker(WorkReader):
     """Walks the composed YAML node tree of one agreement, so every value keeps its line."""
 
-    def __init__(self, label: str, client_id: str, catalogue: Catalogue | None = None):
+    def __init__(self, label: str, client_id: str, catalogue: Catalogue | None = None, labels=None):
         super().__init__(label)
         self.client_id = client_id
         self.catalogue = catalogue
+        self.labels = labels
         self.contact_lines: list[ContactAt] = []
         self._ids: dict[str, tuple[str, int | None]] = {}
         self._terms_total = 0
@@ -190,6 +187,14 @@ class _Checker(NodeReader):
         texts = {
             k: self.text(f.get(k), k) for k in ("project", "goal", "acceptance", "change_policy")
         }
+        trade = None
+        if not is_null(f.get("trade")):
+            trade = self.text(f["trade"], "trade")
+            if trade is not None and not ID_RE.match(trade):
+                self.problem("trade", f"'{trade}' is not a trade id: lowercase letters, digits and '-', "
+                                      "e.g. trade: house-painter", f["trade"])
+                trade = None
+        checklist = self.checklist(f.get("checklist"), language)
         if self.problems or client is None:
             return None
         return Agreement(
@@ -209,6 +214,8 @@ class _Checker(NodeReader):
             change_policy=texts["change_policy"],
             estimate_hours=estimate,
             estimates=estimates,
+            trade=trade,
+            checklist=checklist,
         )
 
     def estimates(self, node: Node | None) -> dict[str, Estimate]:
@@ -348,52 +355,6 @@ class _Checker(NodeReader):
             return None
         return code
 
-    def limit(self, node: Node, path: str) -> tuple[Limit | None, Measure | None]:
-        node = self.expect_mapping(node, path, "limit: {count: 3, per: week}")
-        if node is None:
-            return None, None
-        f = self.mapping(node, path, LIMIT_KEYS)
-        if f is None:
-            return None, None
-        each = None
-        if not is_null(f.get("each")):
-            each = self.measure(f["each"], f"{path}.each")
-            if is_null(f.get("count")) and is_null(f.get("per")) and is_null(f.get("unit")):
-                return None, each  # only a size: "each: 60 minutes"
-        count = None
-        if is_null(f.get("count")):
-            self.problem(f"{path}.count", "required: how many, e.g. count: 3", f.get("count") or node)
-        else:
-            count = self.number(f["count"], f"{path}.count", whole=True)
-        per = None
-        if is_null(f.get("per")):
-            self.problem(f"{path}.per", f"required: one of {', '.join(LIMIT_PERIODS)}", f.get("per") or node)
-        else:
-            per = self.choice(f["per"], f"{path}.per", LIMIT_PERIODS)
-        unit = self.text(f.get("unit"), f"{path}.unit")
-        if count is None or per is None:
-            return None, each
-        return Limit(count=count, per=per, unit=unit), each
-
-    def measure(self, node: Node, path: str) -> Measure | None:
-        """A size with its unit: "60 minutes", "1500 words", "8 pagina's"."""
-        from scopewatch.words import MEASURES, lexicon
-
-        text = self.text(node, path)
-        if text is None:
-            return None
-        m = _MEASURE.match(text)
-        units = lexicon().every.measures
-        if not m or m.group(2).lower() not in units:
-            self.problem(path, f"expected a number and a unit ({', '.join(u + 's' for u in MEASURES)}), "
-                               f"e.g. each: 60 minutes; got '{text}'", node)
-            return None
-        amount = float(m.group(1).replace(",", "."))
-        if amount <= 0:
-            self.problem(path, f"must be more than 0, got '{text}'", node)
-            return None
-        return Measure(amount=amount, unit=units[m.group(2).lower()], text=" ".join(text.split()))
-
     def item_list(self, node: Node | None, section: str, root: MappingNode, required: bool) -> list[Node]:
         if is_null(node) or (isinstance(node, SequenceNode) and not node.value):
             if required:
@@ -474,34 +435,6 @@ class _Checker(NodeReader):
                     )
                 )
         return out
-
-    def kinds(self, node: Node | None, path: str) -> tuple[str, ...]:
-        """`kinds: [calendar, travel.business]`: ids of the work catalogue, checked against it."""
-        if is_null(node):
-            return ()
-        if isinstance(node, ScalarNode):
-            nodes = [node]
-        elif isinstance(node, SequenceNode):
-            nodes = node.value
-        else:
-            self.problem(path, f"expected a list of kinds of work, e.g. kinds: [calendar], got {kind_of(node)}", node)
-            return ()
-        out: list[str] = []
-        for index, kind_node in enumerate(nodes):
-            where = f"{path}[{index}]" if isinstance(node, SequenceNode) else path
-            value = self.text(kind_node, where)
-            if value is None:
-                self.problem(where, "is empty; remove it or name a kind of work, e.g. calendar", kind_node)
-                continue
-            value = value.strip().lower()
-            if self.catalogue is not None and value not in self.catalogue:
-                close = self.catalogue.suggest(value)
-                hint = f"; did you mean '{close}'?" if close else "; `scopewatch kinds` lists them"
-                self.problem(where, f"unknown kind of work '{value}'{hint}", kind_node)
-                continue
-            if value not in out:
-                out.append(value)
-        return tuple(out)
 
     def amendments(self, node: Node | None) -> list[Amendment]:
         out = []

@@ -1,6 +1,7 @@
 """`scope lint` warnings about wording the client would read: an item's description is quoted in
 change-request drafts unless it has a `client_text`, so a description written as a note to
-oneself ("(her accountant does these)", "TODO", "ask Tom") gets a warning naming the fix."""
+oneself ("(her accountant does these)", "TODO", "ask Tom", "maybe?") gets a warning naming the fix.
+Only what a VA would agree is a note: a description in brackets or with "check" in it is not."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from scopewatch.agreement.model import Agreement
 from scopewatch.errors import Problem
 
 _SECTION = {"deliverable": "deliverables", "exclusion": "exclusions", "client_provides": "client_provides"}
-# Signs of a note: brackets, reminders, and talking about the client in the third person.
+# Signs of a note to oneself, not of a description: reminders and open questions ("TODO", "ask Tom",
+# "nog navragen", "maybe?"). Brackets alone are no sign: "Reviews beantwoorden (Trustpilot en
+# Google)" and "Proofreading (two rounds)" are how a VA describes work.
 _NOTE = re.compile(
-    r"[()\[\]?!]|\b(?:todo|tbd|tbc|nb|fyi|n\.b\.|note|ask|check|remember|maybe|"
-    r"her|his|she|he|they|their|them|haar|hij|zij|hun|navragen|vragen|checken|nog doen)\b",
+    r"\b(?:todo|tbd|tbc|fixme|n\.b\.|nb:|fyi|note to self|remember to|don't forget|do not forget|"
+    r"niet vergeten|nog (?:navragen|vragen|checken|doen|regelen|uitzoeken|bespreken)|navragen|nagaan|"
+    r"(?:ask|check with|confirm with|double-check with)\s+(?:(?-i:[A-Z][a-z]+)|her|him|them|the client)|"
+    r"vragen aan|overleggen met|maybe|perhaps|misschien)\b|\?",
     re.IGNORECASE,
 )
+# Talking about the client in the third person inside brackets: "(her accountant does these)",
+# "(doet zij zelf)": a remark for the VA's own eyes.
+_ASIDE = re.compile(r"\((?=[^()]*\b(?:she|he|her|his|they|their|them|zij|hij|haar|hun)\b)[^()]*\)", re.IGNORECASE)
 
 
 def note_like(agreement: Agreement) -> list[Problem]:
@@ -28,7 +36,7 @@ def note_like(agreement: Agreement) -> list[Problem]:
         counts[section] = index + 1
         if item.client_text:
             continue
-        m = _NOTE.search(item.description)
+        m = _NOTE.search(item.description) or _ASIDE.search(item.description)
         if m:
             out.append(Problem(
                 agreement.source_path or f"{agreement.client_id}.yaml", f"{section}[{index}].description",

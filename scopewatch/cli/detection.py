@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from scopewatch.cli import WORKSPACE_OPTION, cli, echo_json, friendly_errors
+from scopewatch.cli import DATABASE_OPTION, WORKSPACE_OPTION, cli, echo_json, friendly_errors
 from scopewatch.terminal import echo
 
 
@@ -32,23 +32,18 @@ def scope_lint(workspace, as_json):
         scopewatch scope lint --workspace ~/va
     Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
     as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
-    an item that links to no kind of work in the catalogue, and a contact with look-alike letters
-    of another script (a Cyrillic "а" in an address) (exit code unchanged).
+    a deliverable that links to no kind of work in the catalogue, a checklist answer an item
+    contradicts, and a contact with look-alike letters of another script (a Cyrillic "а" in an
+    address) (exit code unchanged).
     """
     from scopewatch.agreement.load import lint_agreements, workspace_catalogue
-    from scopewatch.agreement.contacts import lookalike_contacts
-    from scopewatch.agreement.wording import note_like
+    from scopewatch.scope_lint import warnings as lint_warnings
     from scopewatch.workspace import locate
 
     root = locate(workspace)
     agreements, problems = lint_agreements(root / "scopes")
-    warnings = [w for a in agreements.values() for w in (*lookalike_contacts(a), *note_like(a))]
     catalogue, _ = workspace_catalogue(root / "scopes")
-    if catalogue is not None and agreements:
-        from scopewatch.detect.nlp import Pipelines
-        from scopewatch.detect.links import unlinked_items
-
-        warnings += unlinked_items(agreements.values(), catalogue, Pipelines())
+    warnings = lint_warnings(agreements.values(), catalogue)
     if as_json:
         for p in problems:
             echo_json({"file": p.file, "line": p.line, "field": p.field, "message": p.message})
@@ -97,6 +92,34 @@ def scope_show(workspace, client):
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
     echo(describe(agreement, agreement_links(agreement, ws.catalogue(), Pipelines())))
+
+
+@scope.command("letter")
+@WORKSPACE_OPTION
+@DATABASE_OPTION
+@click.argument("client")
+@click.option("--draft", "into_drafts", is_flag=True,
+              help="Put it into the mailbox's Drafts (once per version of the agreement) instead of printing it.")
+@click.option("--mailbox", default=None, help="The mailbox whose Drafts it goes into (default: the one the "
+                                              "client's mail arrives in, else the first configured).")
+@click.option("--formal/--informal", "formal", default=None,
+              help="Dutch: write u or je (default: as the client last wrote, else je).")
+@friendly_errors
+def scope_letter(workspace, database, client, into_drafts, mailbox, formal):
+    """The client's copy of the agreement, "What we agreed", in the agreement's language: what is
+    delivered, by when and how much, what the client supplies, what is not included, when the work
+    counts as done and how an extra request is handled and priced. After an amendment or an edit,
+    it opens with what changed since the last letter.
+
+    \b
+    Examples:
+        scopewatch scope letter devries-social
+        scopewatch scope letter devries-social --draft
+    """
+    from scopewatch.outbox import letter
+
+    register = None if formal is None else ("u" if formal else "je")
+    echo(letter(workspace, database, client, draft=into_drafts, mailbox=mailbox, register=register))
 
 
 # --- detection -------------------------------------------------------------------------------

@@ -16,29 +16,72 @@ from scopewatch.terminal import echo
 @click.option("--default/--no-default", "make_default", default=None,
               help="Make it the workspace used outside any workspace folder (asked when not given and "
                    "no default is set yet, on a terminal).")
+@click.option("--name", "va_name", default=None, help="Your name, as drafts and letters are signed.")
+@click.option("--email", "va_address", default=None, help="Your own address, drafts and letters come from it.")
+@click.option("--language", type=click.Choice(["en", "nl"]), default=None,
+              help="Your language: the page, the digest and the first client's agreement.")
+@click.option("--client", default=None, help="Your first client's name (or leave it out and add clients on the "
+                                             "agreement page).")
+@click.option("--client-email", default=None, help="The first client's e-mail address (or \"@domain\").")
+@click.option("--trade", default=None, help="The trade whose starter the first agreement is made from: "
+                                            "house-painter, admin-va, social-media, web-design, bookkeeping, "
+                                            "podcast-video (default: an empty agreement).")
 @friendly_errors
-def init_cmd(directory, make_default):
-    """Create a workspace: a commented scopewatch.toml and an example agreement in scopes/.
+def init_cmd(directory, make_default, va_name, va_address, language, client, client_email, trade):
+    """Create a workspace: a commented scopewatch.toml with your name, address and language, and
+    your first client's agreement made from your trade's starter (asked on a terminal; or give
+    the options). No example client is written: nothing that could match real mail.
 
     Never overwrites a file that is already there. Commands find the workspace from any folder
     inside it; to use it from anywhere else too, make it the default (stored in your config
     folder, e.g. ~/.config/scopewatch/settings.toml).
 
     \b
-    Example:
+    Examples:
         scopewatch init ~/va --default
+        scopewatch init ~/va --name "Sanne Visser" --email sanne@example.nl --language nl \\
+            --client "Bakkerij de Vries" --client-email anna@bakkerijdevries.nl --trade social-media
     """
     from scopewatch.init import init_workspace, next_steps
     from scopewatch.workspace import save_default, saved_default
 
-    for path in init_workspace(directory):
+    setup = _ask_setup(va_name, va_address, language, client, client_email, trade)
+    written = init_workspace(directory, setup)
+    for path in written:
         echo(f"wrote {path}")
     if make_default is None and sys.stdin.isatty() and saved_default() is None:
         make_default = click.confirm(f"Make {directory} your default workspace (used outside any workspace folder)?",
                                      default=True)
     if make_default:
         echo(f"{directory} is your default workspace now (saved in {save_default(directory)})")
-    echo(next_steps(directory))
+    client_file = next((p for p in written if p.suffix == ".yaml"), None)
+    echo(next_steps(directory, client_file))
+
+
+def _ask_setup(va_name, va_address, language, client, client_email, trade):
+    """The options given, and on a terminal the rest asked (Enter skips a question)."""
+    from scopewatch.agreement.checklist import checklist_data
+    from scopewatch.init import Setup
+    from scopewatch import resources
+
+    asking = sys.stdin.isatty() and sys.stdout.isatty()
+    if asking:
+        va_name = va_name if va_name is not None else click.prompt("Your name", default="", show_default=False)
+        va_address = va_address if va_address is not None else click.prompt(
+            "Your e-mail address", default="", show_default=False)
+        language = language or click.prompt("Your language", type=click.Choice(["en", "nl"]), default="en")
+        if client is None:
+            client = click.prompt("Your first client's name (Enter: none yet)", default="", show_default=False)
+    if client and asking:
+        if client_email is None:
+            client_email = click.prompt(f"{client}'s e-mail address (or @domain)")
+        if trade is None:
+            trades = checklist_data([resources.templates_dir()]).trades
+            listed = ", ".join(trades)
+            trade = click.prompt(f"Your trade, for the starter agreement ({listed}; Enter: empty)", default="",
+                                 show_default=False)
+    return Setup(va_name=va_name or "", va_address=va_address or "", language=language or "en",
+                 client=client or "", client_address=client_email or "", trade=trade or "")
 
 
 SERVICE_LOG_OPTIONS = [

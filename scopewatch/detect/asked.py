@@ -53,6 +53,12 @@ def kind_verdict(work: WorkAsked, kinds: AgreementKinds, agreement: Agreement, *
             f"asks for {what}, which is not in the agreement (agreed: {agreed})", matched,
         )
     item = cover.item
+    if item.kind == "ask":
+        # The VA's checklist says "ask me first": a question for her, never a flag or a pass.
+        return KindVerdict(
+            "out_of_scope", "new_work", item, 0.45,
+            f"asks for {what}; your checklist says to ask you first: {_quote(item)}", matched,
+        )
     if item.kind == "deliverable":
         return KindVerdict("in_scope", None, item, 0.8 if sure else 0.65, f"asks for {what}, covered by {_quote(item)}", matched)
     if item.kind == "exclusion":

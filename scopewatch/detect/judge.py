@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect import learned as learned_knowledge
+from scopewatch.detect.counted import counts_each
 from scopewatch.detect.findings import Finding
 from scopewatch.detect.limits import iso_due, more_often, on_top, over_size, weekday_timing
 from scopewatch.detect.requests import Sentence
@@ -265,7 +266,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         if hits and not override:
             by_kind = None
         if by_kind is not None:
-            weak_new = by_kind.category == "new_work" and not asked.named
+            weak_new = by_kind.category == "new_work" and by_kind.item is None and not asked.named
             timing = asked.kind.adjusts_agreed_work and by_kind.verdict == "in_scope"
             if (weak_new and (work or by_kind.confidence < REVIEW_BELOW)) or (timing and (work or sentence.fired_role("takeover"))):
                 # The rules' own reading (a named piece of work, or a question for the VA) is as
@@ -305,7 +306,7 @@ def judge(sentence: Sentence, hits: list[TermHit], agreement: Agreement, languag
         over = None
         for h in limited:
             n, ordinal = _number_before(doc, h, language)
-            if n is not None and _over_limit(n, ordinal, h.item, said):
+            if n is not None and _over_limit(n, ordinal, h.item, said) and not counts_each(h, language):
                 over = (h, n, ordinal)
                 break
         if over is None and limited and context is not None:

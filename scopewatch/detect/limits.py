@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from spacy.tokens import Span
 
 from scopewatch.agreement.model import Agreement, Limit, Measure, ScopeItem
+from scopewatch.detect.counted import over_count
 from scopewatch.detect.terms import TermHit
 from scopewatch.words import frequency_in, lexicon, phrase_pattern
 
@@ -90,6 +91,8 @@ def over_size(request: Span, hits: list[TermHit], agreement: Agreement) -> Over 
     sized = [d for d in agreement.deliverables if d.each or (d.limit and measure_unit(d.limit.unit))]
     if not sized:
         return None
+    if (counted := over_count(request, hits, sized, request.doc.lang_)) is not None:  # "8 profiles" over "each: 6 profiles"
+        return Over(counted.item, counted.asked, counted.allowed)
     asked_items = [d for d in sized if any(h.item.id == d.id for h in hits)]
     pats = _patterns()
     if asked_items:

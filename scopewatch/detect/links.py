@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scopewatch.agreement.model import Agreement, ScopeItem
+from scopewatch.agreement.model import CHECKLIST_PREFIX, Agreement, ScopeItem
 from scopewatch.catalogue import Catalogue
 from scopewatch.detect.terms import term_forms
 from scopewatch.detect.work import WordHit, WorkAsked, WorkMatcher
@@ -132,7 +132,15 @@ class Cover:
     distance: int  # 0: the same kind; 1: the item's kind is the broader one
 
 
-_PRIORITY = {"exclusion": 0, "deliverable": 1, "client_provides": 2}
+# On a tie an exclusion wins (it says explicitly what is not agreed), then agreed work, the client's
+# part, and a kind the checklist says to ask about first.
+_PRIORITY = {"exclusion": 0, "deliverable": 1, "client_provides": 2, "ask": 3}
+
+
+def _rank(cover: Cover) -> tuple:
+    """Closest first; on a tie an item the VA wrote out before a line of the checklist (it says
+    more), then by _PRIORITY."""
+    return cover.distance, cover.item.id.startswith(CHECKLIST_PREFIX), _PRIORITY[cover.item.kind]
 
 
 class AgreementKinds:
@@ -172,7 +180,7 @@ class AgreementKinds:
                 if things and k not in link.whole and not self._names_thing(item, things):
                     continue
                 cover = Cover(item, k, d)
-                if best is None or (d, _PRIORITY[item.kind]) < (best.distance, _PRIORITY[best.item.kind]):
+                if best is None or _rank(cover) < _rank(best):
                     best = cover
         return best
 
@@ -201,15 +209,16 @@ def agreement_links(agreement: Agreement, catalogue: Catalogue, pipelines) -> di
 
 
 def unlinked_items(agreements, catalogue: Catalogue, pipelines) -> list:
-    """A warning per agreement item that links to no kind of work: requests for it are then
-    only recognised by its own terms."""
+    """A warning per deliverable that links to no kind of work: requests for the agreed work in
+    other words than its terms may then be flagged as new work. An exclusion or a client duty
+    without a kind costs nothing (a request it misses is still flagged), so it gets none."""
     from scopewatch.errors import Problem
 
     out = []
     for agreement in agreements:
         links = agreement_links(agreement, catalogue, pipelines)
         sections = {"deliverable": "deliverables", "exclusion": "exclusions", "client_provides": "client_provides"}
-        for item in agreement.items():
+        for item in agreement.deliverables:
             if links[item.id].how == "none":
                 out.append(Problem(
                     agreement.source_path or agreement.client_id, f"{sections[item.kind]}.{item.id}",

@@ -176,7 +176,7 @@ def _limit_text(item: ScopeItem | None, language: str) -> str | None:
         return None
     each = None
     if item.each is not None:
-        each = {"en": f"up to {item.each.text} each", "nl": f"tot {item.each.text} per stuk"}[language]
+        each = {"en": f"up to {item.each.size} each", "nl": f"tot {item.each.size} per stuk"}[language]
     if item.limit is None:
         return each
     per = {
@@ -233,8 +233,9 @@ def _item_context(
         "evidence": _short(f.evidence, evidence_words),
         "evidence_full": f.evidence,
         "scope_item": f.scope_item,
-        # What the client reads: the item's client_text, else its description (never a note).
-        "clause": (item.wording if item else None) or f.scope_item_description,
+        # What the client reads: the item's client_text, else its description (never a note). A kind
+        # the checklist says to ask about first is no clause the client agreed to: plain new work.
+        "clause": None if f.scope_item_kind == "ask" else (item.wording if item else None) or f.scope_item_description,
         "clause_kind": (item.kind if item else None) or f.scope_item_kind,
         "limit_text": _limit_text(item, language),
         "limit_per": per,

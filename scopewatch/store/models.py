@@ -315,3 +315,26 @@ class LearnedState(Base):
 
     client_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AgreementLetter(Base):
+    """The client's copy of one agreement version ("What we agreed"), made once per version and
+    mailbox: `raw` is the exact message; `folder` is set once it is in the mailbox's Drafts. The
+    next letter compares its version with the latest earlier one to say what changed."""
+
+    __tablename__ = "agreement_letter"
+    __table_args__ = (UniqueConstraint("agreement_version_id", "account"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("client.id"), index=True)
+    agreement_version_id: Mapped[int] = mapped_column(ForeignKey("agreement_version.id"))
+    message_id: Mapped[str] = mapped_column(String(1000), unique=True)
+    account: Mapped[str] = mapped_column(String(200))
+    folder: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str] = mapped_column(String(10))
+    to_addr: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    appended_at: Mapped[datetime | None]

@@ -85,9 +85,10 @@ def create_app(workspace: Path | str | None = None, database: str | None = None,
     app.extensions["scopewatch_ledger"] = ledger
     app.extensions["scopewatch_close"] = ledger.close if own_ledger else (lambda: None)
 
-    from scopewatch.web import views
+    from scopewatch.web import agreement_views, views
 
     views.register(app)
+    agreement_views.register(app)
     return app
 
 

@@ -16,7 +16,7 @@ from scopewatch.errors import (
 from scopewatch.web import pages, security
 from scopewatch.web.app import labels, web_session
 
-STATIC_FILES = {"web.css": "text/css"}
+STATIC_FILES = {"web.css": "text/css", "agreement.css": "text/css"}
 FLASH_CHARS = 600  # a message rides in the session cookie until shown: keep it well under 4 KB
 # Reasons a dismissal can give, as stored in the finding's history.
 DISMISS_REASONS = ("in_scope", "not_a_request", "already_agreed", "other")
