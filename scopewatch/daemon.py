@@ -104,6 +104,7 @@ class Service:
         # Tests hand in one warmed-up Checker; the service builds its own.
         self.checker = checker if checker is not None else Checker(self.workspace,
                                                                    budget_seconds=self.config.detection_budget)
+        self.checker.workspace = self.workspace  # one workspace, read again before each batch
         self.checker.warm_up()
         if self.ledger is not None:
             from scopewatch.store.senders import client_of_sender

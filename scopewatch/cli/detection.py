@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -206,7 +205,7 @@ def _results(checker, inputs, result_type):
 def _read_inputs(files):
     """(source, raw bytes, None) per input, or (source, b"", why it could not be read). A large
     message is read without its attachments (ingest/reduce.py), as the service reads it."""
-    from scopewatch.ingest.reduce import read_message
+    from scopewatch.ingest.reduce import read_message, read_message_file
 
     for path in files:
         if str(path) == "-":
@@ -220,8 +219,7 @@ def _read_inputs(files):
             yield str(path), b"", f"folder {path} holds no files to check"
         for p in paths:
             try:
-                with open(p, "rb") as fh:
-                    raw = read_message(fh, os.fstat(fh.fileno()).st_size)
+                raw = read_message_file(p)
                 yield str(p), raw, None
             except OSError as exc:
                 yield str(p), b"", f"cannot be read: {exc.strerror or exc}"

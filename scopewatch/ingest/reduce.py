@@ -7,10 +7,12 @@ the text parts are found in BODYSTRUCTURE and fetched alone (partially when long
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from itertools import chain
+from pathlib import Path
 from typing import BinaryIO
 
 MAX_WHOLE_BYTES = 2_000_000  # a message up to this size is read whole (nearly every client mail)
@@ -127,6 +129,12 @@ def read_message(fh: BinaryIO, size: int | None = None) -> bytes:
     if len(head) <= MAX_WHOLE_BYTES:
         return head
     return _Stream(head, fh).reduce()
+
+
+def read_message_file(path: Path) -> bytes:
+    """The message in the file at `path`, read as `read_message` does."""
+    with path.open("rb") as fh:
+        return read_message(fh, os.fstat(fh.fileno()).st_size)
 
 
 class _Stream:

@@ -7,6 +7,8 @@ import logging
 import threading
 from pathlib import Path
 
+from waitress import wasyncore
+
 from scopewatch.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -52,9 +54,15 @@ class WebServer:
         return self
 
     def stop(self) -> None:
-        self._server.close()
-        if self._thread is not None:
+        server = self._server
+        if self._thread is not None and self._thread.is_alive():
+            # Closed from inside its own loop: closing sockets under a running select() fails
+            # with EBADF in the loop's thread. With every socket closed, the loop ends.
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
             self._thread.join(timeout=5)
+            server.task_dispatcher.shutdown()
+        else:
+            server.close()
         self.app.extensions["scopewatch_close"]()
 
 
