@@ -77,16 +77,21 @@ def test_a_broken_agreement_stops_only_its_own_client(tmp_path):
     assert any(p.startswith("client zz-broken: the agreement") and "zz-broken.yaml" in p for p in doc["problems"])
 
 
-@pytest.mark.parametrize("odd", ["folder", "fifo", "dangling link", "unreadable"])
-def test_an_odd_agreement_file_is_named_and_its_clients_mail_is_an_error(tmp_path, odd):
-    if odd == "unreadable" and os.geteuid() == 0:
-        pytest.skip("root reads every file")
+ODD = {  # client -> what its agreement file becomes, and what `scope lint` says about it
+    "hughes-house": ("folder", "is a folder"),
+    "devries-social": ("fifo", "is a FIFO"),
+    "northgate-admin": ("dangling link", "which does not exist"),
+}
+SENDERS = {"hughes-house": CLAIRE, "devries-social": "Anna <anna@bakkerijdevries.example>",
+           "northgate-admin": "Mark <mark@northgate-advisory.example>"}
+
+
+def test_an_odd_agreement_file_is_named_and_its_clients_mail_is_an_error(tmp_path):
     root = maildir_workspace(tmp_path)
-    assert scopewatch("scan", "-w", str(root)).returncode == 0  # Claire's mail is filed under her client
-    target = root / "scopes" / "hughes-house.yaml"
-    if odd == "unreadable":
-        target.chmod(0)
-    else:
+    assert scopewatch("scan", "-w", str(root)).returncode == 0  # each client's mail is filed under it
+    sent = {}
+    for client, (odd, _said) in ODD.items():
+        target = root / "scopes" / f"{client}.yaml"
         target.unlink()
         if odd == "folder":
             target.mkdir()
@@ -94,18 +99,40 @@ def test_an_odd_agreement_file_is_named_and_its_clients_mail_is_an_error(tmp_pat
             os.mkfifo(target)
         else:
             target.symlink_to(root / "scopes" / "gone.yaml")
-    raw = mail("Could you also paint the spare bedroom?", tag="odd")
-    (root / "mailbox" / "new" / "2.odd").write_bytes(raw)
+        raw = mail("Could you also do the other room?", SENDERS[client], tag=client)
+        (root / "mailbox" / "new" / f"9.{client}").write_bytes(raw)
+        sent[raw.split(b"Message-ID: ", 1)[1].split(b"\n", 1)[0].decode()] = client
     proc = scopewatch("scan", "-w", str(root), timeout=120)  # a FIFO never blocks the read
     assert proc.returncode == 2, proc.stdout + proc.stderr
-    mid = raw.split(b"Message-ID: ", 1)[1].split(b"\n", 1)[0].decode()
-    ((client, verdict, error),) = [(c, v, e) for m, c, v, e in ledger_rows(root) if m == mid]
-    assert (client, verdict) == ("hughes-house", "error") and "hughes-house.yaml cannot be used" in error
+    rows = {m: (c, v, e) for m, c, v, e in ledger_rows(root)}
+    for mid, client in sent.items():
+        got_client, verdict, error = rows[mid]
+        # Before, each was an unknown sender, and nothing named the file.
+        assert (got_client, verdict) == (client, "error") and f"{client}.yaml cannot be used" in error
     lint = scopewatch("scope", "lint", "-w", str(root), timeout=120)
-    assert lint.returncode == 2 and "hughes-house.yaml" in lint.stdout
-    expected = {"folder": "is a folder", "fifo": "is a FIFO", "dangling link": "which does not exist",
-                "unreadable": "cannot read the file"}[odd]
-    assert expected in lint.stdout
+    assert lint.returncode == 2
+    for client, (_odd, said) in ODD.items():
+        assert any(f"{client}.yaml" in line and said in line for line in lint.stdout.splitlines()), lint.stdout
+
+
+def test_an_unreadable_agreement_is_named(tmp_path, monkeypatch):
+    from scopewatch.agreement import load
+    from scopewatch.workspace import open_workspace
+
+    root = workspace(tmp_path)
+    locked = root / "scopes" / "hughes-house.yaml"
+    real = os.open
+
+    def refuse(path, *args, **kwargs):
+        # What a file without read permission does (the suite may run as root, who reads all).
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(load.os, "open", refuse)
+    ws = open_workspace(root)
+    assert "hughes-house" not in ws.agreements and sorted(ws.agreements) == ["devries-social", "northgate-admin"]
+    assert ws.broken["hughes-house"].reason == f"{locked}: cannot read the file: Permission denied"
 
 
 def test_the_digest_and_the_page_name_a_broken_agreement(tmp_path):

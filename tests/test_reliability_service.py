@@ -54,8 +54,8 @@ def with_attachment(tag: str, megabytes: int, text: str = "Could you also paint 
 # --- 1. one mail does not stall the mailbox ---------------------------------------------------------
 
 @pytest.mark.dovecot
-def test_a_hostile_mail_costs_only_itself_and_sigterm_is_honoured_during_detection(dovecot_server, tmp_path):
-    server = dovecot_server
+def test_a_hostile_mail_costs_only_itself_and_sigterm_is_honoured_during_detection(private_dovecot, tmp_path):
+    server = private_dovecot(idle=True)  # the service's reading does not depend on IDLE: once is enough
     user, _ = server.add_user()
     root = workspace(tmp_path, imap_toml(server, user, batch=100))
     url, env = f"sqlite:///{root / 'scopewatch.db'}", imap_env(server, user)
