@@ -44,13 +44,20 @@ def _new_client_with_a_message(driver, base: str, language: str) -> None:
     """New client from the social media starter, a contact that is no address: Check shows the
     message at the contacts field."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{base}/client/new?trade=social-media&language={language}")
     name = "Bakkerij de Vries" if language == "nl" else "Bloom Studio"
     driver.find_element(By.ID, "f-client").send_keys(name)
     driver.find_element(By.ID, "f-contacts").send_keys("anna at bakkerijdevries")
-    driver.find_element(By.CSS_SELECTOR, ".form-actions button[value=check]").click()
-    driver.find_element(By.CSS_SELECTOR, ".msg-error")
+    page = driver.find_element(By.TAG_NAME, "html")
+    button = driver.find_element(By.CSS_SELECTOR, ".form-actions button[value=check]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(page))
+    WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".msg-error")))
+    driver.execute_script("window.scrollTo(0, 0)")
 
 
 def main() -> int:

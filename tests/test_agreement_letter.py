@@ -154,3 +154,21 @@ def test_a_client_with_only_a_domain_gets_a_clear_error(ws):
     assert "add the client's own address to contacts" in res.output
     res = run("scope", "letter", "nobody", "-w", str(ws))
     assert res.exit_code != 0 and "no agreement for client 'nobody'" in res.output
+
+
+def test_the_checklist_is_in_the_letter_but_nothing_is_said_twice(ws):
+    """Ticked kinds of work join the lists (included, the client's part, not included, agree on
+    first), except where an item written out already says the same."""
+    path = ws / "scopes" / "devries-social.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "checklist:\n  paid-ads: excluded\n  seo: excluded\n  photography: client\n  blog: ask\n"
+                      "  social-media.stories: included\n  content-calendar: included\n", encoding="utf-8")
+    res = run("scope", "letter", "devries-social", "-w", str(ws))
+    assert res.exit_code == 0, res.output
+    text = res.output
+    not_included = text.split("Niet inbegrepen:\n")[1].split("\n\n")[0].splitlines()
+    assert not_included == ["- Website en webshop", "- Betaalde advertenties en campagnes",
+                            "- Vindbaarheid in Google (SEO)"]
+    assert "- Fotografie\n" in text.split("Wat jij aanlevert of doet:")[1]
+    assert "Telkens eerst overleggen: blogartikelen." in text
+    assert "- Ook inbegrepen: contentplanning" in text  # stories: the Instagram item's terms say it already

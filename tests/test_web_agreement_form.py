@@ -210,3 +210,19 @@ def test_the_letter_page_without_the_vas_address_says_what_to_set(ws, client):
     finally:
         app.extensions["scopewatch_close"]()
     assert "Set [va] name and address in scopewatch.toml" in page
+
+
+def test_every_agreement_in_the_repository_goes_through_the_form_unchanged():
+    """Read into the page's form and written back without a change, each of the bundled, labelled,
+    blind and test agreements comes out byte for byte as it was: comments, order, quoting, layout."""
+    from scopewatch.agreement.edit import Document, apply_form, form_of
+
+    repo = Path(__file__).resolve().parents[1]
+    files = sorted([*repo.glob("examples/scopes/*.yaml"), *repo.glob("tests/labelled/scopes/*.yaml"),
+                    *repo.glob("tests/blind/scopes/*.yaml"), *repo.glob("tests/data/*/scopes/*.y*ml")])
+    assert len(files) >= 29
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        doc = Document(text)
+        apply_form(doc, form_of(doc))
+        assert doc.text() == text, path

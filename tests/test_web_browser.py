@@ -245,6 +245,7 @@ def test_hostile_client_text_is_shown_as_text(chrome, site):
     # Confirming it drafts the reply; the subject's CR/LF must not start a header of that draft.
     chrome.get(base + "/")
     _css(chrome, f"#f{hostile.id} form[action$='/confirm'] button").click()
+    assert f"#{hostile.id} confirmed" in _flash(chrome)  # the confirmation (and its draft) is done
     chrome.get(f"{base}/finding/{hostile.id}")
     text = chrome.find_element(By.TAG_NAME, "body").text
     assert "<script>alert(3)</script>" in text and "<script>alert(1)</script>" in text

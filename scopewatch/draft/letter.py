@@ -150,14 +150,34 @@ def _change(c: Change, agreement: Agreement, old_agreement: Agreement, language:
     return out
 
 
+_ANSWER_SECTION = {"included": "deliverable", "excluded": "exclusion", "client": "client_provides"}
+
+
+def _said_by_items(agreement: Agreement, links: dict | None) -> dict[str, set[str]]:
+    """Per checklist answer, the kinds of work an item written out already says the same about
+    ("Betaalde advertenties en campagnes" under exclusions covers paid-ads: not said twice)."""
+    out: dict[str, set[str]] = {answer: set() for answer in _ANSWER_SECTION}
+    for answer, kind in _ANSWER_SECTION.items():
+        for item in agreement.items():
+            if item.kind != kind or item.id.startswith("checklist:"):
+                continue
+            link = (links or {}).get(item.id)
+            out[answer].update(item.kinds or (link.whole if link is not None else ()))
+    return out
+
+
 def letter_context(agreement: Agreement, *, previous: Agreement | None = None, previous_date: date | None = None,
-                   va_name: str = "", register: str | None = None) -> tuple[dict[str, Any], list[Change]]:
+                   va_name: str = "", register: str | None = None,
+                   links: dict | None = None) -> tuple[dict[str, Any], list[Change]]:
     """What the letter template is given; and the changes since `previous` (the version the client
-    was last sent, on `previous_date`)."""
+    was last sent, on `previous_date`). `links` (detect/links.py) are the items' kinds of work, so a
+    checklist line an item already says is left out."""
     a = agreement
     language = a.language if a.language in DRAFT_LANGUAGES else "en"
     found = changes(previous, a) if previous is not None else []
-    by_answer = {answer: [line.label for line in a.checklist if line.answer == answer]
+    said = _said_by_items(a, links)
+    by_answer = {answer: [line.label for line in a.checklist if line.answer == answer
+                          and line.kind not in said.get(answer, ())]
                  for answer in ("included", "excluded", "client", "ask")}
     estimates = []
     for cat in CATEGORIES:
@@ -194,13 +214,14 @@ def letter_context(agreement: Agreement, *, previous: Agreement | None = None, p
 
 def render_letter(agreement: Agreement, *, va_name: str, va_address: str, template_dirs: list[Path],
                   previous: Agreement | None = None, previous_date: date | None = None, register: str | None = None,
-                  now: datetime | None = None) -> Letter:
+                  now: datetime | None = None, links: dict | None = None) -> Letter:
     """The letter as an e-mail from the VA to the client's address, ready for Drafts."""
     context, found = letter_context(agreement, previous=previous, previous_date=previous_date, va_name=va_name,
-                                    register=register)
+                                    register=register, links=links)
     language = context["language"]
     env = templating.make_environment(template_dirs)
     env.filters["sentence"] = sentence
+    env.filters["first_upper"] = lambda text: (text[:1].upper() + text[1:]) if text else ""  # "SEO" stays SEO
     template = templating.pick_template(env, [f"letter.{language}.txt.j2"])
     rendered = templating.render(template, context).strip("\n")
     head, sep, body = rendered.partition("\n\n")
@@ -257,7 +278,7 @@ def _previous(ledger, agreement: Agreement, scopes_dir: Path) -> tuple[Agreement
 
 
 def make_letter(ledger, workspace, client_id: str, va, *, register: str | None = None,
-                now: datetime | None = None) -> Letter:
+                now: datetime | None = None, pipelines=None) -> Letter:
     """The letter for the client's agreement as it is now, with what changed since the last one
     the ledger holds. `register` ("u" or "je", Dutch) defaults to how the client last wrote."""
     from scopewatch.draft.render import dutch_register
@@ -272,8 +293,14 @@ def make_letter(ledger, workspace, client_id: str, va, *, register: str | None =
         mail = letters.client_mail(ledger, client_id)
         register = dutch_register(mail[1] or "") if mail else "je"
     previous, when = _previous(ledger, agreement, workspace.scopes_dir)
+    links = None
+    if agreement.checklist:
+        from scopewatch.detect.links import agreement_links
+        from scopewatch.detect.nlp import Pipelines
+
+        links = agreement_links(agreement, workspace.catalogue(), pipelines or Pipelines())
     return render_letter(agreement, va_name=va.name, va_address=va.address, template_dirs=workspace.template_dirs(),
-                         previous=previous, previous_date=when, register=register, now=now)
+                         previous=previous, previous_date=when, register=register, now=now, links=links)
 
 
 def letter_into_drafts(ledger, workspace, client_id: str, va, *, account: str, source: Any = None,

@@ -14,14 +14,14 @@ from scopewatch.agreement.checklist import checklist_data, checklist_kinds, gues
 from scopewatch.agreement.edit import CATEGORIES, SECTIONS, AgreementForm, Document, apply_form, form_of, slug, \
     write_agreement
 from scopewatch.agreement.load import YAML_SUFFIXES, check_in_workspace, lint_agreements
+from scopewatch.agreement.model import LIMIT_PERIODS
+from scopewatch.agreement.validate import RATE_PERIODS
 from scopewatch.agreement.validate_work import ID_RE
 from scopewatch.errors import AgreementError, ConfigError, ScopewatchError
 from scopewatch.web.agreement_form import add_row, messages_by_field, read_form
-from scopewatch.web.app import labels, web_session
+from scopewatch.web.app import web_session
 
 WORDS_FILE = "agreement_labels.yaml"
-RATE_PERIODS = ("hour", "day", "project")
-LIMIT_PERIODS = ("week", "month", "quarter", "year", "project")
 RESERVED_IDS = ("new",)  # /client/new is the New client page
 
 
@@ -41,6 +41,13 @@ def _session():
         g.sw_session = Session(Workspace(Path(root), good), current_app.config["SCOPEWATCH_CONFIG"],
                                current_app.extensions["scopewatch_ledger"], f"{reviewer()} (web)")
         return g.sw_session
+
+
+def _pipelines():
+    """spaCy pipelines for the lint warnings and the checklist's trade guess, built once per app."""
+    from scopewatch.detect.nlp import Pipelines
+
+    return current_app.extensions.setdefault("scopewatch_pipelines", Pipelines())
 
 
 def _lang() -> str:
@@ -96,9 +103,8 @@ def _checklist_rows(form: AgreementForm, agreement=None) -> tuple[list[dict], li
     trade = form.trade if form.trade in data.trades else None
     if trade is None and agreement is not None:
         from scopewatch.detect.links import agreement_links
-        from scopewatch.detect.nlp import Pipelines
 
-        trade = guess_trade(agreement, data, agreement_links(agreement, catalogue, Pipelines()))
+        trade = guess_trade(agreement, data, agreement_links(agreement, catalogue, _pipelines()))
     from scopewatch.agreement.model import Agreement
 
     shown = checklist_kinds(agreement or Agreement("", "", (), ()), data, trade)
@@ -136,7 +142,7 @@ def _lint(client_id: str, text: str, form: AgreementForm, rows: dict) -> tuple[o
 
     s = _session()
     agreement, problems = check_in_workspace(s.workspace.scopes_dir, client_id, text)
-    found = warnings([agreement], s.workspace.catalogue()) if agreement is not None else []
+    found = warnings([agreement], s.workspace.catalogue(), _pipelines()) if agreement is not None else []
     return agreement, problems, messages_by_field(problems, found, rows, form)
 
 
@@ -289,7 +295,7 @@ def register(app: Flask) -> None:
             abort(404, f"no agreement for client {client_id!r}")
         made = error = None
         try:
-            made = make_letter(s.ledger, s.workspace, client_id, s.va())
+            made = make_letter(s.ledger, s.workspace, client_id, s.va(), pipelines=_pipelines())
         except ConfigError:
             error = _w("letter_no_va")
         except ScopewatchError as exc:
