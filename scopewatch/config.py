@@ -52,7 +52,7 @@ SECTION_KEYS = {
     "logging": ("level", "format"),
     "service": (
         "metrics_port", "metrics_host", "stale_after", "failing_after", "lease_ttl", "batch_size",
-        "backoff_initial", "backoff_max", "auth_attempts",
+        "backoff_initial", "backoff_max", "auth_attempts", "detection_budget", "batch_megabytes",
     ),
     "va": ("name", "address"),
     "draft": ("auto_draft", "default_estimate_hours"),
@@ -208,11 +208,13 @@ class Config:
     metrics_host: str = "127.0.0.1"
     stale_after: float = 15 * 60.0
     failing_after: float = 5 * 60.0  # `status` fails when a mailbox keeps failing this long
-    lease_ttl: float = 60.0
+    lease_ttl: float = 15.0  # renewed every third of it by a thread of its own: another host takes over within it
     batch_size: int = 100
+    batch_megabytes: int = 16  # a batch also ends at this many megabytes of mail (two are in hand at once)
     backoff_initial: float = 1.0
     backoff_max: float = 300.0
     auth_attempts: int = 3
+    detection_budget: float = 5.0  # CPU seconds of detection per message (detect/budget.py)
     va_name: str | None = None
     va_address: str | None = None
     auto_draft: str = "confirmed"
@@ -539,14 +541,15 @@ def _sections(cfg: Config, s: dict[str, dict[str, Any]], where: str, fail: Calla
         cfg.metrics_port = port
     if "metrics_host" in svc:
         cfg.metrics_host = str(svc["metrics_host"]).strip() or "127.0.0.1"
-    for key, minimum in (("stale_after", 1), ("failing_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01), ("backoff_max", 0.01)):
+    for key, minimum in (("stale_after", 1), ("failing_after", 1), ("lease_ttl", 1), ("backoff_initial", 0.01),
+                         ("backoff_max", 0.01), ("detection_budget", 0.1)):
         if key in svc:
             seconds = _seconds(svc[key])
             if seconds is None or seconds < minimum:
                 fail(f"{where}: [service] {key} must be a duration such as 900, \"15m\" or \"1h\", not {svc[key]!r}")
             else:
                 setattr(cfg, key, seconds)
-    for key in ("batch_size", "auth_attempts"):
+    for key in ("batch_size", "auth_attempts", "batch_megabytes"):
         if key in svc:
             value = _int(svc[key])
             if value is None or value < 1:

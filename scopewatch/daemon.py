@@ -36,6 +36,7 @@ class Summary:
     requests: Counter = field(default_factory=Counter)  # client -> out-of-scope findings
     errors: list[str] = field(default_factory=list)  # folders that could not be read
     dry_run: bool = False
+    broken: dict[str, str] = field(default_factory=dict)  # agreement file -> why it cannot be used
 
     def to_json(self) -> dict:
         return {
@@ -45,6 +46,7 @@ class Summary:
             "flagged": {c: {"messages": n, "requests": self.requests[c]} for c, n in self.flagged.items()},
             "errors": list(self.errors),
             "dry_run": self.dry_run,
+            "agreements_not_used": dict(self.broken),
         }
 
     def lines(self) -> list[str]:
@@ -64,6 +66,8 @@ class Summary:
             out.append("no out-of-scope requests")
         for err in self.errors:
             out.append(f"not read: {err}")
+        for path, why in self.broken.items():
+            out.append(f"agreement not used: {path}: {why} (that client's mail got an error verdict)")
         return out
 
 
@@ -98,11 +102,39 @@ class Service:
         self.metrics = Metrics(enabled=port is not None)
         self.metrics_port = port
         # Tests hand in one warmed-up Checker; the service builds its own.
-        self.checker = checker if checker is not None else Checker(self.workspace)
+        self.checker = checker if checker is not None else Checker(self.workspace,
+                                                                   budget_seconds=self.config.detection_budget)
+        self.checker.workspace = self.workspace  # one workspace, read again before each batch
         self.checker.warm_up()
+        if self.ledger is not None:
+            from scopewatch.store.senders import client_of_sender
+
+            self.checker.sender_history = lambda address: client_of_sender(self.ledger, address)
+        self._told_broken: dict[str, str] = {}
+        self._tell_broken()
         self.on_message: Callable[[Processed], None] | None = None
         self._progress = None
         self.web = None  # the review page, when [web] serve = true (run only, not scan)
+
+    def _tell_broken(self) -> None:
+        """Log each agreement that cannot be used, once per problem: its client's mail is not judged."""
+        now = {b.client_id: b for b in self.workspace.broken.values()}
+        for client, b in now.items():
+            if self._told_broken.get(client) != b.reason:
+                log.error("%s cannot be used: %s; mail from %s gets an error verdict until the file is fixed "
+                          "(`scopewatch scope lint`); every other client is served", b.path, b.reason, client)
+        for client in set(self._told_broken) - set(now):
+            log.info("the agreement of %s can be used again", client)
+        self._told_broken = {client: b.reason for client, b in now.items()}
+
+    def _refresh_agreements(self) -> None:
+        """Before each batch: read scopes/ again when a file changed (a fixed or a newly broken
+        agreement counts from the next mail on). A broken folder keeps the agreements read before."""
+        try:
+            if self.workspace.refresh():
+                self._tell_broken()
+        except Exception as exc:  # noqa: BLE001 - the service goes on with what it had
+            log.error("cannot read the agreements again (%s); going on with those read before", _first_line(exc))
 
     def _open_ledger(self, url: str):
         from scopewatch.store.ledger import Ledger
@@ -169,8 +201,10 @@ class Service:
         shared = Shared(
             checker=self.checker, ledger=self.ledger, stop=self.stop, holder=holder_id(),
             dry_run=self.dry_run, metrics=self.metrics, on_message=self._record, on_backlog=self._backlog,
-            lease_ttl=c.lease_ttl, batch_size=c.batch_size, backoff_initial=c.backoff_initial,
+            lease_ttl=c.lease_ttl, batch_size=c.batch_size, batch_bytes=c.batch_megabytes * 1_000_000,
+            backoff_initial=c.backoff_initial,
             backoff_max=c.backoff_max, auth_attempts=c.auth_attempts, holder_is_dead=holder_is_dead,
+            refresh=self._refresh_agreements,
         )
         if self.ledger is not None and not self.dry_run:
             shared.follow_up, shared.on_stored = self._follow_up, self._link_reply
@@ -260,6 +294,7 @@ class Service:
                 t.join(timeout=0.2)
         failed = [w for w in watchers if w.error is not None]
         self.summary.errors = [f"{w.where}: {w.error}" for w in failed]
+        self.summary.broken = {b.path: b.reason for b in self.workspace.broken.values()}
         if not self.stop.is_set() and not once and failed and len(failed) == len(watchers):
             raise failed[0].error
         if once and failed and len(failed) == len(watchers):
@@ -286,22 +321,55 @@ def silent_gaps(last_reads: dict, folders: list[tuple[str, str]], stale_after: f
     return out
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+
+
 def _safe(url: str) -> str:
     from scopewatch.store.db import safe_url
 
     return safe_url(url)
 
 
-def install_signal_handlers(stop: threading.Event) -> None:
-    """SIGTERM / SIGINT: set `stop`; the watchers finish the message in hand and log out."""
+# After SIGTERM the service stops within this long, whatever it is doing: detection sees the stop
+# within milliseconds (detect/budget.py); a fetch or a shutdown step that hangs is cut short by
+# exiting. Nothing is lost that way: each batch is recorded in one transaction, and what was not
+# recorded is fetched again at the next start, as after kill -9.
+STOP_GRACE_SECONDS = 4.0
+
+
+def install_signal_handlers(stop: threading.Event, grace: float = STOP_GRACE_SECONDS) -> None:
+    """SIGTERM / SIGINT: set `stop`; the watchers finish the message in hand and log out. A second
+    signal, or `grace` seconds without having stopped, ends the process at once."""
 
     def handler(signum, _frame):
-        if not stop.is_set():
-            log.info("%s received: finishing the current message, then stopping", signal.Signals(signum).name)
+        name = signal.Signals(signum).name
+        if stop.is_set():
+            log.warning("%s received again: stopping now", name)
+            _exit_now()
+        log.info("%s received: finishing the current message, then stopping", name)
         stop.set()
+        timer = threading.Timer(grace, _late, args=(grace,))
+        timer.daemon = True
+        timer.start()
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
+
+
+def _late(grace: float) -> None:
+    log.warning("still busy %g s after the stop signal: stopping now; what was not recorded is read again "
+                "at the next start", grace)
+    _exit_now()
+
+
+def _exit_now() -> None:
+    for handler in logging.getLogger().handlers:
+        try:
+            handler.flush()
+        except Exception:  # noqa: BLE001
+            pass
+    os._exit(0)
 
 
 def run_service(workspace: Path | None, *, once: bool = False, dry_run: bool = False, database: str | None = None,

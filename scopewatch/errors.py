@@ -79,16 +79,28 @@ class MessageError(ScopewatchError):
 
 
 class DetectionTimeout(ScopewatchError):
-    """A message's regex rules ran past their time budget: the message gets an error verdict."""
+    """A message's detection ran past its budget (a regex rule's matching time, or the CPU time of
+    all of detection): the message gets one error verdict and the next one is read."""
 
     exit_code = 1
 
-    def __init__(self, rule_id: str, seconds: float):
+    def __init__(self, rule_id: str | None, seconds: float, *, where: str = "reading the mail"):
         self.rule_id, self.seconds = rule_id, seconds
-        super().__init__(
-            f"detection stopped: regex rule {rule_id} ran past the budget of {seconds:g} s matching time for one message "
-            f"(fix or disable the rule; `scopewatch rules lint` names risky patterns)"
-        )
+        if rule_id is not None:
+            text = (f"detection stopped: regex rule {rule_id} ran past the budget of {seconds:g} s matching time for "
+                    f"one message (fix or disable the rule; `scopewatch rules lint` names risky patterns)")
+        else:
+            text = (f"detection stopped: this mail needed more than {seconds:g} s of CPU time ({where}), so it was "
+                    f"not judged; read it yourself")
+        super().__init__(text)
+
+
+class DetectionStopped(ScopewatchError):
+    """The service is stopping (SIGTERM): detection of the message in hand is dropped, and the
+    message is read again at the next start."""
+
+    def __init__(self):
+        super().__init__("stopped before detection finished")
 
 
 class NotFoundError(ScopewatchError):

@@ -59,6 +59,9 @@ format = "text"                  # text | json (one JSON object per line)
 metrics_host = "127.0.0.1"
 stale_after = "15m"              # `scopewatch status` fails when a mailbox was not read for this long
 failing_after = "5m"             # ... or when it keeps failing (network, login) for this long
+# detection_budget = "5s"        # CPU time one mail may take to read; over it, an error verdict says so
+# batch_megabytes = 16           # a batch of mail also ends at this many megabytes
+# lease_ttl = "15s"              # with several workers: another takes a folder over this soon after one dies
 
 [va]
 # name = "Your Name"

@@ -1,12 +1,14 @@
 """What `scope lint` and the agreement page tell the VA about an agreement beyond its problems:
-warnings she would act on (a description that reads as a note, a deliverable no kind of work links
-to, a checklist answer an item contradicts). The problems themselves come from agreement/load.py."""
+warnings she would act on (a contact with look-alike letters, a description that reads as a note, a
+deliverable no kind of work links to, a checklist answer an item contradicts). The problems
+themselves come from agreement/load.py."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
 from scopewatch.agreement.checklist import conflicts
+from scopewatch.agreement.contacts import lookalike_contacts
 from scopewatch.agreement.model import Agreement
 from scopewatch.agreement.wording import note_like
 from scopewatch.errors import Problem
@@ -16,7 +18,7 @@ def warnings(agreements: Iterable[Agreement], catalogue, pipelines=None) -> list
     """Every warning of these agreements, in file order. `catalogue` None skips the ones that need
     the work catalogue (it is broken, and that is a problem of its own)."""
     agreements = list(agreements)
-    out = [w for a in agreements for w in note_like(a)]
+    out = [w for a in agreements for w in (*lookalike_contacts(a), *note_like(a))]
     if catalogue is None or not agreements:
         return out
     from scopewatch.detect.links import agreement_links, unlinked_items

@@ -10,8 +10,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scopewatch.agreement.model import Agreement
-from scopewatch.errors import WorkspaceError
+from scopewatch.agreement.model import Agreement, BrokenAgreement
+from scopewatch.errors import AgreementError, WorkspaceError
 from scopewatch import resources
 
 
@@ -107,6 +107,10 @@ def default_workspace() -> Path:
 class Workspace:
     root: Path
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    # Agreement files that cannot be used, by client id: that client's mail gets an error verdict
+    # naming the file; every other client is served.
+    broken: dict[str, BrokenAgreement] = field(default_factory=dict)
+    _stamp: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def scopes_dir(self) -> Path:
@@ -148,17 +152,56 @@ class Workspace:
                 return agreement
         return None
 
+    def broken_for_sender(self, address: str) -> BrokenAgreement | None:
+        """The broken agreement whose readable contacts claim `address` (no valid one does)."""
+        for broken in self.broken.values():
+            if broken.claims_sender(address):
+                return broken
+        return None
+
+    def load_agreements(self) -> None:
+        """Read scopes/ again: the valid agreements and the broken ones. Only a problem of the folder
+        itself (missing, or a broken work catalogue) raises: one client's file never stops the others."""
+        from scopewatch.agreement.load import read_agreements
+
+        if not self.scopes_dir.is_dir():
+            raise WorkspaceError(
+                f"{self.root} has no scopes/ folder: put one agreement per client in {self.scopes_dir}/CLIENT.yaml"
+            )
+        stamp = self._scopes_stamp()
+        found = read_agreements(self.scopes_dir)
+        if found.folder_problems:
+            raise AgreementError(found.folder_problems)
+        self.agreements, self.broken, self._stamp = found.agreements, found.broken, stamp
+
+    def refresh(self) -> bool:
+        """Read the agreements again when a file in scopes/ changed since (a few stat calls when
+        none did); True when they were read again."""
+        if self._scopes_stamp() == self._stamp:
+            return False
+        self.load_agreements()
+        return True
+
+    def _scopes_stamp(self) -> tuple:
+        try:
+            entries = sorted(os.scandir(self.scopes_dir), key=lambda e: e.name)
+        except OSError:
+            return ()
+        stamp = []
+        for entry in entries:
+            try:
+                info = os.stat(entry.path)  # through a link: the file it points at
+                stamp.append((entry.name, info.st_mode, info.st_mtime_ns, info.st_size))
+            except OSError:
+                stamp.append((entry.name, None, None, None))
+        return tuple(stamp)
+
 
 def open_workspace(root: Path | str | None = None, *, load_agreements: bool = True) -> Workspace:
-    """Open a workspace folder and load (and validate) all its agreements."""
-    from scopewatch.agreement.load import load_agreements as _load
-
+    """Open a workspace folder and read its agreements: the valid ones, and those that cannot be
+    used in `broken` (`scope lint` lists their problems)."""
     path = locate(root)
     ws = Workspace(root=path)
     if load_agreements:
-        if not ws.scopes_dir.is_dir():
-            raise WorkspaceError(
-                f"{path} has no scopes/ folder: put one agreement per client in {ws.scopes_dir}/CLIENT.yaml"
-            )
-        ws.agreements = _load(ws.scopes_dir)
+        ws.load_agreements()
     return ws

@@ -315,8 +315,9 @@ def hostile_mail(tag: str, length: int = 4000) -> bytes:
 
 def hostile_rules(server, tmp: Path, *, hostile: int = 10, good: int = 3) -> HostileFigures:
     """A catastrophic rule is refused at start-up; a slow one that passes the check runs under the
-    budget: each hostile mail gets an error verdict, the good mails around it are recorded, and a
-    SIGTERM during detection stops the service within seconds."""
+    budget: the first hostile mail of a batch gets an error verdict naming the rule, which sits out
+    the rest of the batch, the good mails around it are recorded, and a SIGTERM during detection
+    stops the service within seconds."""
     from scopewatch.detect.checker import Checker
     from scopewatch.workspace import open_workspace
 

@@ -148,13 +148,14 @@ def test_show_unknown_client_exits_3_listing_known_clients(tmp_path):
     assert result.stdout == ""
 
 
-def test_show_in_a_workspace_with_broken_agreements_lists_the_problems(tmp_path):
+def test_show_of_a_broken_agreement_lists_its_problems_and_the_others_still_show(tmp_path):
     ws = workspace(tmp_path, "scopes_broken")
-    result = run("scope", "show", "--workspace", str(ws), "harbour-painting")
+    result = run("scope", "show", "--workspace", str(ws), "devries-social")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: 10 problems in scope agreements:\n")
     assert "deliverables[1].terms: is empty" in result.stderr
     assert "Traceback" not in result.output
+    assert run("scope", "show", "--workspace", str(ws), "harbour-painting").exit_code == 0
 
 
 def test_show_missing_workspace_is_a_clear_error(tmp_path):

@@ -139,8 +139,17 @@ def test_hidden_and_other_files_are_ignored(tmp_path):
     write(scopes, "acme.yaml", MINIMAL)
     write(scopes, ".#acme.yaml", "not: [an agreement")
     write(scopes, "notes.txt", "client: nobody")
-    (scopes / "old.yaml").mkdir()
     assert sorted(load_agreements(scopes)) == ["acme"]
+
+
+def test_a_folder_named_like_an_agreement_is_reported_not_skipped(tmp_path):
+    scopes = tmp_path / "scopes"
+    write(scopes, "acme.yaml", MINIMAL)
+    (scopes / "old.yaml").mkdir()
+    agreements, problems = lint_agreements(scopes)
+    assert sorted(agreements) == ["acme"]
+    assert [(Path(p.file).name, p.message) for p in problems] == [
+        ("old.yaml", "is a folder, not an agreement file; move it out of scopes/ or rename it")]
 
 
 def test_agreement_loads_through_the_workspace(tmp_path):
@@ -153,13 +162,15 @@ def test_agreement_loads_through_the_workspace(tmp_path):
     assert ws.agreement_for_sender("someone@else.example") is None
 
 
-def test_workspace_with_a_broken_agreement_raises_all_problems(tmp_path):
+def test_a_broken_agreement_costs_its_own_client_only(tmp_path):
     shutil.copytree(DATA / "scopes_broken", tmp_path / "scopes")
-    with pytest.raises(AgreementError) as info:
-        open_workspace(tmp_path)
-    assert len(info.value.problems) == 10
-    assert info.value.exit_code == 2
-    assert str(info.value).startswith("10 problems in scope agreements:\n  ")
+    ws = open_workspace(tmp_path)
+    assert sorted(ws.agreements) == ["harbour-painting"]
+    broken = ws.broken["devries-social"]
+    assert len(broken.problems) == 10 and broken.reason.endswith("(and 9 more problems)")
+    # The contacts that could be read still tell that client's mail apart.
+    assert ws.agreement_for_sender("anna@bakkerijdevries.example") is None
+    assert ws.broken_for_sender("anna@bakkerijdevries.example") is broken
 
 
 def test_bundled_sample_agreements_are_valid():

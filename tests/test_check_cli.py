@@ -88,15 +88,15 @@ def test_exit_codes_tell_clean_flagged_and_missing_input_apart(tmp_path):
 
 def test_an_unreadable_file_is_named_unreadable(tmp_path, monkeypatch):
     locked = _write(tmp_path, "locked.eml", FENCE)
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self):
+    def open_(self, *args, **kwargs):
         # What a file without read permission does (the test suite may run as root, who reads all).
         if self == locked:
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     res = CliRunner().invoke(cli, ["check", "--workspace", str(DATA), "--json", str(locked)])
     assert res.exit_code == 3
     doc = json.loads(res.output)

@@ -7,16 +7,20 @@ can fix a file in one go; `lint_agreements` adds the checks that span files (one
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scopewatch import resources
-from scopewatch.agreement.model import Agreement
+from scopewatch.agreement.model import Agreement, BrokenAgreement
 from scopewatch.catalogue import Catalogue, load_catalogue
-from scopewatch.agreement.validate import ContactAt, check_agreement_text
+from scopewatch.agreement.validate import MAX_AGREEMENT_CHARS, ContactAt, check_agreement_text
 from scopewatch.errors import AgreementError, CatalogueError, Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_AGREEMENT_BYTES = 4 * MAX_AGREEMENT_CHARS  # UTF-8 takes up to 4 bytes a character
 
 
 @dataclass
@@ -28,6 +32,7 @@ class _FileResult:
     agreement: Agreement | None = None
     problems: list[Problem] = field(default_factory=list)
     contacts: list[ContactAt] = field(default_factory=list)
+    loose_contacts: tuple[str, ...] = ()  # address-like text anywhere in the file
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -65,23 +70,45 @@ def load_agreement_file(path: Path, catalogue: Catalogue | None = None) -> Agree
     return result.agreement
 
 
+@dataclass
+class AgreementFiles:
+    """Every agreement file of a scopes folder: the valid ones by client id, the ones that cannot be
+    used (each with its problems), and problems of the folder itself (it is missing, or the work
+    catalogue that `kinds:` are checked against is broken)."""
+
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    broken: dict[str, BrokenAgreement] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # every problem, folder and files
+
+    @property
+    def folder_problems(self) -> list[Problem]:
+        files = {b.path for b in self.broken.values()}
+        return [p for p in self.problems if p.file not in files]
+
+
 def lint_agreements(scopes_dir: Path, catalogue: Catalogue | None = None) -> tuple[dict[str, Agreement], list[Problem]]:
     """Validate every `*.yaml`/`*.yml` in `scopes_dir` and check them against each other.
 
     Never raises for content problems: returns the valid agreements keyed by client id and
     every problem found. An agreement whose file has any problem is left out of the dict.
     """
+    found = read_agreements(scopes_dir, catalogue)
+    return found.agreements, found.problems
+
+
+def read_agreements(scopes_dir: Path, catalogue: Catalogue | None = None) -> AgreementFiles:
+    """Read every agreement file in `scopes_dir`: one broken file costs that client only."""
     scopes_dir = Path(scopes_dir)
     if not scopes_dir.is_dir():
         what = "is not a folder" if scopes_dir.exists() else "does not exist"
-        return {}, [
+        return AgreementFiles(problems=[
             Problem(
                 str(scopes_dir),
                 "",
                 f"the scopes folder {what}; create it and put one agreement per client in it "
                 "as CLIENT.yaml",
             )
-        ]
+        ])
     results: list[_FileResult] = []
     seen_ids: dict[str, Path] = {}
     problems: list[Problem] = []
@@ -104,12 +131,17 @@ def lint_agreements(scopes_dir: Path, catalogue: Catalogue | None = None) -> tup
             seen_ids[path.stem] = path
         results.append(result)
     _check_contacts_across(results)
-    agreements: dict[str, Agreement] = {}
+    out = AgreementFiles(problems=problems)
     for result in results:
         problems.extend(result.problems)
         if not result.problems and result.agreement is not None:
-            agreements[result.agreement.client_id] = result.agreement
-    return agreements, problems
+            out.agreements[result.agreement.client_id] = result.agreement
+        elif result.path.stem not in out.broken:
+            contacts = tuple(c for c, _line, _index in result.contacts) or result.loose_contacts
+            out.broken[result.path.stem] = BrokenAgreement(
+                result.path.stem, str(result.path),
+                tuple(result.problems) or (Problem(str(result.path), "", "cannot be read"),), contacts)
+    return out
 
 
 def load_agreements(scopes_dir: Path) -> dict[str, Agreement]:
@@ -125,24 +157,60 @@ def load_agreements(scopes_dir: Path) -> dict[str, Agreement]:
 
 def _agreement_files(scopes_dir: Path) -> list[Path]:
     # Dot files are editor locks and macOS resource forks (`.#x.yaml`, `._x.yaml`), never agreements.
+    # Anything else named like an agreement is one, whatever it is (a folder, a FIFO, a dangling
+    # link): skipping it silently would leave its client's mail unknown_sender.
     return sorted(
         p
         for p in scopes_dir.iterdir()
-        if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith(".")
     )
+
+
+_NOT_A_FILE = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket",
+               stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+_ADDRESS_LIKE = re.compile(r"(?<![\w.+-])(?:[\w.+-]+)?@[\w-]+(?:\.[\w-]+)+")
+
+
+def _read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read. Never blocks: a FIFO is opened without waiting
+    for a writer and refused, like anything else that is not a regular file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"is a link to {os.readlink(path)}, which does not exist"
+        return "file does not exist"
+    except IsADirectoryError:
+        return "is a folder, not an agreement file; move it out of scopes/ or rename it"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = _NOT_A_FILE.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            return f"is {what}, not an agreement file; move it out of scopes/ or rename it"
+        if info.st_size > MAX_AGREEMENT_BYTES:
+            return (f"the file is {info.st_size / 1e6:.1f} MB; an agreement may be at most "
+                    f"{MAX_AGREEMENT_CHARS / 1e6:g} MB (limit: agreement size)")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_AGREEMENT_BYTES + 1)
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
 
 
 def _read_file(path: Path, catalogue: Catalogue | None = None, labels=None) -> _FileResult:
     result = _FileResult(path)
     label = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        result.problems.append(Problem(label, "", "file does not exist"))
+    raw = _read_bytes(path)
+    if isinstance(raw, str):
+        result.problems.append(Problem(label, "", raw))
         return result
-    except OSError as exc:
-        result.problems.append(Problem(label, "", f"cannot read the file: {exc.strerror or exc}"))
-        return result
+    # What looks like an address anywhere in the file: when the file is broken, these still tell
+    # which mail is this client's (so it gets an error verdict naming the file, not unknown_sender).
+    result.loose_contacts = tuple(dict.fromkeys(
+        m.group(0).lower() for m in _ADDRESS_LIKE.finditer(raw[:MAX_AGREEMENT_BYTES].decode("utf-8", "replace"))))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Iterator, Literal
 
+from scopewatch.errors import Problem
+
 # "ask": a kind of work the VA marked "ask me first" in the agreement's checklist (see Checklist).
 ItemKind = Literal["deliverable", "exclusion", "client_provides", "ask"]
 LIMIT_PERIODS = ("week", "month", "quarter", "year", "project")
@@ -197,13 +199,40 @@ class Agreement:
 
     def claims_sender(self, address: str) -> bool:
         """True when `address` is one of the contacts or falls under one of its @domains."""
-        addr = address.strip().lower()
-        domain = addr.rpartition("@")[2]
-        for c in self.contacts:
-            c = c.lower()
-            if c.startswith("@"):
-                if domain == c[1:]:
-                    return True
-            elif addr == c:
+        return claims(self.contacts, address)
+
+
+def claims(contacts: tuple[str, ...], address: str) -> bool:
+    """True when `address` is one of `contacts` or falls under one of their @domains."""
+    addr = address.strip().lower()
+    domain = addr.rpartition("@")[2]
+    for c in contacts:
+        c = c.lower()
+        if c.startswith("@"):
+            if domain == c[1:]:
                 return True
-        return False
+        elif addr == c:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class BrokenAgreement:
+    """An agreement file that cannot be used (invalid, refused by a limit, unreadable, or no regular
+    file at all): that client's mail gets an error verdict naming it, every other client is served.
+    `contacts` are those that could still be read, to tell which mail is that client's."""
+
+    client_id: str
+    path: str
+    problems: tuple[Problem, ...]
+    contacts: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """The first problem, and how many more, in one line."""
+        first = str(self.problems[0]) if self.problems else "cannot be read"
+        more = len(self.problems) - 1
+        return first + (f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else "")
+
+    def claims_sender(self, address: str) -> bool:
+        return claims(self.contacts, address)

@@ -40,6 +40,11 @@ MAX_AGREEMENT_CHARS = 2_000_000
 MAX_TERMS_PER_ITEM = 2_000
 MAX_TERMS_TOTAL = 100_000
 MAX_TERM_CHARS = 200
+# Counted after aliases are expanded: `description: *d` in 500 items is 500 descriptions to link and
+# match, however small the file. A description is a line or a paragraph, never a document.
+MAX_TEXT_CHARS = 5_000
+MAX_EXPANDED_CHARS = 2_000_000
+_TERM_PATH = re.compile(r"\.terms\[\d+\]$")
 
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -103,6 +108,26 @@ class _Checker(WorkReader):
         self._ids: dict[str, tuple[str, int | None]] = {}
         self._terms_total = 0
         self._told_total = False
+        self._chars_total = 0
+        self._told_expanded = False
+        self._told_long: set[int] = set()  # text nodes already reported too long (an alias shares one)
+
+    def text(self, node: Node | None, path: str, **kw) -> str | None:
+        """Every text value counts towards the agreement's size as it is used, aliases expanded."""
+        value = super().text(node, path, **kw)
+        if value is None:
+            return None
+        self._chars_total += len(value)
+        if self._chars_total > MAX_EXPANDED_CHARS and not self._told_expanded:
+            self._told_expanded = True
+            self.problem(path, f"the agreement's text adds up to more than {MAX_EXPANDED_CHARS / 1e6:g} million "
+                         "characters once aliases (*name) are expanded (limit: expanded size); write each "
+                         "description once and keep them short", node)
+        if len(value) > MAX_TEXT_CHARS and not _TERM_PATH.search(path) and id(node) not in self._told_long:
+            self._told_long.add(id(node))
+            self.problem(path, f"is {len(value):,} characters long; a text field may have at most "
+                         f"{MAX_TEXT_CHARS:,} (limit: text length); describe the work in a sentence or two", node)
+        return value
 
     # -- document ---------------------------------------------------------------------------
 

@@ -31,8 +31,9 @@ def scope_lint(workspace, as_json):
         scopewatch scope lint --workspace ~/va
     Exit code 0 when all agreements are valid, 2 when any has a problem. A description that reads
     as a note to yourself (drafts quote it to the client) gets a warning: add client_text; so does
-    a deliverable that links to no kind of work in the catalogue, and a checklist answer an item
-    contradicts (exit code unchanged).
+    a deliverable that links to no kind of work in the catalogue, a checklist answer an item
+    contradicts, and a contact with look-alike letters of another script (a Cyrillic "а" in an
+    address) (exit code unchanged).
     """
     from scopewatch.agreement.load import lint_agreements, workspace_catalogue
     from scopewatch.scope_lint import warnings as lint_warnings
@@ -82,6 +83,10 @@ def scope_show(workspace, client):
 
     ws = open_workspace(workspace)
     agreement = ws.agreements.get(client)
+    if agreement is None and client in ws.broken:
+        from scopewatch.errors import AgreementError
+
+        raise AgreementError(list(ws.broken[client].problems))
     if agreement is None:
         known = ", ".join(sorted(ws.agreements)) or "none"
         raise NotFoundError(f"no agreement for client '{client}' (known clients: {known})")
@@ -122,6 +127,7 @@ def scope_letter(workspace, database, client, into_drafts, mailbox, formal):
 # `scopewatch check` exit codes, for scripts (like grep and SpamAssassin): the worst case wins.
 CHECK_EXIT_CLEAN = 0          # every message read; nothing out of scope
 CHECK_EXIT_OUT_OF_SCOPE = 1   # at least one message is out of scope (a flag or a "check" item)
+CHECK_EXIT_BROKEN = 2         # an agreement cannot be used (its client's mail got an error verdict)
 CHECK_EXIT_UNREADABLE = 3     # an input is missing, unreadable, or not e-mail at all
 
 
@@ -141,7 +147,7 @@ def check_cmd(workspace, as_json, files):
     Exit codes (the worst wins):
         0  every message read, nothing out of scope
         1  a message is out of scope
-        2  the workspace or an agreement is broken
+        2  the workspace or an agreement is broken (the other clients' mail is still checked)
         3  an input is missing, unreadable or not e-mail
 
     \b
@@ -155,11 +161,16 @@ def check_cmd(workspace, as_json, files):
     from scopewatch.workspace import open_workspace
 
     ws = open_workspace(workspace)
+    for broken in ws.broken.values():
+        echo(f"warning: {broken.path} cannot be used ({broken.reason}); mail from {broken.client_id} gets an "
+             "error verdict, the other clients' mail is checked", err=True)
     checker = Checker(ws)
     first = True
     code = CHECK_EXIT_CLEAN
     for result in _results(checker, _read_inputs(files), CheckResult):
-        if result.verdict == "error":
+        if result.verdict == "error" and result.client in ws.broken:
+            code = max(code, CHECK_EXIT_BROKEN)
+        elif result.verdict == "error":
             code = CHECK_EXIT_UNREADABLE
         elif result.verdict == "out_of_scope" and code == CHECK_EXIT_CLEAN:
             code = CHECK_EXIT_OUT_OF_SCOPE
@@ -170,7 +181,7 @@ def check_cmd(workspace, as_json, files):
                 echo("")
             echo(format_report(result, checker.rules))
         first = False
-    sys.exit(code)
+    sys.exit(max(code, CHECK_EXIT_BROKEN) if ws.broken else code)
 
 
 def _results(checker, inputs, result_type):
@@ -192,10 +203,13 @@ def _results(checker, inputs, result_type):
 
 
 def _read_inputs(files):
-    """(source, raw bytes, None) per input, or (source, b"", why it could not be read)."""
+    """(source, raw bytes, None) per input, or (source, b"", why it could not be read). A large
+    message is read without its attachments (ingest/reduce.py), as the service reads it."""
+    from scopewatch.ingest.reduce import read_message, read_message_file
+
     for path in files:
         if str(path) == "-":
-            yield "-", sys.stdin.buffer.read(), None
+            yield "-", read_message(sys.stdin.buffer), None
             continue
         if not path.exists():
             yield str(path), b"", f"no such file: {path}"
@@ -205,7 +219,8 @@ def _read_inputs(files):
             yield str(path), b"", f"folder {path} holds no files to check"
         for p in paths:
             try:
-                yield str(p), p.read_bytes(), None
+                raw = read_message_file(p)
+                yield str(p), raw, None
             except OSError as exc:
                 yield str(p), b"", f"cannot be read: {exc.strerror or exc}"
 

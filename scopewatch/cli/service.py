@@ -148,7 +148,8 @@ def scan_cmd(workspace, database, dry_run, as_json, log_format, log_level):
     """One pass over every configured mailbox, then exit with a summary.
 
     Prints how many messages were processed and, per client, how many were out of scope.
-    Exit code 0; 4 when a mailbox folder could not be read (the others are still scanned);
+    Exit code 0; 4 when a mailbox folder could not be read (the others are still scanned); 2 when
+    an agreement cannot be used (its client's mail gets an error verdict, the others are judged);
     the error's own code (5 for a refused login) when none could be read.
 
     \b
@@ -168,6 +169,8 @@ def scan_cmd(workspace, database, dry_run, as_json, log_format, log_level):
             echo(line)
     if summary.errors:
         sys.exit(4)
+    if summary.broken:
+        sys.exit(2)
 
 
 @cli.command("status")

@@ -13,6 +13,7 @@ import re
 import threading
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,23 +62,27 @@ def mail_lines(doc: Doc) -> Doc:
     the punctuation-only sentencizer would glue them into one long 'sentence'.
     """
     n = len(doc)
+    # Sentence starts are changed in an array and set once: each `token.is_sent_start = True`
+    # looks over the whole doc, which made a mail of many short lines quadratic.
+    starts = doc.to_array("SENT_START")
     # Only the few whitespace tokens are looked at from Python; a loop over every token cost more
     # than the sentencizer itself on long mails.
     for i in doc.to_array("IS_SPACE").nonzero()[0]:
         i = int(i)
         if i + 1 < n and "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
     # "- stuur de factuur", "2. Kan de site...": the item's first word starts a sentence of its own,
     # so rules that look at the start of a sentence see it; the marker is dropped as a sentence.
-    for i in (doc.to_array("SENT_START") == 1).nonzero()[0]:
+    for i in (starts == 1).nonzero()[0]:
         i = int(i)
         if i + 1 >= n:
             continue
         text = doc[i].text
         if text in _BULLETS:
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
         elif text.isdigit() and len(text) <= 2 and i + 2 < n and doc[i + 1].text in (".", ")"):
-            doc[i + 2].is_sent_start = True
+            starts[i + 2] = 1
+    doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 

@@ -1,23 +1,16 @@
 """Regex rules that cannot hang detection: a static look at each pattern for the shapes that make a
-backtracking matcher take exponential time (rejected in `rules lint` and at load, with the reason),
-and a per-message time budget for the rest, run with the `regex` module's timeout (the standard
-library's `re` can neither be interrupted nor release the GIL while it matches)."""
+backtracking matcher take exponential time (rejected in `rules lint` and at load, with the reason);
+the rest run under a per-message matching budget with the `regex` module's timeout (detect/budget.py;
+the standard library's `re` can neither be interrupted nor release the GIL while it matches)."""
 
 from __future__ import annotations
 
 import re
 import string
-import time
 from re import _constants as C  # noqa: N812 - the parser's own opcode names
 from re import _parser as sre_parse
 
 import regex
-
-from scopewatch.errors import DetectionTimeout
-
-# Matching time all regex rules together may take on one message (subject and body) before the
-# message gets an error verdict. Shipped rules spend a few milliseconds on a 200 kB mail.
-REGEX_BUDGET_SECONDS = 1.0
 
 # Characters the shape check reasons with: enough to tell letters, digits, spaces and punctuation apart.
 _ALPHABET = frozenset(string.printable + "éëïöüàçñ\u00a0")
@@ -221,27 +214,3 @@ def _nullable(seq: list) -> bool:
         if op is C.BRANCH and not any(_nullable(list(b)) for b in av[1]):
             return False
     return True
-
-
-class Budget:
-    """The regex matching time one message may still spend. Only time inside regex searches counts
-    (CPU time of this thread, the clock the `regex` module's timeout runs on), so a long mail's
-    spaCy work never eats into it. `search` raises DetectionTimeout when it is gone."""
-
-    def __init__(self, seconds: float = REGEX_BUDGET_SECONDS):
-        self.seconds = seconds
-        self.spent = 0.0
-
-    def search(self, rule, text: str):
-        left = self.seconds - self.spent
-        if left <= 0:
-            raise DetectionTimeout(rule.id, self.seconds)
-        started = time.thread_time()
-        try:
-            # concurrent: the GIL is let go while matching, so a SIGTERM is handled meanwhile
-            return rule.compiled.search(text, timeout=left, concurrent=True)
-        except TimeoutError:
-            self.spent = self.seconds
-            raise DetectionTimeout(rule.id, self.seconds) from None
-        finally:
-            self.spent += time.thread_time() - started

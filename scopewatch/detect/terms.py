@@ -26,6 +26,22 @@ class TermHit:
     compound: bool = False  # matched as the head of a Dutch compound ("productfoto" -> "foto")
 
 
+def longest_first(hits: list) -> list:
+    """The hits (with .start/.end token offsets) that no longer hit overlaps; hits on exactly the
+    same tokens are all kept. Linear: kept hits never overlap each other unless they are equal, so
+    each token remembers the one span covering it."""
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    owner: dict[int, tuple[int, int]] = {}
+    kept = []
+    for h in hits:
+        span = (h.start, h.end)
+        if all(owner.get(i, span) == span for i in range(h.start, h.end)):
+            kept.append(h)
+            for i in range(h.start, h.end):
+                owner[i] = span
+    return kept
+
+
 def _en_forms(word: str) -> set[str]:
     forms = {word, word + "s", word + "es"}
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
@@ -183,14 +199,15 @@ class TermMatcher:
                         if len(f) >= 4:
                             self._heads.setdefault(f, entry)
 
-    def _lookups(self, doc: Doc, spans):
+    def _lookups(self, doc: Doc, starts, budget):
         """(start, end, item, term) for every term at a token where a searched span starts one."""
         n = len(doc)
         lengths = sorted(self._lengths)
-        starts = range(n) if spans is None else sorted({i for s in spans for i in range(s.start, s.end)})
         lower = [t.lower_ for t in doc]
         lemma = [t.lemma_ for t in doc]
         for i in starts:
+            if budget is not None:
+                budget.tick("finding the agreement's terms")
             for size in lengths:
                 if i + size > n:
                     break
@@ -204,19 +221,24 @@ class TermMatcher:
         for span in spans if spans is not None else [doc]:
             lemmatize(self._nlp, span)
 
-    def find(self, doc: Doc, spans=None) -> list[TermHit]:
-        """All term hits in a whole doc, longest first where two overlap ('living room' beats 'room').
+    def find(self, doc: Doc, spans=None, budget=None) -> list[TermHit]:
+        """All term hits in a whole doc (or in these spans of it), longest first where two overlap
+        ('living room' beats 'room'); `budget` (detect/budget.py) bounds the work.
 
         Always called on a Doc: spaCy's Matcher and PhraseMatcher disagree on offsets for Spans.
         """
         hits: dict[tuple[int, int, str], TermHit] = {}
         self._lemmatize(doc, spans)
-        for start, end, item, term in self._lookups(doc, spans):
+        inside = range(len(doc)) if spans is None else sorted({i for s in spans for i in range(s.start, s.end)})
+        for start, end, item, term in self._lookups(doc, inside, budget):
             hits.setdefault((start, end, item.id), TermHit(item, term, doc[start:end].text, start, end))
         if self._heads:
             table = _lemma_table(self._nlp)
             prefixes = lexicon()[self.language].ordered["verb_prefixes"]
-            for tok in doc:
+            for i in inside:
+                tok = doc[i]
+                if budget is not None:
+                    budget.tick("finding the agreement's terms")
                 low = tok.lower_
                 if len(low) < 7:
                     continue
@@ -235,13 +257,6 @@ class TermMatcher:
                         key = (tok.i, tok.i + 1, item.id)
                         hits.setdefault(key, TermHit(item, term, tok.text, tok.i, tok.i + 1, compound=True))
                         break
-        if spans is not None:
-            hits = {k: h for k, h in hits.items() if any(s.start <= h.start < s.end for s in spans)}
-        ordered = sorted(hits.values(), key=lambda h: (-(h.end - h.start), h.start))
-        kept: list[TermHit] = []
-        for h in ordered:
-            overlaps = [k for k in kept if k.start < h.end and h.start < k.end]
-            # Two clauses may share a word: keep both only when they cover the same tokens.
-            if not overlaps or all((k.start, k.end) == (h.start, h.end) for k in overlaps):
-                kept.append(h)
-        return sorted(kept, key=lambda h: h.start)
+        # Two clauses may share a word: keep both only when they cover the same tokens.
+        kept = sorted(longest_first(list(hits.values())), key=lambda h: h.start)
+        return budget.cap(kept, "candidate spans") if budget is not None else kept

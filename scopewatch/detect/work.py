@@ -9,6 +9,7 @@ Compiled once per process and language (`WorkMatcher.get`), never per agreement 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from scopewatch.catalogue import Catalogue, Kind
 from scopewatch.detect.nlp import lemma_table, lemmatize
-from scopewatch.detect.terms import term_forms
+from scopewatch.detect.terms import longest_first, term_forms
 
 # How much one word says about the work asked for. An action alone names no work ("shift" is a
 # calendar word only next to a time); the first action after the request cue is the verb of the
@@ -195,8 +196,9 @@ class WorkMatcher:
                                     self._heads.setdefault(f, []).append((kind.id, role))
 
     # --- words ------------------------------------------------------------------------------
-    def words(self, doc: Doc, spans=None) -> list[WordHit]:
-        """Catalogue words in the doc (or in these spans of it), longest first where they overlap."""
+    def words(self, doc: Doc, spans=None, budget=None) -> list[WordHit]:
+        """Catalogue words in the doc (or in these spans of it), longest first where they overlap;
+        `budget` (detect/budget.py) bounds the work."""
         if spans is None:
             lemmatize(self.nlp, doc)
         else:
@@ -204,8 +206,13 @@ class WorkMatcher:
                 lemmatize(self.nlp, s)
         found: dict[tuple[int, int, str, str], WordHit] = {}
         strings = doc.vocab.strings
+        tick = budget.tick if budget is not None else (lambda where=None: None)
+        inside = None if spans is None else {i for s in spans for i in range(s.start, s.end)}
         for matcher in (self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
+                tick("finding the kind of work")
+                if inside is not None and start not in inside:
+                    continue
                 kind, role = self._keys[strings[match_id]]
                 found.setdefault((start, end, kind, role), WordHit(kind, role, start, end, doc[start:end].text))
         if self._heads:
@@ -213,6 +220,7 @@ class WorkMatcher:
             covered = {i for (s, e, _, _) in found for i in range(s, e)}
             # Only the request sentences: a Python loop over every token of a long mail costs.
             for tok in (t for s in spans for t in s) if spans is not None else doc:
+                tick("finding the kind of work")
                 low = tok.lower_
                 if len(low) < 7 or not tok.is_alpha or tok.i in covered:
                     continue
@@ -229,15 +237,11 @@ class WorkMatcher:
         # A word may be both a verb and a thing of one kind ("link", "post"): it counts as both,
         # but only once per role.
         hits = list(found.values())
-        if spans is not None:
-            hits = [h for h in hits if any(s.start <= h.start < s.end for s in spans)]
+        if inside is not None:
+            hits = [h for h in hits if h.start in inside]
         # Longest wins: "unpaid invoice" is credit control, not invoicing.
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        kept: list[WordHit] = []
-        for h in hits:
-            if all(not (k.start < h.end and h.start < k.end) or (k.start, k.end) == (h.start, h.end) for k in kept):
-                kept.append(h)
-        return sorted(kept, key=lambda h: (h.start, h.kind))
+        kept = sorted(longest_first(hits), key=lambda h: (h.start, h.kind))
+        return budget.cap(kept, "candidate spans") if budget is not None else kept
 
     def is_context(self, doc: Doc, hit: WordHit, floor: int, verbs: frozenset[int] = frozenset()) -> bool:
         """Whether a thing stands after a preposition or "each": "for each episode", "in Exact",
@@ -266,7 +270,8 @@ class WorkMatcher:
         return False
 
     # --- a request sentence -----------------------------------------------------------------
-    def asked(self, span: Span, hits: list[WordHit], cue_end: int | None = None, stop: int | None = None) -> WorkAsked | None:
+    def asked(self, span: Span, hits: list[WordHit], cue_end: int | None = None, stop: int | None = None,
+              budget=None) -> WorkAsked | None:
         """The kind of work this sentence asks for, or None when the catalogue names none.
 
         `cue_end` is where the request cue ends ("could you" ...), `stop` where a subordinate
@@ -309,9 +314,16 @@ class WorkMatcher:
                 w += LEAD_ACTION
             score[h.kind] = score.get(h.kind, 0.0) + w
         paired: set[str] = set()
+        # Only hits within 8 tokens of an action can pair with it: look them up by position, in
+        # the hits' own order (a list of every hit per action was quadratic in a long sentence).
+        by_start = sorted(range(len(hits)), key=lambda n: hits[n].start)
+        starts = [hits[n].start for n in by_start]
         for a in actions:
-            for h in hits:
-                if h.kind != a.kind or (h.start, h.end) == (a.start, a.end) or abs(h.start - a.start) > 8:
+            if budget is not None:
+                budget.tick("finding the kind of work")
+            window = sorted(by_start[bisect_left(starts, a.start - 8):bisect_right(starts, a.start + 8)])
+            for h in (hits[n] for n in window):
+                if h.kind != a.kind or (h.start, h.end) == (a.start, a.end):
                     continue
                 if h.role in ("names", "objects") and not ctx[id(h)]:
                     score[a.kind] += PAIR

@@ -130,7 +130,7 @@ def build_digest(
     ]
     return Digest(generated_at=now, since=found_after or since_dt, va_name=va_name, clients=clients,
                   silent=silences(ledger, watching, now) if watching else [], timezone=timezone_name,
-                  incomplete=incomplete, base_url=base_url)
+                  incomplete=incomplete, base_url=base_url, broken=list(workspace.broken.values()))
 
 
 def silences(ledger: Ledger, watching: Watching, now: datetime) -> list[Silence]:

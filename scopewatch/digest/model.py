@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from scopewatch.agreement.model import BrokenAgreement
+
 # Statuses where the VA still has something to do; a `sent` request waits for the client.
 ACTIONABLE = ("new", "confirmed", "drafted")
 
@@ -111,9 +113,11 @@ class Digest:
     timezone: str = "UTC"  # the VA's [digest] timezone: every time shown is local to it
     incomplete: list[IncompleteMail] = field(default_factory=list)
     base_url: str | None = None  # the review page ([web] base_url): each item links to its finding there
+    broken: list[BrokenAgreement] = field(default_factory=list)  # agreement files that cannot be used
 
 
 def is_empty(digest: Digest) -> bool:
-    """True when no client has a request to decide on or an answer to record and the service was
-    never silent: such a digest is not sent."""
-    return not digest.silent and not digest.incomplete and not any(c.has_news for c in digest.clients)
+    """True when no client has a request to decide on or an answer to record, the service was never
+    silent and every agreement can be used: such a digest is not sent."""
+    return (not digest.silent and not digest.incomplete and not digest.broken
+            and not any(c.has_news for c in digest.clients))

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 
 from babel.dates import format_date, format_datetime as babel_datetime
 
+from scopewatch.agreement.model import BrokenAgreement
 from scopewatch.digest.model import ClientDigest, Digest, DigestItem, IncompleteMail, Silence, is_empty
 from scopewatch.draft import templating
 from scopewatch.draft.render import babel_locale, format_money, header_safe
@@ -91,6 +92,14 @@ def _incomplete(m: IncompleteMail, language: str, tz: ZoneInfo) -> str:
                 "Een verzoek in het deel dat niet gelezen is, ziet scopewatch niet: kijk de mail zelf na.")
     return (f'Not read in full: "{m.subject}" from {m.sender}{", " + when if when else ""} ({what}). '
             "A request in the part not read is missed: read that mail yourself.")
+
+
+def _broken(b: BrokenAgreement, language: str) -> str:
+    if language == "nl":
+        return (f"De afspraak {b.path} is niet te gebruiken: {b.reason}. Mail van {b.client_id} krijgt een fout "
+                "in plaats van een oordeel tot je het bestand herstelt (`scopewatch scope lint`).")
+    return (f"The agreement {b.path} cannot be used: {b.reason}. Mail from {b.client_id} gets an error verdict "
+            "instead of a judgement until you fix the file (`scopewatch scope lint`).")
 
 
 def _actions(item: DigestItem, fid: int) -> list[dict[str, str | None]]:
@@ -193,6 +202,7 @@ def digest_context(digest: Digest, language: str = "en") -> dict[str, Any]:
         "since_text": _when(digest.since, language, tz),
         "silent": [_silence(s, language, tz) for s in digest.silent],
         "incomplete": [_incomplete(m, language, tz) for m in digest.incomplete],
+        "broken": [_broken(b, language) for b in digest.broken],
         "clients": clients,
         "flagged_count": sum(len(c["flagged"]) for c in clients),
         "check_count": sum(len(c["checks"]) for c in clients),

@@ -23,7 +23,7 @@ from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import CATEGORIES, Finding
 from scopewatch.draft import quoting, templating, wording
 from scopewatch.errors import ConfigError, MessageError, TemplateError
-from scopewatch.parse.controls import strip_controls
+from scopewatch.parse.controls import drop_bidi, strip_controls
 from scopewatch.parse.message import ParsedMessage
 
 DRAFT_LANGUAGES = ("en", "nl")
@@ -298,8 +298,9 @@ def render_change_request(
     if not original.sender:
         raise MessageError("the message has no usable sender address, so a reply cannot be addressed")
     # Client text from a ledger written before parsing stripped it may still carry terminal escapes.
-    original = replace(original, subject=strip_controls(original.subject), sender_name=strip_controls(original.sender_name),
-                       new_text=strip_controls(original.new_text), body_text=strip_controls(original.body_text))
+    # Bidi controls neither: a reply quotes the client's words, not their direction tricks.
+    original = replace(original, subject=_clean(original.subject), sender_name=_clean(original.sender_name),
+                       new_text=_clean(original.new_text), body_text=_clean(original.body_text))
 
     # One language per reply: the agreement's (its clauses are written in it); the client's own
     # words are quoted as they are.
@@ -378,7 +379,7 @@ def render_change_request(
         "va_name": header_safe(va_name, limit=120),
         "subject": header_safe(original.subject),
     }
-    env = templating.make_environment(template_dirs)
+    env = templating.make_environment(template_dirs, for_client=True)
     names = [f"change_request.{language}.txt.j2"]
     template = templating.pick_template(env, names)
     body = templating.render(template, context).strip("\n")
@@ -392,7 +393,8 @@ def render_change_request(
         body = templating.render(template, context).strip("\n")
     if not body.strip():
         raise TemplateError(f"template {template.filename}: rendered an empty reply")
-    text = strip_controls(body + "\n\n" + _quote(original, language, _zone(timezone_name)))  # evidence quotes the client too
+    body = drop_bidi(body)
+    text = _clean(body + "\n\n" + _quote(original, language, _zone(timezone_name)))  # evidence quotes the client too
 
     sender = _address(va_name, va_address, "the VA's", ConfigError)
     recipient = _address(original.sender_name, original.sender, "the client's", MessageError)
@@ -434,6 +436,10 @@ def render_change_request(
         subject=str(msg["Subject"]),
         reply=body,
     )
+
+
+def _clean(text: str) -> str:
+    return drop_bidi(strip_controls(text))
 
 
 def _zone(name: str | None) -> ZoneInfo:

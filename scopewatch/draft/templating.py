@@ -7,12 +7,16 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import jinja2
+from markupsafe import Markup
 
 from scopewatch.errors import TemplateError
+from scopewatch.parse.controls import drop_bidi, show_bidi
 
 
-def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
-    """An environment over `template_dirs`, first folder winning (user's folder first, shipped last)."""
+def make_environment(template_dirs: Sequence[Path | str], *, for_client: bool = False) -> jinja2.Environment:
+    """An environment over `template_dirs`, first folder winning (user's folder first, shipped last).
+    A bidi control in a printed value is shown as [U+202E] to the VA, left out of what the client
+    reads (`for_client`)."""
     dirs = [str(d) for d in template_dirs]
     if not dirs:
         raise TemplateError("no template folders given")
@@ -28,7 +32,22 @@ def make_environment(template_dirs: Sequence[Path | str]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_dropped if for_client else shown,
     )
+
+
+def shown(value: Any) -> Any:
+    """Every value a template prints: a bidi control in client text is shown, never obeyed (markup
+    a macro made stays markup)."""
+    if isinstance(value, Markup):
+        return Markup(show_bidi(str(value)))
+    return show_bidi(value) if isinstance(value, str) else value
+
+
+def _dropped(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return Markup(drop_bidi(str(value)))
+    return drop_bidi(value) if isinstance(value, str) else value
 
 
 def pick_template(env: jinja2.Environment, names: Sequence[str]) -> jinja2.Template:

@@ -19,11 +19,13 @@ from imapclient.imapclient import SocketTimeout
 from scopewatch.loopback import is_loopback, peer_is_loopback
 from scopewatch.errors import AuthenticationError, ConfigError, MailboxError
 from scopewatch.ingest.base import FetchedMessage, FolderState, pause, stop_requested, unknown_keys
+from scopewatch.ingest.reduce import MAX_TEXT_BYTES, MAX_WHOLE_BYTES, assemble, text_sections
 
 log = logging.getLogger(__name__)
 
 SECURITY_MODES = ("ssl", "starttls", "plain")
 FETCH_BATCH = 100
+FETCH_BYTES = 8_000_000  # whole messages fetched in one command: no answer holds more than this
 # RFC 2177 lets servers drop an IDLE after 29 minutes; renewing well inside that also keeps NAT
 # boxes and proxies from forgetting the connection.
 IDLE_RENEW_SECONDS = 600.0
@@ -323,28 +325,87 @@ class ImapSource:
             uids.append(uid)
         for start in range(0, len(uids), self.fetch_batch):
             batch = uids[start : start + self.fetch_batch]
-            # BODY.PEEK[] never sets \Seen (RFC 3501 6.4.5); RFC822 and BODY[] would.
-            data = self._call(
-                f"fetching {len(batch)} messages from {folder!r}",
-                self._need().fetch,
-                batch,
-                ["BODY.PEEK[]", "INTERNALDATE"],
-            )
+            # Sizes first: a large message is read without its attachments (ingest/reduce.py), and
+            # small ones are fetched whole in commands of at most FETCH_BYTES, so no answer from
+            # the server holds more than that.
+            sizes = self._call(f"sizing {len(batch)} messages in {folder!r}", self._need().fetch, batch,
+                               ["RFC822.SIZE", "INTERNALDATE"])
+            group: list[int] = []
+            group_bytes = 0
             for uid in batch:
-                item = data.get(uid)
-                if not item or b"BODY[]" not in item:
+                item = sizes.get(uid)
+                if not item:
                     log.info("%s: %s UID %s vanished before it was read", self.account, folder, uid)
                     continue
-                raw = item[b"BODY[]"]
-                yield FetchedMessage(
-                    account=self.account,
-                    folder=folder,
-                    key=f"{uidvalidity}:{uid}",
-                    uid=uid,
-                    uidvalidity=uidvalidity,
-                    raw=bytes(raw) if raw is not None else b"",
-                    internal_date=_plain_tz(item.get(b"INTERNALDATE")),
-                )
+                size = item.get(b"RFC822.SIZE") or 0
+                if size > MAX_WHOLE_BYTES or (group and group_bytes + size > FETCH_BYTES):
+                    yield from self._whole(folder, uidvalidity, group, sizes)
+                    group, group_bytes = [], 0
+                if size > MAX_WHOLE_BYTES:
+                    raw = self._reduced(folder, uid, size)
+                    if raw is not None:
+                        yield self._message(folder, uidvalidity, uid, raw, item)
+                    continue
+                group.append(uid)
+                group_bytes += size
+            yield from self._whole(folder, uidvalidity, group, sizes)
+
+    def _message(self, folder: str, uidvalidity, uid: int, raw, item: dict) -> FetchedMessage:
+        return FetchedMessage(
+            account=self.account,
+            folder=folder,
+            key=f"{uidvalidity}:{uid}",
+            uid=uid,
+            uidvalidity=uidvalidity,
+            raw=bytes(raw) if raw is not None else b"",
+            internal_date=_plain_tz(item.get(b"INTERNALDATE")),
+        )
+
+    def _whole(self, folder: str, uidvalidity, uids: list[int], sizes: dict) -> Iterator[FetchedMessage]:
+        if not uids:
+            return
+        # BODY.PEEK[] never sets \Seen (RFC 3501 6.4.5); RFC822 and BODY[] would.
+        data = self._call(f"fetching {len(uids)} messages from {folder!r}", self._need().fetch, uids, ["BODY.PEEK[]"])
+        for uid in uids:
+            item = data.get(uid)
+            if not item or b"BODY[]" not in item:
+                log.info("%s: %s UID %s vanished before it was read", self.account, folder, uid)
+                continue
+            yield self._message(folder, uidvalidity, uid, item[b"BODY[]"], sizes.get(uid) or {})
+
+    def _reduced(self, folder: str, uid: int, size: int) -> bytes | None:
+        """A large message as its header and inline text parts only (BODYSTRUCTURE, BODY.PEEK[n]),
+        each text part at most MAX_TEXT_BYTES: a 50 MB attachment is never downloaded."""
+        client = self._need()
+        try:
+            found = client.fetch([uid], ["BODYSTRUCTURE"]).get(uid) or {}
+            structure = found.get(b"BODYSTRUCTURE")
+        except (imap_errors.IMAPClientAbortError, OSError, EOFError) as exc:
+            raise self._lost(f"reading the structure of UID {uid} in {folder!r}", _describe(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - a structure imapclient cannot read: the text alone
+            log.info("%s: %s UID %s: unreadable BODYSTRUCTURE (%s); reading its first text only", self.account,
+                     folder, uid, _describe(exc))
+            structure = None
+        single = structure is None or not (getattr(structure, "is_multipart", False))
+        if single:
+            want = ["BODY.PEEK[HEADER]", f"BODY.PEEK[TEXT]<0.{MAX_TEXT_BYTES}>"]
+            sections, missed = [], 0
+        else:
+            sections, missed = text_sections(structure)
+            want = ["BODY.PEEK[HEADER]"] + [f"BODY.PEEK[{n}.MIME]" for n, _ in sections] + [
+                f"BODY.PEEK[{n}]" if part_size <= MAX_TEXT_BYTES else f"BODY.PEEK[{n}]<0.{MAX_TEXT_BYTES}>"
+                for n, part_size in sections]
+        data = self._call(f"fetching the text of UID {uid} ({size:,} bytes) from {folder!r}", client.fetch, [uid], want)
+        item = data.get(uid)
+        if not item or b"BODY[HEADER]" not in item:
+            log.info("%s: %s UID %s vanished before it was read", self.account, folder, uid)
+            return None
+        header = bytes(item[b"BODY[HEADER]"] or b"")
+        if single:
+            return assemble(header, [(b"", bytes(_section(item, "TEXT") or b""))], single=True)
+        parts = [(bytes(item.get(f"BODY[{n}.MIME]".encode()) or b""), bytes(_section(item, n) or b""))
+                 for n, _ in sections]
+        return assemble(header, parts, missed=missed)
 
     # --- waiting --------------------------------------------------------------------------------
 
@@ -537,6 +598,11 @@ def _describe(exc: BaseException) -> str:
     if text.startswith(("b'", 'b"')) and text[-1:] in ("'", '"'):
         text = text[2:-1]  # imaplib puts raw server bytes into its messages
     return text or type(exc).__name__
+
+
+def _section(item: dict, name: str):
+    """A fetched body section, whole (BODY[1]) or partial (BODY[1]<0>)."""
+    return item.get(f"BODY[{name}]".encode(), item.get(f"BODY[{name}]<0>".encode()))
 
 
 def _plain_tz(value: Any) -> datetime | None:

@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from scopewatch.errors import MailboxError
 from scopewatch.ingest.base import FetchedMessage, FolderState, pause, stop_requested, unknown_keys
+from scopewatch.ingest.reduce import read_message
 
 TOP_FOLDER_ALIASES = ("", "INBOX")
 POLL_STEP_SECONDS = 0.5
@@ -120,7 +121,9 @@ class MaildirSource:
                 if hit is None:
                     break
                 try:
-                    raw = hit[1].read_bytes()
+                    with open(hit[1], "rb") as fh:
+                        # A large message without its attachments: memory stays bounded.
+                        raw = read_message(fh, os.fstat(fh.fileno()).st_size)
                     break
                 except FileNotFoundError:
                     # Renamed by a mail client (flags changed, new/ -> cur/) since the scan.

@@ -13,13 +13,15 @@ from datetime import timezone
 from email import message_from_bytes
 from email.message import Message
 from email.policy import compat32
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime, unquote
 
 from scopewatch.errors import MessageError
+from scopewatch.ingest.reduce import NOT_FETCHED_HEADER
 from scopewatch.parse.decode import body_parts, decode_bytes, header_text, html_to_text, part_text
 from scopewatch.parse.language import detect_language
 from scopewatch.parse.controls import strip_controls
 from scopewatch.parse.message import ParsedMessage
+from scopewatch.parse.normalise import fold
 from scopewatch.parse.quotes import strip_quotes
 
 _REPLY_SUBJECT = re.compile(
@@ -31,6 +33,7 @@ _SIMPLE_MAILBOX = re.compile(
     r'^\s*(?:"(?P<quoted>[^"\\]*)"\s*|(?P<plain>[^"<>,@;:()\\]*?)\s*)?'
     r"<?(?P<address>[^\s<>@,;:\\\"()]+@[^\s<>@,;:\\\"()]+)>?\s*$"
 )
+_ANGLE_ADDRESS = re.compile(r"<\s*([^<>\s@,;:\\\"()]+@[^<>\s@,;:\\\"()]+)\s*>")
 _MSG_ID = re.compile(r"<[^<>\s]{1,500}>")
 # A header line that can open a message; used to skip garbage (SMTP dialogue, banners) before it.
 _HEADER_START = re.compile(
@@ -56,6 +59,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
     defects: list[str] = []
     msg = _parse_headers_and_body(raw, defects)
     headers = _raw_headers(msg)
+    if NOT_FETCHED_HEADER.lower() in headers:
+        defects.append("body truncated")  # a large message's text part did not fit (ingest/reduce.py)
 
     sender_name, sender = _sender(headers, defects)
     sender_name = strip_controls(sender_name)
@@ -64,7 +69,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
     body_text, new_text, html_only = _bodies(msg, defects)
     # Nothing downstream (ledger, digest, draft, terminal) gets a client's escape sequences.
     body_text, new_text = strip_controls(body_text), strip_controls(new_text)
-    language = detect_language(_language_sample(new_text, subject, body_text))
+    language = detect_language(fold(_language_sample(new_text, subject, body_text)).text)
 
     return ParsedMessage(
         message_id=_first_id(_first(headers, "message-id"), defects),
@@ -158,8 +163,13 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str
         return "", ""
     text = _address_header(value)
     simple = _SIMPLE_MAILBOX.match(text)
+    angle = _ANGLE_ADDRESS.search(text)
     if simple:
         name, address = (simple.group("quoted") or simple.group("plain") or "").strip(), simple.group("address")
+    elif angle:
+        # The address is what stands in <...>: "anna@client.example <stranger@evil.example>" is
+        # the stranger, whatever the display name says (parseaddr reads it as Anna).
+        name, address = unquote(text[: angle.start()].strip()).strip(), angle.group(1)
     else:
         try:
             name, address = parseaddr(text)
@@ -169,7 +179,13 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str
     if "@" not in address or len(address) > 254:
         defects.append("unusable From header")
         address = ""
-    return header_text(name), address
+    name = header_text(name)
+    if "@" in name and name.strip().lower() != address:
+        # A display name that is another address only misleads (a draft would greet the stranger
+        # under Anna's address): the address decides, and the name is dropped.
+        defects.append("display name shows another address")
+        name = ""
+    return name, address
 
 
 def _addresses(headers: dict[str, list[str]], field: str, defects: list[str]) -> tuple[str, ...]:

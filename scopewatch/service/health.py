@@ -52,15 +52,18 @@ class StatusReport:
     checked_at: datetime
     folders: list[FolderStatus] = field(default_factory=list)
     failing_after: float = 300.0
+    # Agreement files that cannot be used: client id -> why (that client's mail is not judged).
+    agreements: dict[str, str] = field(default_factory=dict)
 
     @property
     def healthy(self) -> bool:
         watched = [f for f in self.folders if f.configured]
-        return bool(watched) and not any(f.problem for f in watched)
+        return bool(watched) and not any(f.problem for f in watched) and not self.agreements
 
     @property
     def problems(self) -> list[str]:
-        return [f"{f.account}/{f.folder}: {f.problem}" for f in self.folders if f.configured and f.problem]
+        return ([f"{f.account}/{f.folder}: {f.problem}" for f in self.folders if f.configured and f.problem]
+                + [f"client {client}: {why}" for client, why in self.agreements.items()])
 
     def to_json(self) -> dict:
         return {
@@ -70,6 +73,7 @@ class StatusReport:
             "checked_at": self.checked_at.isoformat(),
             "problems": self.problems,
             "folders": [f.to_json() for f in self.folders],
+            "agreements": dict(self.agreements),
         }
 
 
@@ -129,7 +133,8 @@ def service_status(workspace: Path | str | None, database: str | None = None, *,
     root = locate(workspace)
     config = load_config(root)
     now = now or datetime.now(timezone.utc)
-    report = StatusReport(stale_after=config.stale_after, checked_at=now, failing_after=config.failing_after)
+    report = StatusReport(stale_after=config.stale_after, checked_at=now, failing_after=config.failing_after,
+                          agreements=broken_agreements(root))
     ledger = Ledger.open(database or config.database_url)
     try:
         cursors = {(c.account, c.folder): c for c in ledger.cursors()}
@@ -163,6 +168,18 @@ def service_status(workspace: Path | str | None, database: str | None = None, *,
             configured=(account, folder) in set(wanted), running=live, problem=problem,
         ))
     return report
+
+
+def broken_agreements(root: Path) -> dict[str, str]:
+    """Client id -> why its agreement file cannot be used (scopes/ as it is now)."""
+    from scopewatch.agreement.load import read_agreements
+
+    found = read_agreements(Path(root) / "scopes")
+    out = {b.client_id: f"the agreement {b.path} cannot be used, so this client's mail gets an error verdict: "
+                        f"{b.reason}" for b in found.broken.values()}
+    for problem in found.folder_problems:
+        out.setdefault("(all)", str(problem))
+    return out
 
 
 def _problem(state, live, dead_why, failing, c, last_fetch, stale, now, config) -> str | None:

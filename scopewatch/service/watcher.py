@@ -68,8 +68,9 @@ class Shared:
     metrics: Metrics = field(default_factory=Metrics)
     on_message: Callable[[Processed], None] | None = None
     on_backlog: Callable[[int], None] | None = None  # a folder found this many messages to do
-    lease_ttl: float = 60.0
+    lease_ttl: float = 15.0
     batch_size: int = 100
+    batch_bytes: int = 16_000_000  # a batch also ends here: the current and the prefetched one are in memory
     backoff_initial: float = 1.0
     backoff_max: float = 300.0
     auth_attempts: int = 3
@@ -83,6 +84,7 @@ class Shared:
     # Whether a lease holder's process is gone (same host, pid not running): its lease is taken over
     # at once instead of after its TTL. None: wait out the TTL.
     holder_is_dead: Callable[[str], bool] | None = None
+    refresh: Callable[[], None] | None = None  # before each batch: read changed agreements again
 
 
 class FolderWatcher:
@@ -102,6 +104,7 @@ class FolderWatcher:
         self._validity: int | None = None
         self._high = 0
         self._holding = False
+        self._done_running = False
         self._backoff = Backoff(shared.backoff_initial, shared.backoff_max)
 
     @property
@@ -115,6 +118,10 @@ class FolderWatcher:
         backoff = self._backoff
         auth_failures = network_failures = 0
         told_lease = False
+        keeper = None
+        if not (s.dry_run or s.ledger is None or self.once):
+            keeper = threading.Thread(target=self._keep_lease, name=f"lease {self.where}", daemon=True)
+            keeper.start()
         try:
             while not s.stop.is_set() and self.account not in s.dead_mailboxes:
                 if not self._lease():
@@ -175,7 +182,19 @@ class FolderWatcher:
                 finally:
                     source.close()
         finally:
+            self._done_running = True
+            if keeper is not None:
+                keeper.join(timeout=5)
             self._release()
+
+    def _keep_lease(self) -> None:
+        """Renew the folder lease every third of lease_ttl from a thread of its own, whatever the
+        watcher is doing (a long batch, a slow server): the lease can be short, so a worker on
+        another host takes over within lease_ttl of this one dying, and never while it lives."""
+        step = max(0.2, self.s.lease_ttl / 3)
+        while not self.s.stop.wait(step) and not self._done_running:
+            if self._holding:
+                self._lease()
 
     def _pause(self, delay: float) -> None:
         """Wait out a backoff delay, renewing the folder lease meanwhile: the lease is the heartbeat
@@ -255,12 +274,14 @@ class FolderWatcher:
                         self._process_new(source)
                         last_check = time.monotonic()
                     if ahead is not None:
-                        keys, fetched, started = ahead.keys, ahead.result(), ahead.started
+                        keys, (fetched, rest), started = ahead.keys, ahead.result(), ahead.started
                     else:
                         keys, started = self._take(), time.monotonic()
-                        fetched = list(source.fetch(self.folder, keys))
+                        fetched, rest = fetch_bounded(source, self.folder, keys, self.s.batch_bytes)
+                    keys = self._put_back(keys, rest)
                     # The next batch comes in over the network while this one is detected.
-                    ahead = _Prefetch(source, self.folder, self._take(), self.where) if self._queue else None
+                    ahead = _Prefetch(source, self.folder, self._take(), self.where,
+                                      self.s.batch_bytes) if self._queue else None
                     self._handle(keys, fetched, started)
                     if not self._renew():
                         return
@@ -336,24 +357,36 @@ class FolderWatcher:
             uid = _uid(key)
             if uid is not None and uid > self._high:
                 self._high = uid
-        for start in range(0, len(keys), self.s.batch_size):
+        todo = list(keys)
+        while todo:
             if self.s.stop.is_set():
                 return
-            self._process(source, keys[start : start + self.s.batch_size])
+            batch, todo = todo[: self.s.batch_size], todo[self.s.batch_size:]
+            started = time.monotonic()
+            fetched, rest = fetch_bounded(source, self.folder, batch, self.s.batch_bytes)
+            todo = rest + todo
+            self._handle([k for k in batch if k not in set(rest)], fetched, started)
 
     def _take(self) -> list[str]:
         """The next backlog batch off the queue. Its keys stay in `_queued` until they are done, so
         a look for new mail meanwhile (Maildir lists every key) does not list them again."""
         return [self._queue.popleft() for _ in range(min(self.s.batch_size, len(self._queue)))]
 
-    def _process(self, source: MailSource, keys: list[str]) -> None:
-        started = time.monotonic()
-        self._handle(keys, list(source.fetch(self.folder, keys)), started)
+    def _put_back(self, keys: list[str], rest: list[str]) -> list[str]:
+        """Keys a batch bounded by bytes did not reach go back to the front of the queue (they stay
+        in `_queued`); the keys of the batch itself are returned."""
+        if not rest:
+            return keys
+        self._queue.extendleft(reversed(rest))
+        left = set(rest)
+        return [k for k in keys if k not in left]
 
     def _handle(self, keys: list[str], fetched: list[FetchedMessage], started: float) -> None:
         """Detect a fetched batch, record it in one transaction, then report each message."""
         s = self.s
         with s.check_lock:
+            if s.refresh is not None:
+                s.refresh()
             if not s.dry_run:
                 # What the VA taught since the last batch, this worker's or another's: one small
                 # query of the version counters, a reload only of the clients that changed.
@@ -394,33 +427,56 @@ class FolderWatcher:
         self._queued.difference_update(keys)  # a vanished one may be listed again, as before
 
 
+def fetch_bounded(source: MailSource, folder: str, keys: list[str], max_bytes: int) -> tuple[list[FetchedMessage], list[str]]:
+    """The messages of `keys` in order until they add up to `max_bytes` (at least one), and the
+    keys not reached: a batch of large mails ends early instead of filling the memory."""
+    fetched: list[FetchedMessage] = []
+    total = 0
+    messages = source.fetch(folder, keys)
+    try:
+        for message in messages:
+            fetched.append(message)
+            total += len(message.raw)
+            if total >= max_bytes:
+                break
+    finally:
+        close = getattr(messages, "close", None)
+        if close is not None:
+            close()  # between two commands: the connection is ready for the next
+    if not fetched or total < max_bytes:
+        return fetched, []
+    last = keys.index(fetched[-1].key) if fetched[-1].key in keys else len(keys) - 1
+    return fetched, keys[last + 1:]
+
+
 class _Prefetch:
     """One batch fetched in a helper thread while the watcher's thread detects the batch before it.
     The source is never used by two threads at once: the watcher waits for this before its next
     call on the source, and before the connection is closed."""
 
-    def __init__(self, source: MailSource, folder: str, keys: list[str], where: str):
-        self.keys, self.started = keys, time.monotonic()
-        self._messages: list[FetchedMessage] = []
+    def __init__(self, source: MailSource, folder: str, keys: list[str], where: str, max_bytes: int):
+        self.keys, self.started, self.max_bytes = keys, time.monotonic(), max_bytes
+        self._result: tuple[list[FetchedMessage], list[str]] = ([], [])
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(source, folder), name=f"fetch {where}", daemon=True)
         self._thread.start()
 
     def _run(self, source: MailSource, folder: str) -> None:
         try:
-            self._messages = list(source.fetch(folder, self.keys))
+            self._result = fetch_bounded(source, folder, self.keys, self.max_bytes)
         except BaseException as exc:  # noqa: BLE001 - raised again in the watcher's thread
             self._error = exc
 
     def wait(self) -> None:
         self._thread.join()
 
-    def result(self) -> list[FetchedMessage]:
-        """The fetched messages; the fetch's error (a lost connection) is raised here."""
+    def result(self) -> tuple[list[FetchedMessage], list[str]]:
+        """The fetched messages and the keys the byte bound left for later; the fetch's error (a
+        lost connection) is raised here."""
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return self._messages
+        return self._result
 
 
 def _one_line(exc: BaseException) -> str:

@@ -12,6 +12,7 @@ from flask import Flask, g
 from scopewatch.config import Config, load_config
 from scopewatch.errors import ConfigError
 from scopewatch.outbox import Session, reviewer
+from scopewatch.draft.templating import shown
 from scopewatch.store.ledger import Ledger
 from scopewatch.store.url import database_url
 from scopewatch.web import security
@@ -74,6 +75,7 @@ def create_app(workspace: Path | str | None = None, database: str | None = None,
     app.jinja_loader = FileSystemLoader([str(d) for d in ws.template_dirs()])
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.finalize = shown  # a bidi control in client text is shown as [U+202E], never obeyed
     security.install(app, login_password=password)
     own_ledger = ledger is None
     ledger = ledger or Ledger.open(database_url(ws.root, database or config.database_url))

@@ -7,10 +7,18 @@ import logging
 import threading
 from pathlib import Path
 
+from waitress import wasyncore
+
 from scopewatch.errors import ConfigError
 
 log = logging.getLogger(__name__)
 THREADS = 4
+# Connections are cheap to hold open and cost a client nothing: without a limit on how long one may
+# sit idle, a hundred half-sent requests made the page unreachable. Behind a TLS proxy (nginx,
+# Caddy) the proxy buffers requests and these limits are rarely reached; see the README.
+CONNECTION_LIMIT = 250  # open connections at once; more wait until one closes
+CHANNEL_TIMEOUT = 15  # seconds a connection may sit idle (a half-sent request included)
+MAX_BODY = 2 * 1024 * 1024  # bytes of one request body (the page's forms are a few kB)
 
 
 class WebServer:
@@ -22,7 +30,9 @@ class WebServer:
         self.app = app
         try:
             self._server = create_server(app, host=host, port=port, threads=THREADS, ident="scopewatch",
-                                         clear_untrusted_proxy_headers=True)
+                                         clear_untrusted_proxy_headers=True, connection_limit=CONNECTION_LIMIT,
+                                         channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=2,
+                                         max_request_body_size=MAX_BODY)
         except OSError as exc:
             raise ConfigError(f"the web page cannot listen on {host}:{port} ({exc.strerror or exc}); "
                               f"choose another [web] port or --port") from None
@@ -44,9 +54,15 @@ class WebServer:
         return self
 
     def stop(self) -> None:
-        self._server.close()
-        if self._thread is not None:
+        server = self._server
+        if self._thread is not None and self._thread.is_alive():
+            # Closed from inside its own loop: closing sockets under a running select() fails
+            # with EBADF in the loop's thread. With every socket closed, the loop ends.
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
             self._thread.join(timeout=5)
+            server.task_dispatcher.shutdown()
+        else:
+            server.close()
         self.app.extensions["scopewatch_close"]()
 
 

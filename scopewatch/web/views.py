@@ -11,7 +11,10 @@ from flask import flash as _flash
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
-from scopewatch.errors import ConfigError, NotFoundError, ScopewatchError
+from scopewatch.errors import (
+    ConfigError, DecisionError, MailboxError, MessageError, NotFoundError, ScopewatchError, SmtpError, StoreError,
+    TemplateError,
+)
 from scopewatch.web import pages, security
 from scopewatch.web.app import labels, web_session
 
@@ -272,14 +275,12 @@ def register(app: Flask) -> None:
             flash(_t("wrong_password"), "error")
             return _render("login.html.j2", next=security.safe_next(request.form.get("next")), title=_t("login")), 401
         limiter.succeeded(who)
-        session.clear()  # a new session on login: nothing set before it carries over
-        session["user"] = "va"
-        session.permanent = True
+        security.log_in(current_app)
         return redirect(security.safe_next(request.form.get("next")))
 
     @app.post("/logout")
     def logout():
-        session.clear()
+        security.log_out(current_app)
         return redirect(url_for("login") if current_app.config["SCOPEWATCH_LOGIN"] else url_for("today"))
 
     @app.get("/static/<name>")
@@ -300,12 +301,23 @@ def register(app: Flask) -> None:
             flash(str(exc), "error")
             fid = (request.view_args or {}).get("fid")
             return redirect(url_for("finding", fid=fid) if fid and not isinstance(exc, NotFoundError) else url_for("today"))
-        code = 404 if isinstance(exc, NotFoundError) else 500 if not isinstance(exc, ConfigError) else 503
-        return _error(code, str(exc))
+        return _error(_code(exc), str(exc))
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         return _error(exc.code or 500, exc.description or exc.name)
+
+
+def _code(exc: ScopewatchError) -> int:
+    """The HTTP status of a ScopewatchError on a page: what was asked does not exist (404), cannot
+    be done to this finding (409), or a server the page needs is not there (503)."""
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, (MessageError, DecisionError)):
+        return 409
+    if isinstance(exc, (ConfigError, TemplateError, MailboxError, SmtpError, StoreError)):
+        return 503
+    return 500
 
 
 def _error(code: int, message: str):
