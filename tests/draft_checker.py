@@ -122,7 +122,7 @@ def _sentence_start(mail: str, at: int) -> bool:
     the first words after a greeting ("Hi Dave, could you ...")."""
     before = mail[:at]
     stripped = before.rstrip(" \t")
-    if not stripped or stripped[-1] in ".!?:\n…" or re.search(r"(?:^|\n)[ \t]*(?:[-*•]|\d+[.)])$", stripped):
+    if not stripped or stripped[-1] in ".!?:\n…" or re.search(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d+[.)])$", stripped):
         return True
     return bool(re.search(r"(?:^|\n)[ \t]*(?:p\.?s\.?|hi|hoi|hello|hallo|dear|beste)\b[^\n.!?]{0,40},$", stripped,
                           re.IGNORECASE))
@@ -137,7 +137,7 @@ def _sentence_end(mail: str, end: int, quote: str) -> bool:
     after = mail[end:]
     if not after.strip():
         return True
-    return bool(re.match(r"[ \t]*\n[ \t]*(?:\n|[-*•]|\d+[.)]\s)", after))
+    return bool(re.match(r"[ \t]*\n[ \t]*(?:\n|[-*•–—]|\d+[.)]\s)", after))
 
 
 def client_quote_fault(quote: str, mail_text: str) -> str | None:

@@ -55,6 +55,7 @@ def test_extra_work_counts_confirmed_requests_and_shows_the_rest_apart(root):
     assert _value_row(html, "asked for (confirmed)") == "—"
     waiting = _value_row(html, "not confirmed yet")
     assert "request(s)" in waiting and "GBP" in waiting and "not counted above" in waiting
+    assert "2 trips / month" in html and "2 trip " not in html  # a unit agrees with its number here too
     ledger = _ledger(root)
     try:
         sure = [f for f in ledger.findings(client="northgate-admin", verdict="out_of_scope", status="new")

@@ -53,8 +53,10 @@ def complete(evidence: str, text: str, max_extra_words: int = 40) -> str:
     head = (text or "")[:m.start()]
     start = max(head.rfind(c) for c in (".", "!", "?", "…", "\n\n", ":\n"))
     lead = head[start + 1:] if start >= 0 else head
-    lead = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", lead.lstrip("\n"))
-    if lead.strip() and len(lead.split()) <= 25 and not re.search(r"\n[ \t]*(?:[-*•]|\d+[.)])\s", lead) \
+    lead = re.sub(r"^\s*(?:[-*•–—]|\d+[.)])\s+", "", lead.lstrip("\n"))
+    if re.search(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d+[.)])\s*$", head):
+        lead = ""  # the request is a list item of its own
+    if lead.strip() and len(lead.split()) <= 25 and not re.search(r"\n[ \t]*(?:[-*•–—]|\d+[.)])\s", lead) \
             and not re.match(r"\s*(?:hi|hoi|hello|hallo|dear|beste)\b[^,\n]{0,40},\s*$", lead, re.IGNORECASE):
         flat_ev = " ".join((lead + " " + flat_ev).split())
     if flat_ev.rstrip("\"'”’)")[-1:] in ".!?…":

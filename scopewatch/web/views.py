@@ -84,8 +84,16 @@ def ticks(text) -> Markup:
     return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escaped))
 
 
+def counted(count, unit: str | None, language: str) -> str:
+    """"2 trips", "3 lagen": a limit's number with its unit agreeing, as the replies write it."""
+    from scopewatch.draft.wording import counted as words
+
+    return words(count, unit, language, web_session().workspace.template_dirs())
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters["ticks"] = ticks
+    app.jinja_env.filters["counted"] = counted
 
     @app.get("/")
     def today():
