@@ -124,9 +124,11 @@ def open_reply(s: Session, finding_id: int, *, read_mailbox: bool = True) -> Ope
     return Opened(d, body_text(d.raw), state, None)
 
 
-def edit_in_editor(s: Session, finding_id: int, editor: Callable[[str], tuple[str | None, str | None]]) -> str:
+def edit_in_editor(s: Session, finding_id: int, editor: Callable[[str], tuple[str | None, str | None]], *,
+                   into_drafts: bool = False) -> str:
     """`draft --edit` and review's e: the reply in $EDITOR (from the mailbox's copy when the VA
-    changed it there), then saved and put into Drafts in place of the earlier copy."""
+    changed it there), then saved and put into Drafts in place of the earlier copy; with
+    `into_drafts` (`draft --edit`) a reply not in Drafts yet goes there too."""
     opened = open_reply(s, finding_id)
     if opened.draft is not None and opened.draft.sent_at is not None:
         return f"the change request for finding {finding_id} was sent already; it cannot be edited"
@@ -137,7 +139,15 @@ def edit_in_editor(s: Session, finding_id: int, editor: Callable[[str], tuple[st
     if edited is None:
         return note + "draft unchanged"
     try:
-        return note + str(save(s, finding_id, edited, seen=opened.seen))
+        done = save(s, finding_id, edited, seen=opened.seen)
+        if into_drafts and not done.record.in_mailbox:
+            from scopewatch.outbox import draft_into_mailbox
+
+            try:
+                done = Done(draft_into_mailbox(s, finding_id).draft, None)
+            except MailboxError as exc:
+                done = Done(done.record, str(exc))
+        return note + str(done)
     except versions.DraftChanged:
         import tempfile
 

@@ -293,14 +293,17 @@ def _maildir_drafts(env) -> list:
     return Box("maildir", env.ledger, env.workspace, env.source, maildir=env.maildir).drafts()
 
 
-def test_draft_edit_in_the_terminal_replaces_the_copy_in_drafts(env, editor):
+def test_draft_edit_in_the_terminal_puts_the_reply_into_drafts_then_replaces_it(env, editor):
     f = env.finding_by_text("spare bedroom")
-    assert env.run("draft", str(f.id)).exit_code == 0
+    res = env.run("draft", str(f.id), "--edit", env=editor)  # no reply yet: edited, then into Drafts
+    assert res.exit_code == 0, res.output
+    [copy] = _maildir_drafts(env)
+    assert EDIT_LINE in text_of(copy)
     res = env.run("draft", str(f.id), "--edit", env=editor)
     assert res.exit_code == 0, res.output
     assert "Saved: your edited version is in maildir/" in res.output
     [copy] = _maildir_drafts(env)
-    assert EDIT_LINE in text_of(copy) and copy["Message-ID"] == followup.draft_for(env.ledger, f.id).message_id
+    assert text_of(copy).count(EDIT_LINE) == 2 and copy["Message-ID"] == followup.draft_for(env.ledger, f.id).message_id
 
 
 def test_dismiss_asks_before_taking_an_edited_reply_out_of_drafts(env, editor):

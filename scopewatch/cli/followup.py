@@ -64,7 +64,7 @@ def draft_cmd(workspace, database, finding, print_only, edit):
         from scopewatch.review import open_editor
 
         with session(workspace, database) as s:
-            echo(edit_in_editor(s, finding, open_editor))
+            echo(edit_in_editor(s, finding, open_editor, into_drafts=True))
         return
     from scopewatch.outbox import draft
 
