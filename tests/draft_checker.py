@@ -23,6 +23,7 @@ labelled corpora, and shows it catches each fault.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -90,8 +91,13 @@ class Fault:
         return f"[{self.rule}] {self.why}: {self.sentence!r}"
 
 
+def visible(text: str) -> str:
+    """The text without invisible format characters (bidi controls): what a reply may quote."""
+    return "".join(ch for ch in (text or "") if unicodedata.category(ch) != "Cf")
+
+
 def norm(text: str) -> str:
-    return " ".join((text or "").replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+    return " ".join(visible(text).replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
 def _sentences(text: str) -> list[str]:
@@ -258,14 +264,14 @@ def check(reply: str, *, agreement, findings, mail, language: str, recipient: st
     """Every fault of one reply (its own words, without the quoted mail)."""
     faults: list[Fault] = []
     lang = language if language in WEEKDAYS else "en"
-    mail_text = mail.new_text or ""
+    mail_text = visible(mail.new_text)
     paragraphs = [p for p in re.split(r"\n\s*\n", reply.strip()) if p.strip()]
     if len(paragraphs) > 2 and re.match(r"(?:best regards|kind regards|regards|hartelijke groet|met vriendelijke groet|"
                                         r"groet|groetjes)\b", paragraphs[-1], re.IGNORECASE):
         paragraphs = paragraphs[:-1]  # the VA's signature
     greeting, opening = (paragraphs + ["", ""])[:2]
     body = "\n\n".join(paragraphs[1:])
-    evidences = [f.evidence for f in findings]
+    evidences = [visible(f.evidence) for f in findings]
     clause_words = []
     for item in agreement.items():
         for text in (item.description, item.client_text):
@@ -274,7 +280,7 @@ def check(reply: str, *, agreement, findings, mail, language: str, recipient: st
                 clause_words.append(set(re.findall(r"\w+", text.lower())) | {"you", "your", "je", "u", "uw"})
 
     # Quotes: the client's words whole, the agreement's words as written.
-    subject = mail.subject or ""
+    subject = visible(mail.subject)
     client_quotes, other_quotes = split_quotes(body, [mail_text, subject, *evidences])
     for q in client_quotes:
         if subject and norm(q) == norm(subject):

@@ -195,10 +195,12 @@ def _due_weekdays(item: ScopeItem, request: str) -> int | None:
     return None
 
 
-# Which week a weekday is in: "next Monday" is a week on; "this Friday" or "this week's report on
-# Friday" is this week, so an agreed day earlier in the week ("instead of Monday") is next week's.
+# Which week a weekday is in: "next Monday" is a week on. "This Friday", or "this week's report on
+# Friday", is this week, so an agreed day earlier in the week ("instead of Monday") is the next
+# one. "Deze week op donderdag in plaats van dinsdag" puts both days in this week: later.
 _NEXT_WEEK = re.compile(r"\b(?:next|volgende|komende)\s+$", re.IGNORECASE)
-_THIS_WEEK = re.compile(r"\b(?:this|deze)\s+(?:week|$)", re.IGNORECASE)
+_THIS_DAY = re.compile(r"\b(?:this|deze)\s+$", re.IGNORECASE)
+_WEEKS_THING = re.compile(r"\bthis\s+week(?:'s|’s)|\bvan\s+deze\s+week\b", re.IGNORECASE)
 
 
 def _positions(text: str, asked: re.Match, asked_day: int, agreed: re.Match | None, agreed_day: int) -> tuple[int, int]:
@@ -207,7 +209,7 @@ def _positions(text: str, asked: re.Match, asked_day: int, agreed: re.Match | No
     asked_pos = asked_day + (7 if _NEXT_WEEK.search(text[max(0, asked.start() - 12):asked.start()]) else 0)
     agreed_next = agreed is not None and _NEXT_WEEK.search(text[max(0, agreed.start() - 12):agreed.start()])
     agreed_pos = agreed_day + (7 if agreed_next else 0)
-    this_week = _THIS_WEEK.search(text[max(0, asked.start() - 12):asked.start()]) or _THIS_WEEK.search(text)
+    this_week = _THIS_DAY.search(text[max(0, asked.start() - 12):asked.start()]) or _WEEKS_THING.search(text)
     if this_week and not agreed_next and agreed_day < asked_day and asked_pos < 7:
         agreed_pos += 7  # this week's Friday is before the Monday that comes after it
     return asked_pos, agreed_pos
