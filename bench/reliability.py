@@ -159,6 +159,18 @@ def stall(server, tmp: Path, counts=(1000, 2000, 4000), big_limit: float = 300.0
         took = wait(lambda: recorded(url, _message_id(again)), 120)
         print(f"  the 5 MB mail recorded before the restart: {hostile_stored}; after the restart a new mail "
               f"recorded after {fmt(took, 120)} (the 5 MB mail {'fetched again' if not hostile_stored else 'not fetched again'})")
+        if took is not None:
+            # A backlog of long mails (each a second or more to read): SIGTERM lands during detection.
+            before = len(ledger_messages_safe(url))
+            conn = server.imap(user)
+            try:
+                for n in range(20):
+                    conn.append("INBOX", None, None, repeated("Could you also paint the spare bedroom and the hallway?", 3_500, f"long{n}"))
+            finally:
+                conn.logout()
+            if wait(lambda: len(ledger_messages_safe(url)) > before, 120) is not None:
+                sigterm = stop(proc, 60)
+                print(f"  SIGTERM during detection of a backlog of long mails honoured after {fmt(sigterm, 60)}")
     finally:
         if proc.poll() is None:
             stop(proc, 10)
