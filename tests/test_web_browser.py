@@ -162,13 +162,21 @@ def _flash(driver) -> str:
 
 def _submit(driver, element) -> str:
     """Click a form's button and return the message of the page it leads to (never the old one's)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+
+    def replaced(_driver) -> bool:
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:  # stale, or "node does not belong to the document" mid-navigation
+            return True
+
+    WebDriverWait(driver, 20).until(replaced)
     return _flash(driver)
 
 
@@ -406,13 +414,7 @@ def test_every_decision_on_a_drafted_request_under_auto_draft_all(chrome, site_a
     # Dismissing it asks once (it is her text), then the copy goes.
     _css(chrome, "details.dismiss summary").click()
     _css(chrome, "input[value=already_agreed]").click()
-    old = chrome.find_element(By.TAG_NAME, "html")
-    _css(chrome, "button.danger").click()
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(chrome, 20).until(EC.staleness_of(old))
-    assert "your edited version" in _css(chrome, ".flash-warn").text
+    assert "your edited version" in _submit(chrome, _css(chrome, "button.danger"))
     assert len([m for m in _drafts(root) if m["In-Reply-To"] == reply.original_message_id]) == 1
     message = _submit(chrome, _css(chrome, "input[name=confirm_edited] ~ button.danger"))
     assert f"#{third} dismissed" in message and "removed from" in message
