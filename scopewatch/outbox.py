@@ -80,6 +80,29 @@ def connected(mb: MailboxConfig) -> Iterator[Any]:
         source.close()
 
 
+@contextmanager
+def mailbox(s: "Session", account: str) -> Iterator[tuple[Any, str | None]]:
+    """(connected source, None), or (None, why not) when the mailbox is not configured here or
+    cannot be reached now: the caller still keeps the VA's work in the ledger and says so."""
+    from scopewatch.errors import MailboxError
+
+    try:
+        mb = s.mailbox_for(account)
+    except ConfigError:
+        yield None, f"no mailbox '{account}' is configured here"
+        return
+    source = make_source(mb)
+    try:
+        source.connect()
+    except MailboxError as exc:
+        yield None, str(exc)
+        return
+    try:
+        yield source, None
+    finally:
+        source.close()
+
+
 def smtp_settings(config: Config, host: str | None = None, port: int | None = None, security: str | None = None,
                   username: str | None = None, password_env: str | None = None) -> SmtpSettings:
     """The SMTP server from `[smtp]` in scopewatch.toml (and SCOPEWATCH_SMTP_*), each given value
@@ -257,24 +280,43 @@ def whole_mail(s: Session, account: str, folder: str, key: str) -> str | None:
 
 
 def dismiss(workspace: Path | None, database: str | None, finding_id: int, *, reason: str | None = None,
-            in_scope: str | None = None, not_a_request: bool = False, already_agreed: bool = False) -> str:
+            in_scope: str | None = None, not_a_request: bool = False, already_agreed: bool = False,
+            confirm: Callable[[str], bool] | None = None) -> str:
     """`scopewatch dismiss`: the finding is dismissed with its reason (the structured ones teach
-    detection, see store/decisions.py), and its draft leaves Drafts (see withdraw_after)."""
+    detection, see store/decisions.py), and its reply leaves Drafts (see withdraw_after). A reply
+    the VA edited goes only after `confirm` said yes to the question; no means nothing happens."""
     from scopewatch.store import decisions
 
     with session(workspace, database) as s:
         before = s.ledger.finding(finding_id)
+        question = dismiss_question(s, finding_id)
+        if question and confirm is not None and not confirm(f"{question[0].upper()}{question[1:]}. Dismiss it?"):
+            return f"finding {finding_id}: not dismissed; its reply stays in Drafts"
         decided = decisions.dismiss(s.ledger, finding_id, who=s.who, in_scope=in_scope, not_a_request=not_a_request,
                                     already_agreed=already_agreed, reason=reason,
                                     agreement=s.workspace.agreements.get(before.client or ""))
         first, *learned = decided.summary(before.status).splitlines()
-        done = withdraw_after(s, finding_id) if decided.changed else None
+        done = withdraw_after(s, finding_id, confirmed=bool(question) and confirm is not None) if decided.changed else None
     return "\n".join([first + (f"; {done}" if done else ""), *learned])
 
 
-def withdraw_after(s: Session, finding_id: int) -> str | None:
-    """After a dismiss: take its unedited draft out of Drafts (through the mailbox, when one is
-    configured); one line on what happened, None when it had no draft."""
+def dismiss_question(s: Session, finding_id: int) -> str | None:
+    """What the VA must confirm before a dismiss takes her edited reply out of Drafts, or None."""
+    from scopewatch.draft.service import needs_confirmation
+    from scopewatch.store import followup
+
+    d = followup.draft_for(s.ledger, finding_id)
+    if d is None or d.sent_at is not None:
+        return None
+    if d.edited_at is not None:
+        return needs_confirmation(s.ledger, finding_id, None)
+    with mailbox(s, d.account) as (source, _why):
+        return needs_confirmation(s.ledger, finding_id, source) if source is not None else None
+
+
+def withdraw_after(s: Session, finding_id: int, *, confirmed: bool = False) -> str | None:
+    """After a dismiss: take its reply out of Drafts (through the mailbox, when one is configured;
+    an edited one once the VA `confirmed`); one line on what happened, None when it had no draft."""
     from scopewatch.draft.service import withdraw
     from scopewatch.errors import ScopewatchError
     from scopewatch.store import followup
@@ -289,10 +331,10 @@ def withdraw_after(s: Session, finding_id: int) -> str | None:
     try:
         mb = s.mailbox_for(d.account)
     except ConfigError:
-        return withdraw(s.ledger, s.workspace, finding_id, va, who=s.who)
+        return withdraw(s.ledger, s.workspace, finding_id, va, who=s.who, confirmed=confirmed)
     try:
         with connected(mb) as source:
-            return withdraw(s.ledger, s.workspace, finding_id, va, source=source, who=s.who)
+            return withdraw(s.ledger, s.workspace, finding_id, va, source=source, who=s.who, confirmed=confirmed)
     except ScopewatchError as exc:
         return f"its draft {d.message_id} is still in Drafts: {exc}"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import textwrap
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -14,8 +13,6 @@ from scopewatch.errors import NotFoundError
 from scopewatch.store.ledger import FindingRecord, Ledger
 from scopewatch.store.report import LedgerReport
 from scopewatch.store.url import database_url
-from scopewatch.store.followup import SYSTEM as SYSTEM_WHO
-from scopewatch.terminal import echo
 
 EVIDENCE_WIDTH = 60
 
@@ -214,7 +211,21 @@ def confirm(workspace: Path | None, database: str | None, finding_id: int, *, ca
                                  agreement=_agreement_of(workspace, f.client))
     finally:
         ledger.close()
-    return done.summary(f.status)
+    summary = done.summary(f.status)
+    if done.corrected and (category or item):
+        from scopewatch.errors import ScopewatchError
+        from scopewatch.outbox import session
+        from scopewatch.replies import after_correction
+
+        try:  # its reply follows the correction (a broken workspace must not hide the decision)
+            with session(workspace, database) as s:
+                follow = after_correction(s, finding_id)
+        except ScopewatchError as exc:
+            follow = f"its reply was not written anew: {exc}"
+        if follow:
+            first, *rest = summary.splitlines()
+            summary = "\n".join([f"{first}; {follow}", *rest])
+    return summary
 
 
 def list_learned(workspace: Path | None, database: str | None, *, client: str | None = None, as_json: bool = False) -> str:
@@ -346,9 +357,13 @@ def format_report(r: LedgerReport) -> str:
     if r.extra_hours is not None:
         worth = f", worth {r.currency} {r.extra_value}" if r.extra_value is not None else ""
         missing = f" ({_plural(r.unestimated, 'request')} without an estimate)" if r.unestimated else ""
-        lines.append(f"Extra work requested: {r.extra_hours:g} h{worth}{missing}")
-    elif r.out_of_scope:
-        lines.append("Extra work requested: no hour estimates in the agreement to value it")
+        lines.append(f"Extra work requested (confirmed): {r.extra_hours:g} h{worth}{missing}")
+    elif r.out_of_scope > r.unconfirmed:
+        lines.append("Extra work requested (confirmed): no hour estimates in the agreement to value it")
+    if r.unconfirmed:
+        size = f", about {r.unconfirmed_hours:g} h" if r.unconfirmed_hours is not None else ""
+        worth = f", {r.currency} {r.unconfirmed_value}" if r.unconfirmed_value is not None else ""
+        lines.append(f"Not confirmed yet (not counted above): {_plural(r.unconfirmed, 'request')}{size}{worth}")
     return "\n".join(lines)
 
 
@@ -371,204 +386,7 @@ def upgrade_database(workspace: Path | None, database: str | None) -> str:
     return f"ledger {db.safe_url(url)} upgraded from schema {before or 'none'} to {after}"
 
 
-# --- the interactive walk through new findings (`scopewatch review`) ---------------------------
-
-REVIEW_KEYS = {"c": "confirm and draft", "k": "confirm as another category or clause", "d": "dismiss",
-               "e": "edit the draft", "s": "skip", "q": "quit"}
-DISMISS_PROMPT = ("Reason: i ITEM = in scope of that deliverable, n = not a request, a = already agreed "
-                  "(amendment or quote), or your own words")
-
-
-def parse_dismiss_reason(text: str) -> dict:
-    """The review prompt's answer as `decisions.dismiss` arguments: "i calendar", "n", "a" or free text."""
-    words = text.split()
-    if len(words) == 2 and words[0].lower() in ("i", "in-scope", "in_scope"):
-        return {"in_scope": words[1]}
-    if len(words) == 1 and words[0].lower() in ("n", "not-a-request", "not_a_request"):
-        return {"not_a_request": True}
-    if len(words) == 1 and words[0].lower() in ("a", "already-agreed", "already_agreed"):
-        return {"already_agreed": True}
-    return {"reason": text or "dismissed in review"}
-
-
-def read_key(question: str, choices: list[str], *, interactive: bool | None = None, getchar=None) -> str:
-    """One of `choices`: a single key press without Enter on a terminal, else a typed line (a pipe,
-    a script, a terminal that cannot be read key by key). A wrong key asks again."""
-    import click
-
-    if interactive is None:
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if interactive:
-        getchar = getchar or click.getchar
-        echo(question + " ", nl=False)
-        while True:
-            try:
-                key = getchar()
-            except (OSError, RuntimeError, EOFError):
-                break  # no raw mode on this terminal: fall back to a line
-            if key in ("\x03", "\x04"):
-                raise KeyboardInterrupt
-            key = (key or "").strip().lower()
-            if key in choices:
-                echo(key)
-                return key
-            if key:
-                echo(f"\n'{key}' is not one of {', '.join(choices)}; " + question + " ", nl=False)
-    return click.prompt(question, type=click.Choice(choices), show_choices=False)
-
-
-def open_editor(text: str) -> tuple[str | None, str | None]:
-    """(edited text or None when unchanged, None) or (None, one line on why the editor failed)."""
-    import click
-
-    try:
-        edited = click.edit(text, extension=".txt", require_save=True)
-    except (click.ClickException, OSError) as exc:
-        message = exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "the default editor"
-        return None, (f"the editor ({editor}) could not start: {' '.join(message.split())}; "
-                      "set $EDITOR to one that works (the draft is unchanged)")
-    if edited is None or edited.strip() == text.strip():
-        return None, None
-    return edited, None
-
-
-def waiting_for_decision(ledger: Ledger, client: str | None = None) -> list[FindingRecord]:
-    """The out-of-scope findings the VA has not decided on: new ones, and ones the service drafted
-    by itself (`auto_draft = "all"`) that no person has confirmed yet and that are not sent."""
-    out = []
-    for f in ledger.findings(client=client, status=("new", "drafted"), verdict="out_of_scope"):
-        if f.status == "drafted" and any(
-            e.to_status == "confirmed" or (e.who != SYSTEM_WHO and (e.why or "").startswith("confirmed"))
-            for e in ledger.events(f.id)
-        ):
-            continue
-        out.append(f)
-    return out
-
-
-def walk(workspace: Path | None, database: str | None, *, client: str | None = None) -> str:
-    """Show each new out-of-scope finding with its explanation and draft and ask what to do:
-    c = confirm (and draft into Drafts when a mailbox is configured), k = confirm with another
-    category or clause, d = dismiss (asks a reason: in scope of a deliverable, not a request,
-    already agreed, or free text; the first three teach detection),
-    e = edit the draft in $EDITOR, s = skip, q = quit. Every decision is logged as an event."""
-    import click
-
-    from scopewatch.draft.service import body_text, draft_for_finding, edit_draft, render_for_finding
-    from scopewatch.errors import ConfigError, ScopewatchError
-    from scopewatch.outbox import connected, session
-    from scopewatch.store import decisions, followup
-
-    counts = {"confirmed": 0, "dismissed": 0, "edited": 0, "skipped": 0}
-    with session(workspace, database) as s:
-        queue = waiting_for_decision(s.ledger, client)
-        if not queue:
-            return "no new findings to review"
-        try:
-            va = s.va()
-        except ConfigError as exc:
-            va = None
-            echo(f"note: drafts cannot be shown: {exc}")
-        for n, f in enumerate(queue, 1):
-            if s.ledger.finding(f.id).status != f.status:
-                continue  # answered together with an earlier one of the same mail
-            while True:
-                echo("")
-                echo(f"--- {n} of {len(queue)} " + "-" * 60)
-                echo(show(s.workspace.root, database, f.id))
-                existing = followup.draft_for(s.ledger, f.id)
-                text = None
-                if existing is not None:
-                    text = body_text(existing.raw)
-                elif va is not None:
-                    try:
-                        text = render_for_finding(s.ledger, s.workspace, f.id, va)[0].text
-                    except ScopewatchError as exc:
-                        echo(f"\n(no draft: {exc})")
-                if text:
-                    echo("\nDraft" + (" (edited)" if existing is not None and existing.edited_at else "") + ":")
-                    echo("\n".join("  " + line for line in text.rstrip().splitlines()))
-                echo("")
-                choice = read_key(", ".join(f"{k} = {v}" for k, v in REVIEW_KEYS.items()), list(REVIEW_KEYS))
-                if choice == "e":
-                    if va is None or text is None:
-                        echo("there is no draft to edit for this finding")
-                        continue
-                    edited, problem = open_editor(text)
-                    if problem:
-                        echo(problem)
-                        continue  # the walk goes on: decide without editing, or fix $EDITOR
-                    if edited is None:
-                        echo("draft unchanged")
-                        continue
-                    edit_draft(s.ledger, s.workspace, f.id, va, edited, who=s.who)
-                    counts["edited"] += 1
-                    echo("draft saved")
-                    continue  # show it again, then decide
-                break
-            if choice == "q":
-                echo(f"finding {f.id}: left as it is; review ended")
-                break
-            if choice == "s":
-                followup.note(s.ledger, f.id, "skipped in review", who=s.who)
-                counts["skipped"] += 1
-                echo(f"finding {f.id}: skipped, still {f.status}")
-            elif choice == "d":
-                agreement = s.workspace.agreements.get(f.client or "")
-                while True:
-                    reason = click.prompt(DISMISS_PROMPT, default="", show_default=False).strip()
-                    try:
-                        decided = decisions.dismiss(s.ledger, f.id, who=s.who, agreement=agreement,
-                                                    **parse_dismiss_reason(reason))
-                        break
-                    except ScopewatchError as exc:
-                        echo(f"error: {exc}")
-                counts["dismissed"] += 1
-                from scopewatch.outbox import withdraw_after
-
-                done = withdraw_after(s, f.id)
-                echo(f"finding {f.id}: dismissed" + (f"; {done}" if done else ""))
-                for line in decided.summary(f.status).splitlines()[1:]:
-                    echo(line)
-            elif choice in ("c", "k"):
-                agreement = s.workspace.agreements.get(f.client or "")
-                category = item = None
-                if choice == "k":
-                    from scopewatch.detect.findings import CATEGORIES
-
-                    category = click.prompt("Category", type=click.Choice(CATEGORIES), default=f.category or "new_work")
-                    item = click.prompt("Clause id (Enter: none)", default="", show_default=False).strip() or None
-                try:
-                    decided = decisions.confirm(s.ledger, f.id, who=s.who, category=category, item=item,
-                                                agreement=agreement, reason="confirmed in review")
-                except ScopewatchError as exc:
-                    echo(f"error: {exc}")
-                    continue
-                counts["confirmed"] += 1
-                for line in decided.summary(f.status).splitlines()[1:]:
-                    echo(line)
-                if f.status == "drafted":
-                    followup.note(s.ledger, f.id, "confirmed in review; the change request stays in Drafts", who=s.who)
-                    echo(f"finding {f.id}: confirmed; its change request stays in Drafts")
-                elif va is not None:
-                    echo(f"finding {f.id}: " + _draft_after_confirm(s, f, va, draft_for_finding, connected))
-                else:
-                    echo(f"finding {f.id}: confirmed (no draft: the VA's address is not set)")
-    return "review: " + ", ".join(f"{n} {k}" for k, n in counts.items())
-
-
-def _draft_after_confirm(s, f: FindingRecord, va, draft_for_finding, connected) -> str:
-    from scopewatch.errors import ConfigError, ScopewatchError
-
-    try:
-        try:
-            mb = s.mailbox_for(f.message.account)
-        except ConfigError:
-            out = draft_for_finding(s.ledger, s.workspace, f.id, va, who=s.who)
-            return f"confirmed; draft {out.draft.message_id} kept in the ledger (no mailbox '{f.message.account}' configured)"
-        with connected(mb) as source:
-            out = draft_for_finding(s.ledger, s.workspace, f.id, va, source=source, who=s.who)
-        return f"confirmed; change request in {out.draft.account}/{out.draft.folder}"
-    except ScopewatchError as exc:
-        return f"confirmed; no draft: {exc}"
+# The interactive walk (`scopewatch review`) lives in scopewatch/walk.py; its names stay importable here.
+from scopewatch.walk import (  # noqa: E402,F401
+    DISMISS_PROMPT, REVIEW_KEYS, open_editor, parse_dismiss_reason, read_key, waiting_for_decision, walk,
+)

@@ -1,7 +1,9 @@
 """Screenshots of the review page for the README: builds a workspace from the bundled sample (the
 demo's agreements and mail, drafts only for confirmed requests) in a temporary folder, confirms two
 requests, serves it on a free loopback port and photographs the pages with headless Chromium
-(Debian's chromium + chromium-driver via Selenium; nothing is downloaded) at desktop and phone width.
+(Debian's chromium + chromium-driver via Selenium; nothing is downloaded) at desktop and phone
+width (390 px): Today, a finding (its reply, the open Dismiss and Correct forms), a client, the send
+step and the phone menu.
 
     .venv/bin/python scripts/web_screenshots.py            # writes docs/screenshots/web-*.png
     .venv/bin/python scripts/web_screenshots.py --out /tmp/shots
@@ -46,16 +48,26 @@ def main() -> int:
         try:
             base = server.url.rstrip("/")
             first = _first_finding(server)
+            # (name, path, size, phone, full height, a details element to open first)
             shots = [
-                ("today", "/", DESKTOP, False, 1500),
-                ("finding", f"/finding/{first}", DESKTOP, False, 1900),
-                ("client", "/client/devries-social", DESKTOP, False, 1250),
-                ("today-phone", "/", PHONE, True, 1500),
-                ("finding-phone", f"/finding/{first}#draft", PHONE, True, 1400),
+                ("today", "/", DESKTOP, False, 1500, None),
+                ("finding", f"/finding/{first}", DESKTOP, False, 1900, None),
+                ("client", "/client/devries-social", DESKTOP, False, 1250, None),
+                ("today-phone", "/", PHONE, True, 1500, None),
+                ("finding-phone", f"/finding/{first}#draft", PHONE, True, 1400, None),
+                ("dismiss-phone", f"/finding/{first}", PHONE, True, 1500, "details.dismiss > summary"),
+                ("correct-phone", f"/finding/{first}", PHONE, True, 1500, "details.correct > summary"),
+                ("client-phone", "/client/northgate-admin", PHONE, True, 1500, None),
+                ("send-phone", f"/finding/{first}/send", PHONE, True, 1300, None),
+                ("menu-phone", "/", PHONE, True, 900, "header details.clients-menu > summary"),
             ]
-            for name, path, (width, height), mobile, full in shots:
+            for name, path, (width, height), mobile, full, open_first in shots:
                 with chromium(width, height, mobile=mobile) as driver:
                     driver.get(base + path)
+                    if open_first:
+                        from selenium.webdriver.common.by import By
+
+                        driver.find_element(By.CSS_SELECTOR, open_first).click()
                     if not mobile:
                         driver.set_window_size(width, full)
                     else:

@@ -37,3 +37,44 @@ def _own_user_config(tmp_path_factory, monkeypatch):
     """No test reads or writes the real user's default workspace (`scopewatch init` may save one)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
     monkeypatch.delenv("SCOPEWATCH_WORKSPACE", raising=False)
+
+
+def _own_wording(template_dirs) -> bool:
+    """Rendered with the VA's own reply templates or wording (a workspace's templates/): her words."""
+    from scopewatch import resources
+
+    shipped = resources.templates_dir().resolve()
+    names = ("change_request.en.txt.j2", "change_request.nl.txt.j2", "openings.yaml", "plurals.yaml")
+    return any(Path(d).resolve() != shipped and any((Path(d) / n).is_file() for n in names)
+               for d in (template_dirs or ()))
+
+
+@pytest.fixture(autouse=True)
+def _every_draft_is_checked(monkeypatch):
+    """Every change-request reply any test renders with the shipped templates is read by the draft
+    checker (tests/draft_checker.py); a fault fails that test, naming the sentence and why."""
+    import sys
+
+    from scopewatch.draft import render
+    from tests.draft_checker import check_draft
+
+    original = render.render_change_request
+    faults: list[str] = []
+
+    def checked(agreement, findings, message, **kwargs):
+        draft = original(agreement, findings, message, **kwargs)
+        if not _own_wording(kwargs.get("template_dirs")):
+            found = [df.finding if isinstance(df, render.DraftFinding) else render.DraftFinding(*df).finding
+                     for df in findings]
+            found = [f for f in found if f.verdict == "out_of_scope"]
+            for fault in check_draft(draft, agreement, found, message):
+                faults.append(f"{fault}\n--- the reply ---\n{draft.reply}")
+        return draft
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "render_change_request", None) is original:
+            monkeypatch.setattr(module, "render_change_request", checked)
+    yield
+    if faults:
+        pytest.fail("the draft checker found faults in a rendered reply:\n" + "\n\n".join(dict.fromkeys(faults)),
+                    pytrace=False)

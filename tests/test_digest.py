@@ -43,6 +43,7 @@ def sample() -> Digest:
                 totals={"new_work": 3, "quantity": 2, "excluded": 1},
                 limits=[LimitUse("instagram-posts", "Instagram posts", 5, 3, "week")],
                 extra_value=Decimal("315.00"),
+                unconfirmed_value=Decimal("90.00"),
             ),
             ClientDigest(
                 "northwind", "Northwind Consulting",
@@ -82,7 +83,8 @@ def test_text_digest_groups_per_client_with_actions():
     assert "In scope: 12 requests handled as agreed." in devries
     assert "Out of scope so far: new work 3, more than agreed 2, excluded by the agreement 1." in devries
     assert "Instagram posts this week: 5 of 3 (over the limit)" in devries
-    assert "Extra work at the agreed rate: €315.00" in devries
+    assert "Extra work at the agreed rate (confirmed): €315.00" in devries
+    assert "Not confirmed yet, not counted: €90.00" in devries  # the unsure apart, never in the total
     assert "#44  excluded by the agreement  (95% sure)" in northwind
     assert "Blog posts this month: 2 of 4" in northwind and "over the limit" not in northwind
     assert "Extra work" not in northwind  # no rate, no invented value
@@ -126,7 +128,7 @@ def test_dutch_digest():
     assert "Scope-overzicht voor Mila Jansen, 3 februari 2026" in text
     assert "#42  meer dan afgesproken  (88% zeker)" in text
     assert "Instagram posts deze week: 5 van 3 (boven de limiet)" in text
-    assert "Extra werk tegen het afgesproken tarief: € 315,00" in text.replace("\xa0", " ")
+    assert "Extra werk tegen het afgesproken tarief (bevestigd): € 315,00" in text.replace("\xa0", " ")
     assert "scopewatch confirm 41" in text  # commands are the same in every language
     assert 'lang="nl"' in html and "Graag controleren" in html and "€ 315,00" in html.replace("\xa0", " ")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import re
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from email import policy
@@ -114,11 +115,25 @@ def make_message(lang: str = "en", *, new_text: str | None = None, subject: str 
     )
 
 
+def mail_with(findings, lang: str = "en", **kw) -> ParsedMessage:
+    """The client's mail as it would be: the request sentences are its text (the reply quotes them)."""
+    greeting = "Hoi Mila," if lang == "nl" else "Hi Mila,"
+    sentences = " ".join(dict.fromkeys(df.finding.evidence for df in findings))
+    return make_message(lang, new_text=f"{greeting}\n\n{sentences}\n\nAnna", **kw)
+
+
 def draft_for(category="new_work", lang="en", *, agreement=None, message=None, findings=None, dirs=SHIPPED, **kw):
     agreement = agreement or make_agreement(lang)
     findings = findings or [DraftFinding(41, make_finding(category, lang))]
+    if message is not None:
+        # The request sentences are in the mail the reply answers (it quotes them).
+        missing = [df.finding.evidence for df in findings if df.finding.evidence not in message.new_text]
+        if missing:
+            extra = " ".join(dict.fromkeys(missing))
+            message = replace(message, new_text=f"{message.new_text}\n\n{extra}",
+                              body_text=f"{message.body_text}\n\n{extra}")
     return render_change_request(
-        agreement, findings, message or make_message(lang), va_name="Mila Jansen",
+        agreement, findings, message or mail_with(findings, lang), va_name="Mila Jansen",
         va_address="mila@va.example", template_dirs=dirs, now=NOW, **kw,
     )
 
@@ -169,9 +184,9 @@ def test_reply_per_language_and_category(lang, category):
 
 @pytest.mark.parametrize("lang,expected", [
     ("en", {"excluded": "not included", "quantity": "(3 per week)", "deadline": "We agreed first Monday of the month",
-            "client_duty": "is yours to supply", "new_work": "new work"}),
+            "client_duty": "is your part", "new_work": "new work"}),
     ("nl", {"excluded": "niet inbegrepen", "quantity": "(3 per week)", "deadline": "We spraken first Monday of the month af",
-            "client_duty": "lever jij", "new_work": "nieuw werk"}),
+            "client_duty": "jouw deel", "new_work": "nieuw werk"}),
 ])
 def test_each_category_says_why_it_is_outside(lang, expected):
     for category, phrase in expected.items():
@@ -190,9 +205,9 @@ def test_each_category_offers_what_makes_sense():
     assert "rush surcharge: I will quote it as soon as you say so" in draft_for("deadline").reply
     q = draft_for("quantity").reply
     assert "1. I do the extra as well: about 2 hours × €45.00 = €90.00" in q
-    assert "2. It counts in next week's allowance instead." in q
+    assert "2. It counts towards next week's allowance instead." in q
     duty = draft_for("client_duty").reply
-    assert "1. You send it when you can, and I carry on with the agreed work." in duty
+    assert "1. You take care of it, as agreed, and I carry on with the agreed work." in duty
     assert "2. I take it on as extra work: about 2 hours" in duty
 
 
@@ -227,7 +242,7 @@ def test_dutch_register_follows_the_client():
     u_words, je_words = set(re.findall(r"\w+", u.lower())), set(re.findall(r"\w+", own_words_text(je).lower()))
     assert {"u", "uw"} <= u_words
     assert not {"je", "jij", "jouw"} & set(re.findall(r"\w+", own_words_text(u).lower()))
-    assert "Welke optie heeft uw voorkeur?" in u and "levert u" in u and u.startswith("Beste Anna de Vries,")
+    assert "Welke optie heeft uw voorkeur?" in u and "uw deel" in u and u.startswith("Beste Anna de Vries,")
     assert {"je", "jouw"} <= je_words and not {"u", "uw"} & je_words
     assert "Welke optie heeft jouw voorkeur?" in je and je.startswith("Hoi Anna,")
 
@@ -309,7 +324,7 @@ def test_several_dutch_requests_stay_short_and_formal():
     d = draft_for(lang="nl", findings=findings, message=formal)
     assert d.finding_ids == [0, 1, 2, 3, 4]
     assert "Een paar dingen die u vroeg vallen buiten onze afspraak:" in d.reply
-    assert d.reply.count("\n- ") == 5 and "levert u zelf aan" in d.reply
+    assert d.reply.count("\n- ") == 5 and "uw deel" in d.reply
     assert not re.search(r'": (nieuw werk|niet inbegrepen)', d.reply)
     assert words_before_quote(d) < 330
 
@@ -443,7 +458,7 @@ def test_html_templates_are_autoescaped(tmp_path):
 def test_five_english_requests_in_one_mail_are_one_short_list():
     findings = [DraftFinding(i, make_finding(c, "en", start=i * 80)) for i, c in enumerate(CATEGORIES)]
     d = draft_for(findings=findings)
-    assert d.reply.count("\n- ") == 5 and "is yours to supply" in d.reply
+    assert d.reply.count("\n- ") == 5 and "is your part" in d.reply
     # one line per request, about 40 words each at most, around the opening and the one question
     assert words_before_quote(d) < 60 + 5 * 45
 
@@ -453,13 +468,14 @@ def test_the_quote_header_shows_the_vas_local_time():
     from datetime import timezone as tzone
 
     sent = datetime(2026, 2, 3, 7, 55, tzinfo=tzone(timedelta(hours=1)))  # 07:55 +0100
-    msg = make_message("nl")
+    found = [DraftFinding(1, make_finding("new_work", "nl"))]
+    msg = mail_with(found, "nl")
     msg.date = sent
-    d = render_change_request(make_agreement("nl"), [DraftFinding(1, make_finding("new_work", "nl"))], msg,
+    d = render_change_request(make_agreement("nl"), found, msg,
                               va_name="Mila Jansen", va_address="mila@va.example", template_dirs=SHIPPED,
                               timezone_name="Europe/Amsterdam")
     assert "Op 3 februari 2026 om 07:55 schreef Anna de Vries:" in d.text
-    utc = render_change_request(make_agreement(), [DraftFinding(1, make_finding("new_work"))], msg,
+    utc = render_change_request(make_agreement("nl"), found, msg,
                                 va_name="Mila Jansen", va_address="mila@va.example", template_dirs=SHIPPED)
     assert "Op 3 februari 2026 om 06:55 schreef Anna de Vries:" in utc.text  # no timezone set: UTC
 
@@ -482,6 +498,6 @@ def test_two_sentences_asking_one_sooner_date_are_one_request_priced_once():
 def test_a_list_without_estimates_still_reads_as_sentences():
     findings = [DraftFinding(1, make_finding("quantity", start=0)), DraftFinding(2, make_finding("excluded", start=80))]
     d = draft_for(findings=findings, agreement=make_agreement(estimate_hours=None))
-    assert "an estimate for the extra follows, or it counts in next week's allowance" in d.reply
+    assert "an estimate for the extra follows, or it counts towards next week's allowance" in d.reply
     assert "I can do it as extra work, and an estimate follows." in d.reply
     assert "be an estimate" not in d.reply and "Together" not in d.reply

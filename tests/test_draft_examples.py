@@ -38,11 +38,16 @@ def test_every_flagged_sample_mail_gets_a_good_reply(flagged):
                                   va_address="mila@va.example", template_dirs=ws.template_dirs())
         where = out.result.source
         languages.add(d.language)
-        assert d.language == out.parsed.language, where
+        assert d.language == out.agreement.language, where  # one language per reply: the agreement's
         assert words_before_quote(d) < 150, where
         assert not [b for b in BANNED if b in d.reply.lower()], where
         assert d.reply.split("\n\n")[-2].strip().endswith("?"), where
-        clauses = [f.finding.scope_item_description for f in findings if f.finding.scope_item_description]
+        from scopewatch.draft.quoting import for_client, names_of
+
+        # The clause as the client reads it: never naming the client as someone else.
+        clauses = [for_client(f.finding.scope_item_description, names_of(out.parsed.sender_name), d.language)
+                   for f in findings if f.finding.scope_item_description]
+        clauses = [c for c in clauses if c]
         if clauses:
             assert any(f'"{c}"' in d.reply for c in clauses), where
         parsed = email.message_from_bytes(draft_bytes(d), policy=policy.default)

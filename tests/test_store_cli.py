@@ -140,6 +140,16 @@ def test_unknown_finding_is_one_line_error(workspace, filled):
     assert res.output.strip() == "error: no finding 999 in the ledger (list them with `scopewatch flags`)"
 
 
+def data_findings(url):
+    from scopewatch.store.ledger import Ledger
+
+    ledger = Ledger.open(url)
+    try:
+        return ledger.findings(verdict="out_of_scope")
+    finally:
+        ledger.close()
+
+
 def test_ledger_report_for_a_client(workspace, filled):
     res = run("ledger", "acme", "-w", workspace, "--database", filled["url"])
     assert res.exit_code == 0, res.output
@@ -148,10 +158,18 @@ def test_ledger_report_for_a_client(workspace, filled):
     assert "3 messages: 3 out of scope" in out
     assert "6 requests: 3 in scope, 3 out of scope" in out
     assert "instagram-posts: 4 of 3 this week" in out and "OVER" in out
-    # website + flyer at the default 2 h, the fourth post at its own 1 h; EUR 40 an hour
-    assert "Extra work requested: 5 h, worth EUR 200.00" in out
+    # website + flyer at the default 2 h, the fourth post at its own 1 h; EUR 40 an hour. Nobody
+    # confirmed them yet: shown apart, not as extra work asked for.
+    assert "Not confirmed yet (not counted above): 3 requests, about 5 h, EUR 200.00" in out
+    assert "Extra work requested (confirmed)" not in out
     data = json.loads(run("ledger", "acme", "-w", workspace, "--database", filled["url"], "--json").output)
     assert data["by_category"] == {"excluded": 1, "new_work": 1, "quantity": 1}
+    assert (data["unconfirmed"], data["unconfirmed_hours"], data["unconfirmed_value"]) == (3, 5.0, "200.00")
+    website = [f for f in data_findings(filled["url"]) if f.category == "excluded"][0]
+    assert run("confirm", str(website.id), "-w", workspace, "--database", filled["url"]).exit_code == 0
+    out = run("ledger", "acme", "-w", workspace, "--database", filled["url"]).output
+    assert "Extra work requested (confirmed): 2 h, worth EUR 80.00" in out
+    assert "Not confirmed yet (not counted above): 2 requests, about 3 h, EUR 120.00" in out
     res = CliRunner().invoke(cli, ["ledger", "nobody", "-w", str(workspace), "--database", filled["url"]])
     assert res.exit_code == 3 and "known clients: acme" in res.output
 

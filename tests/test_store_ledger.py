@@ -367,10 +367,19 @@ def test_ledger_report_counts_requests_per_window(ledger):
     assert (posts_usage.window_start, posts_usage.window_end) == (date(2026, 3, 2), date(2026, 3, 8))
     assert posts_usage.label() == "instagram-posts: 4 of 3 this week"
     assert (usage["report"].asked, usage["report"].window_start) == (0, date(2026, 3, 1))
-    # quantity request: the item's own estimate (1 h); website: the agreement's default (2 h)
-    assert rep.extra_hours == 3.0
-    assert rep.extra_value == Decimal("135.00") and rep.currency == "EUR"
-    assert rep.to_json()["usage"][0]["over"] is True
+    # quantity request: the item's own estimate (1 h); website: the agreement's default (2 h). Nobody
+    # confirmed them yet: shown apart, not counted as extra work asked for.
+    assert rep.extra_hours is None and rep.extra_value is None
+    assert (rep.unconfirmed, rep.unconfirmed_hours, rep.unconfirmed_value) == (2, 3.0, Decimal("135.00"))
+    assert rep.currency == "EUR" and rep.to_json()["usage"][0]["over"] is True
+    # Confirmed (one drafted by the service alone stays unconfirmed), they count.
+    ledger.set_status(web.finding_ids[0], "confirmed", who="va")
+    quantity = [f for f in ledger.findings(client=agreement.client_id, verdict="out_of_scope")
+                if f.category == "quantity"][0]
+    ledger.set_status(quantity.id, "drafted", who="scopewatch")
+    rep = ledger.ledger_report(agreement, today=today)
+    assert (rep.extra_hours, rep.extra_value) == (2.0, Decimal("90.00"))
+    assert (rep.unconfirmed, rep.unconfirmed_hours, rep.unconfirmed_value) == (1, 1.0, Decimal("45.00"))
 
 
 def test_ledger_report_without_period_rate_or_estimates(ledger):
@@ -379,7 +388,8 @@ def test_ledger_report_without_period_rate_or_estimates(ledger):
     ledger.record(make_message("7:1", when=old, agreement=agreement, findings=[make_finding()]))
     rep = ledger.ledger_report(agreement, today=date(2026, 3, 4))
     assert rep.messages == 1 and rep.out_of_scope == 1
-    assert rep.extra_hours is None and rep.extra_value is None and rep.unestimated == 1
+    assert rep.extra_hours is None and rep.extra_value is None and rep.unconfirmed == 1
+    assert rep.unconfirmed_hours is None and rep.unconfirmed_value is None  # nothing to estimate it with
 
 
 # --- opening ----------------------------------------------------------------------------------

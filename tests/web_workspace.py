@@ -17,12 +17,13 @@ MAILBOX = "sample"
 VA_NAME, VA_ADDRESS = "Sanne Visser", "sanne@sannevirtueel.example"
 
 
-def config_text(*, smtp_port: int | None = None, language: str = "en", base_url: str | None = None) -> str:
+def config_text(*, smtp_port: int | None = None, language: str = "en", base_url: str | None = None,
+                auto_draft: str = "confirmed") -> str:
     lines = [
         'database = "sqlite:///scopewatch.db"',
         "", "[[mailbox]]", f'name = "{MAILBOX}"', 'maildir = "mailbox"',
         "", "[va]", f'name = "{VA_NAME}"', f'address = "{VA_ADDRESS}"',
-        "", "[draft]", 'auto_draft = "confirmed"',
+        "", "[draft]", f'auto_draft = "{auto_draft}"',
         "", "[digest]", f'language = "{language}"',
     ]
     if smtp_port:
@@ -48,7 +49,8 @@ def hostile_mail() -> bytes:
 
 
 def make_workspace(root: Path, *, smtp_port: int | None = None, language: str = "en",
-                   extra_mails: list[bytes] = (), checker=None, base_url: str | None = None) -> Path:
+                   extra_mails: list[bytes] = (), checker=None, base_url: str | None = None,
+                   auto_draft: str = "confirmed") -> Path:
     """Build the workspace in `root` (a new folder) and run the service over its mailbox once."""
     from scopewatch.config import load_config
     from scopewatch.daemon import Service
@@ -61,8 +63,8 @@ def make_workspace(root: Path, *, smtp_port: int | None = None, language: str = 
         path.chmod(0o755 if path.is_dir() else 0o644)  # the installed sample may be read-only
     for n, raw in enumerate(extra_mails):
         (root / "mailbox" / "new" / f"{int(time.time())}.X{n}P1.extra").write_bytes(raw)
-    (root / "scopewatch.toml").write_text(config_text(smtp_port=smtp_port, language=language, base_url=base_url),
-                                          encoding="utf-8")
+    (root / "scopewatch.toml").write_text(config_text(smtp_port=smtp_port, language=language, base_url=base_url,
+                                                      auto_draft=auto_draft), encoding="utf-8")
     service = Service(root, config=load_config(root, environ={}), checker=checker)
     try:
         service.run(once=True)

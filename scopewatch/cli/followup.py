@@ -41,18 +41,31 @@ def _smtp(kwargs):
 @DATABASE_OPTION
 @click.argument("finding", type=int)
 @click.option("--print", "print_only", is_flag=True, help="Print the change request instead of saving it to Drafts.")
+@click.option("--edit", "edit", is_flag=True,
+              help="Edit the reply in $EDITOR; the saved text replaces the copy in Drafts.")
 @friendly_errors
-def draft_cmd(workspace, database, finding, print_only):
+def draft_cmd(workspace, database, finding, print_only, edit):
     """Write the change-request reply for a finding into the mailbox's Drafts folder (once).
 
     One reply answers every open out-of-scope request of that mail. Running it again never makes
-    a second draft. The finding becomes `drafted`.
+    a second draft. The finding becomes `drafted`. With --edit the reply opens in $EDITOR (the
+    copy in Drafts when you changed it in your mail program); what you save goes into Drafts in
+    place of the earlier copy, so Drafts always holds your latest text, once.
 
     \b
     Examples:
         scopewatch draft 12 --print
         scopewatch draft 12
+        scopewatch draft 12 --edit
     """
+    if edit:
+        from scopewatch.outbox import session
+        from scopewatch.replies import edit_in_editor
+        from scopewatch.review import open_editor
+
+        with session(workspace, database) as s:
+            echo(edit_in_editor(s, finding, open_editor, into_drafts=True))
+        return
     from scopewatch.outbox import draft
 
     echo(draft(workspace, database, finding, print_only=print_only))

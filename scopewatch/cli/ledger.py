@@ -101,15 +101,16 @@ def confirm_cmd(workspace, database, finding, category, item, reason):
 @click.option("--already-agreed", "already_agreed", is_flag=True,
               help="Covered by an amendment or a quote: like requests become a check, not a flag.")
 @click.option("--reason", default=None, help="Why, in your words, for the history.")
+@click.option("--yes", is_flag=True, help="Take an edited reply out of Drafts without asking.")
 @click.argument("text", nargs=-1)
 @friendly_errors
-def dismiss_cmd(workspace, database, finding, in_scope, not_a_request, already_agreed, reason, text):
+def dismiss_cmd(workspace, database, finding, in_scope, not_a_request, already_agreed, reason, yes, text):
     """Dismiss a finding: not a request, or covered by the agreement after all.
 
     Say why with --in-scope ITEM, --not-a-request or --already-agreed and scopewatch learns it for
     this client; free text (--reason or after the id) is kept in the history only. Its change
-    request leaves the Drafts folder when scopewatch wrote it and you did not edit it (the mail's
-    other requests keep a reply of their own); an edited draft stays and is named.
+    request leaves the Drafts folder (the mail's other requests keep a reply of their own); when
+    you edited it, you are asked once first (--yes: do not ask).
 
     \b
     Example:
@@ -120,8 +121,9 @@ def dismiss_cmd(workspace, database, finding, in_scope, not_a_request, already_a
     from scopewatch.outbox import dismiss
 
     free = " ".join([*(t for t in [reason] if t), *text]) or None
+    confirm = (lambda _q: True) if yes else (lambda q: click.confirm(q, default=False))
     echo(dismiss(workspace, database, finding, in_scope=in_scope, not_a_request=not_a_request,
-                 already_agreed=already_agreed, reason=free))
+                 already_agreed=already_agreed, reason=free, confirm=confirm))
 
 
 @cli.command("learned")

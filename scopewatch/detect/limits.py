@@ -195,6 +195,26 @@ def _due_weekdays(item: ScopeItem, request: str) -> int | None:
     return None
 
 
+# Which week a weekday is in: "next Monday" is a week on. "This Friday", or "this week's report on
+# Friday", is this week, so an agreed day earlier in the week ("instead of Monday") is the next
+# one. "Deze week op donderdag in plaats van dinsdag" puts both days in this week: later.
+_NEXT_WEEK = re.compile(r"\b(?:next|volgende|komende)\s+$", re.IGNORECASE)
+_THIS_DAY = re.compile(r"\b(?:this|deze)\s+$", re.IGNORECASE)
+_WEEKS_THING = re.compile(r"\bthis\s+week(?:'s|’s)|\bvan\s+deze\s+week\b", re.IGNORECASE)
+
+
+def _positions(text: str, asked: re.Match, asked_day: int, agreed: re.Match | None, agreed_day: int) -> tuple[int, int]:
+    """(asked, agreed) as days from the start of this week, so "this Friday" comes before "Monday"
+    (next week's) and "next Tuesday" after "Friday"."""
+    asked_pos = asked_day + (7 if _NEXT_WEEK.search(text[max(0, asked.start() - 12):asked.start()]) else 0)
+    agreed_next = agreed is not None and _NEXT_WEEK.search(text[max(0, agreed.start() - 12):agreed.start()])
+    agreed_pos = agreed_day + (7 if agreed_next else 0)
+    this_week = _THIS_DAY.search(text[max(0, asked.start() - 12):asked.start()]) or _WEEKS_THING.search(text)
+    if this_week and not agreed_next and agreed_day < asked_day and asked_pos < 7:
+        agreed_pos += 7  # this week's Friday is before the Monday that comes after it
+    return asked_pos, agreed_pos
+
+
 def weekday_timing(request: Span, delivs: list[TermHit], rushed: bool) -> Timing | None:
     """A weekday asked for against the weekday the clause is due on: earlier is a deadline
     question, later is not a flag ("Wednesday instead of Tuesday")."""
@@ -215,12 +235,14 @@ def weekday_timing(request: Span, delivs: list[TermHit], rushed: bool) -> Timing
         due_day = pats.weekday_index[replaced.group("day").lower()] if replaced is not None else _due_weekdays(h.item, text)
         if due_day is None or due_day == asked_day:
             continue
-        return Timing(h.item, asked_day < due_day, asked.group(0), h.item.due or replaced.group(0),
+        asked_pos, due_pos = _positions(text, asked, asked_day, replaced, due_day)
+        return Timing(h.item, asked_pos < due_pos, asked.group(0), h.item.due or replaced.group(0),
                       firm=rushed or replaced is not None)
     if not delivs and replaced is not None:
         due_day = pats.weekday_index[replaced.group("day").lower()]
         if due_day != asked_day:
-            return Timing(None, asked_day < due_day, asked.group(0), replaced.group(0), firm=True)
+            asked_pos, due_pos = _positions(text, asked, asked_day, replaced, due_day)
+            return Timing(None, asked_pos < due_pos, asked.group(0), replaced.group(0), firm=True)
     return None
 
 

@@ -120,6 +120,7 @@ def build_digest(
                 for u in report.usage
             ]
             c.extra_value = report.extra_value
+            c.unconfirmed_value = report.unconfirmed_value
             c.currency = report.currency or (agreement.rate.currency if agreement.rate else "EUR")
         clients.append(c)
     clients.sort(key=lambda c: (not c.has_news, c.client_name.lower()))

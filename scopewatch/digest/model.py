@@ -62,7 +62,8 @@ class ClientDigest:
     in_scope_count: int = 0
     totals: dict[str, int] = field(default_factory=dict)  # out-of-scope requests by category, running
     limits: list[LimitUse] = field(default_factory=list)
-    extra_value: Decimal | None = None  # value of extra work at the agreed rate
+    extra_value: Decimal | None = None  # value of confirmed extra work at the agreed rate
+    unconfirmed_value: Decimal | None = None  # of requests nobody confirmed yet: shown apart
     currency: str = "EUR"
 
     @property

@@ -181,6 +181,7 @@ def _client(c: ClientDigest, language: str, tz: ZoneInfo | None = None, base_url
         "total_requests": sum(t["count"] for t in totals),
         "limits": limits,
         "extra_value_text": format_money(c.extra_value, c.currency, language) if c.extra_value else None,
+        "unconfirmed_value_text": format_money(c.unconfirmed_value, c.currency, language) if c.unconfirmed_value else None,
     }
 
 

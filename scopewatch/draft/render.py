@@ -21,7 +21,7 @@ from babel.numbers import format_currency, format_decimal
 
 from scopewatch.agreement.model import Agreement, ScopeItem
 from scopewatch.detect.findings import CATEGORIES, Finding
-from scopewatch.draft import templating, wording
+from scopewatch.draft import quoting, templating, wording
 from scopewatch.errors import ConfigError, MessageError, TemplateError
 from scopewatch.parse.controls import drop_bidi, strip_controls
 from scopewatch.parse.message import ParsedMessage
@@ -152,13 +152,6 @@ def first_name(sender_name: str) -> str:
     return name.split()[0] if name.split() else ""
 
 
-def _short(text: str, words: int = _MAX_EVIDENCE_WORDS) -> str:
-    parts = " ".join(text.split()).split(" ")
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]).rstrip(",;:") + " …"
-
-
 def estimate_for(agreement: Agreement, item: ScopeItem | None, default_estimate_hours: float | None) -> float | None:
     """The clause's own estimate, else the agreement's, else the workspace default, else None."""
     for hours in (item.estimate_hours if item else None, agreement.estimate_hours, default_estimate_hours):
@@ -171,7 +164,9 @@ def _money(hours: float, rate: Decimal) -> Decimal:
     return (Decimal(str(hours)) * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _limit_text(item: ScopeItem | None, language: str) -> str | None:
+def _limit_text(item: ScopeItem | None, language: str, template_dirs: list[Path] = ()) -> str | None:
+    """"2 trips per month", "3 posts per week, up to 60 minutes each": the unit agrees with its
+    number in either language (left out in Dutch when its plural is not known)."""
     if item is None or (item.limit is None and item.each is None):
         return None
     each = None
@@ -183,8 +178,7 @@ def _limit_text(item: ScopeItem | None, language: str) -> str | None:
         "en": {"week": "per week", "month": "per month", "quarter": "per quarter", "year": "per year", "project": "in total"},
         "nl": {"week": "per week", "month": "per maand", "quarter": "per kwartaal", "year": "per jaar", "project": "in totaal"},
     }[language].get(item.limit.per, f"per {item.limit.per}")
-    unit = f" {item.limit.unit}" if item.limit.unit else ""
-    return f"{item.limit.count}{unit} {per}" + (f", {each}" if each else "")
+    return f"{wording.counted(item.limit.count, item.limit.unit, language, template_dirs)} {per}" + (f", {each}" if each else "")
 
 
 def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -199,6 +193,7 @@ def _group_by_clause(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             g["evidences"].append(it["evidence"])
         g["finding_ids"].append(it["finding_id"])
         g.setdefault("members", []).append(it)
+        g["dated"] = g.get("dated", False) or it["dated"]  # any of its sentences names a moment
         if it["category"] == "deadline":
             # The moment asked for, from all its sentences: "by Friday 27 February" wins over
             # "for Saturday the 28th" (the event it is for) wherever each stands.
@@ -220,29 +215,39 @@ def _due_text(due: str | None, language: str) -> str | None:
 
 
 def _item_context(
-    agreement: Agreement, df: DraftFinding, language: str, default_hours: float | None, evidence_words: int
+    agreement: Agreement, df: DraftFinding, language: str, default_hours: float | None, evidence_words: int,
+    names: list[str] = (), template_dirs: list[Path] = (), mail_text: str = "", register: str | None = None,
 ) -> dict[str, Any]:
     f = df.finding
+    evidence = quoting.complete(f.evidence, mail_text) if f.part == "body" else f.evidence
     item = agreement.item(f.scope_item) if f.scope_item else None
     cost = wording.cost_of(agreement, item, f.category, default_hours, language)
     hours = estimate_for(agreement, item, default_hours)
     per = item.limit.per if item is not None and item.limit is not None else None
+    # What the client reads: the item's client_text, else its description (never a note), and never
+    # the client named as someone else ("written by Mark" to Mark). A kind the checklist says to ask
+    # about first is no clause the client agreed to: plain new work.
+    clause = None if f.scope_item_kind == "ask" else (item.wording if item else None) or f.scope_item_description
+    if clause and not (item is not None and item.client_text):
+        clause = quoting.for_client(clause, list(names), language, register)
     return {
         "finding_id": df.finding_id,
         "category": f.category,
-        "evidence": _short(f.evidence, evidence_words),
-        "evidence_full": f.evidence,
+        # The client's own words, whole sentences only: a cut quote reads as careless.
+        "evidence": quoting.whole_sentences(evidence, evidence_words),
+        "evidence_full": evidence,
         "scope_item": f.scope_item,
-        # What the client reads: the item's client_text, else its description (never a note). A kind
-        # the checklist says to ask about first is no clause the client agreed to: plain new work.
-        "clause": None if f.scope_item_kind == "ask" else (item.wording if item else None) or f.scope_item_description,
+        "clause": clause,
         "clause_kind": (item.kind if item else None) or f.scope_item_kind,
-        "limit_text": _limit_text(item, language),
+        "limit_text": _limit_text(item, language, template_dirs),
         "limit_per": per,
+        "periodic": per in ("week", "month", "quarter", "year"),
         "unit": item.limit.unit if item is not None and item.limit is not None else None,
         "due": item.due if item else None,
         "due_text": _due_text(item.due if item else None, language),
         "asked_when": wording.asked_when(f.evidence, language) if f.category == "deadline" else None,
+        # Tied to a moment ("on Friday", "this week"): no "after our period" option for it.
+        "dated": f.category == "deadline" or wording.asked_when(f.evidence, language) is not None,
         "language": language,
         "hours": hours,
         "hours_text": format_hours(hours, language) if hours is not None else None,
@@ -297,13 +302,14 @@ def render_change_request(
     original = replace(original, subject=_clean(original.subject), sender_name=_clean(original.sender_name),
                        new_text=_clean(original.new_text), body_text=_clean(original.body_text))
 
-    language = original.language if original.language in DRAFT_LANGUAGES else agreement.language
-    if language not in DRAFT_LANGUAGES:
-        language = "en"
+    # One language per reply: the agreement's (its clauses are written in it); the client's own
+    # words are quoted as they are.
+    language = agreement.language if agreement.language in DRAFT_LANGUAGES else "en"
     register = dutch_register(original.new_text) if language == "nl" else None
-    # The client's sentences are quoted whole (up to a long sentence): a cut quote reads as careless.
     evidence_words = _MAX_EVIDENCE_WORDS
-    items = [_item_context(agreement, df, language, default_estimate_hours, evidence_words) for df in findings]
+    names = quoting.names_of(original.sender_name)
+    items = [_item_context(agreement, df, language, default_estimate_hours, evidence_words, names, template_dirs,
+                           original.new_text, register) for df in findings]
     sections = []
     for category in CATEGORIES:
         members = [it for it in items if it["category"] == category]
@@ -349,7 +355,9 @@ def render_change_request(
         "client": agreement.client,
         "project": agreement.project,
         "agreement": agreement,
-        "deliverables": [d.description for d in agreement.deliverables],
+        # The agreed work as the client reads it (client_text, never the client named as someone else).
+        "deliverables": [w for w in (d.client_text or quoting.for_client(d.description, names, language, register)
+                                     for d in agreement.deliverables) if w],
         "deliverables_limit": 3,  # how many deliverables a "that is new work" sentence names
         "sections": sections,
         "items": items,
@@ -379,7 +387,7 @@ def render_change_request(
     if len(body.split()) >= WORD_LIMIT + 40 * max(0, len(per_sentence) - 1):
         context["deliverables_limit"] = 2
         for it in items:
-            it["evidence"] = _short(it["evidence_full"], 14)
+            it["evidence"] = quoting.whole_sentences(it["evidence_full"], 14)
         for section in sections:
             section["groups"] = _group_by_clause(section["requests"])
         body = templating.render(template, context).strip("\n")

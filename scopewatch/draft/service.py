@@ -1,23 +1,23 @@
-"""Following a finding up: the change-request draft put into the mailbox's Drafts once, sending it
-on the VA's word, noticing when she sent it herself, and linking the client's answer to it. These
-are the functions `scopewatch draft/send/review` and the service call."""
+"""Following a finding up: the change-request draft put into the mailbox's Drafts once (one reply
+per client mail, following the VA's decisions), sending it on the VA's word and noticing when she
+sent it herself. These are the functions `scopewatch draft/send/review` and the service call; new
+versions of a reply are draft/versions.py, the client's answer draft/answers.py."""
 
 from __future__ import annotations
 
 import email
 import logging
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
+from scopewatch.draft import copies, versions
 from scopewatch.draft.render import Draft, DraftFinding, draft_bytes, render_change_request
 from scopewatch.draft.smtp import SmtpSettings, send_message
 from scopewatch.errors import MailboxError, MessageError, NotFoundError, ScopewatchError
-from scopewatch.parse.message import ParsedMessage
+from scopewatch.parse.body import body_text  # noqa: F401  (callers import it from here)
 from scopewatch.store import followup
 from scopewatch.store.followup import SYSTEM, DraftRecord
 from scopewatch.store.ledger import FindingRecord, Ledger
@@ -102,19 +102,10 @@ def render_for_finding(ledger: Ledger, workspace: Workspace, finding_id: int, va
     return draft, f, [g.id for g in group]
 
 
-def body_text(raw: bytes) -> str:
-    """The plain-text body of a stored draft (after the VA's edits)."""
-    msg = email.message_from_bytes(raw, policy=policy.default)
-    part = msg.get_body(preferencelist=("plain",)) if msg.is_multipart() else msg
-    return part.get_content().replace("\r\n", "\n") if part is not None else ""
-
-
 # --- drafting into the mailbox -------------------------------------------------------------------
 
 
-def _drafts_folder(source: Any) -> str:
-    name = getattr(source, "drafts_folder_name", None)
-    return name() if callable(name) else source.drafts_folder
+_drafts_folder = copies.drafts_folder
 
 
 def _put_in_drafts(ledger: Ledger, source: Any, draft: DraftRecord, who: str) -> tuple[DraftRecord, bool]:
@@ -132,66 +123,63 @@ def _put_in_drafts(ledger: Ledger, source: Any, draft: DraftRecord, who: str) ->
     return draft, appended
 
 
-def unchanged_copy(draft: DraftRecord):
-    """Is a copy found in Drafts still exactly the text scopewatch wrote (not edited by the VA)?"""
-    mine = " ".join(body_text(draft.raw).split())
-    return lambda raw: " ".join(body_text(raw).split()) == mine
-
-
-def _edited(source: Any, draft: DraftRecord) -> bool:
-    """The VA changed this draft: with `scopewatch review`/edit, or in her mail program (its copy
-    in Drafts is no longer what scopewatch wrote, or is gone)."""
-    if draft.edited_at is not None:
-        return True
-    if source is None or not hasattr(source, "draft_copy"):
-        return False
-    copy = source.draft_copy(draft.message_id)
-    return copy is None or not unchanged_copy(draft)(copy)
-
-
 def _swap_in_drafts(ledger: Ledger, workspace: Workspace, source: Any, old: DraftRecord, va: VA, *,
-                    ids: list[int], who: str, why: str) -> DraftRecord:
-    """Put the new version of a mail's reply (answering `ids`) into Drafts, then remove the old one
-    scopewatch wrote there (only if unedited), and record the swap: new Message-ID, its findings."""
+                    ids: list[int], who: str, why: str, drop_edits: bool = False) -> DraftRecord:
+    """The mail's reply written anew to answer `ids` (and the mail's other open requests), put into
+    Drafts in place of the old version (draft/copies.py: exactly once, resumed after a crash)."""
     group = [i for i in dict.fromkeys(ids) if ledger.finding(i).status not in CLOSED]
     if not group:
         raise MessageError("nothing left for the reply to answer")
     f = ledger.finding(group[0])
     group += [g.id for g in companions(ledger, f) if g.id not in group and g.id not in ids]
     rendered, _f, ids = render_for_finding(ledger, workspace, group[0], va, finding_ids=group)
-    raw = draft_bytes(rendered)
-    folder = source.append_draft(raw) or _drafts_folder(source)
-    removed = source.remove_draft(old.message_id, unchanged_copy(old)) if old.in_mailbox else False
-    record = followup.replace_draft(
-        ledger, old.id, message_id=rendered.message_id, raw=raw, finding_ids=ids, folder=folder, who=who,
-        why=f"{why}: change request {rendered.message_id} in {folder}"
-            + (f" replaces {old.message_id}" if removed else f" (the earlier {old.message_id} was not in {folder})"),
-    )
-    return record
+    return versions.write_anew(ledger, old, rendered.text, who=who, source=source, finding_ids=ids,
+                               why=f"{why}: the reply now answers finding(s) {', '.join(map(str, ids))}",
+                               drop_edits=drop_edits)
+
+
+def needs_confirmation(ledger: Ledger, finding_id: int, source: Any = None) -> str | None:
+    """Before a dismiss: one line asking the VA to confirm when its reply in Drafts is her edited
+    version (dismissing takes it out of Drafts all the same); None when nothing needs asking."""
+    d = followup.draft_for(ledger, finding_id)
+    if d is None or d.sent_at is not None or not versions.edited(ledger, source, d):
+        return None
+    rest = [i for i in d.finding_ids if i != finding_id and ledger.finding(i).status not in CLOSED]
+    if rest:
+        return (f"the reply {d.message_id} in Drafts is your edited version; dismissing finding {finding_id} "
+                f"writes it anew for finding(s) {', '.join(map(str, rest))} only, without your edits")
+    return f"the reply {d.message_id} in Drafts is your edited version; dismissing finding {finding_id} removes it from Drafts"
 
 
 def withdraw(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA | None, *, source: Any = None,
-             who: str = SYSTEM) -> str | None:
-    """After a dismiss: the finding's unsent draft leaves Drafts when scopewatch wrote it and the VA
-    did not edit it (the mail's other open requests get a new version without it); an edited draft
-    is kept. Returns one line saying what happened, or None when there was no draft."""
+             who: str = SYSTEM, confirmed: bool = False) -> str | None:
+    """After a dismiss: the finding's unsent reply leaves Drafts (the mail's other open requests get
+    a new version without it). A reply the VA edited goes too once she `confirmed` it (see
+    `needs_confirmation`); without that it stays, and the line says so. Returns one line saying what
+    happened, or None when there was no draft."""
     d = followup.draft_for(ledger, finding_id)
     if d is None or d.sent_at is not None:
         return None
     if source is None:
+        if not d.in_mailbox and not d.pending:
+            versions.draft_versions.withdraw_draft(ledger, d.id, who=who,
+                                                   why=f"finding {finding_id} dismissed: draft {d.message_id} forgotten")
+            return "its draft was forgotten (it was not in Drafts)"
         return f"its draft {d.message_id} stays: no mailbox is configured for '{d.account}'"
-    if _edited(source, d):
+    was_edited = versions.edited(ledger, source, d)
+    if was_edited and not confirmed:
         followup.note(ledger, finding_id, f"the draft {d.message_id} was edited, so it stays in Drafts", who=who)
         return f"its draft {d.message_id} was edited by you, so it stays in Drafts: remove this request from it by hand"
     rest = [i for i in d.finding_ids if i != finding_id and ledger.finding(i).status not in CLOSED]
     if rest and va is not None:
         record = _swap_in_drafts(ledger, workspace, source, d, va, ids=rest, who=who,
-                                 why=f"finding {finding_id} dismissed")
-        return f"the reply in {record.folder} now answers finding(s) {', '.join(map(str, rest))} only"
-    removed = source.remove_draft(d.message_id, unchanged_copy(d)) if d.in_mailbox else False
-    followup.withdraw_draft(ledger, d.id, who=who, why=f"finding {finding_id} dismissed: draft {d.message_id} "
-                            + ("removed from " + (d.folder or "Drafts") if removed else "forgotten"))
-    return f"its draft was removed from {d.folder}" if removed else "its draft was forgotten (it was not in Drafts)"
+                                 why=f"finding {finding_id} dismissed", drop_edits=was_edited)
+        where = record.folder or "Drafts"
+        return f"the reply in {where} now answers finding(s) {', '.join(map(str, rest))} only"
+    removed = versions.take_out(ledger, source, d, who=who, why=f"finding {finding_id} dismissed", any_text=was_edited)
+    if removed:
+        return f"its {'edited ' if was_edited else ''}draft was removed from {d.folder or 'Drafts'}"
+    return "its draft was forgotten (it was not in Drafts)"
 
 
 def reconcile_drafts(ledger: Ledger, source: Any, *, who: str = SYSTEM) -> list[int]:
@@ -199,6 +187,7 @@ def reconcile_drafts(ledger: Ledger, source: Any, *, who: str = SYSTEM) -> list[
     recorded there (its findings `drafted`), and a draft in Drafts whose findings were left new or
     confirmed moves them. Runs at start-up and after each batch; returns the draft ids repaired."""
     repaired = []
+    copies.resume(ledger, source, who=who)  # replacements of a copy in Drafts left half done
     folder = None
     for d in followup.drafts(ledger, account=source.account, unsent=True, in_mailbox=False):
         folder = folder or _drafts_folder(source)
@@ -229,12 +218,21 @@ def draft_for_finding(
     with a mail `source`, appended to its Drafts folder; the findings it answers become `drafted`.
     Calling it again returns the same draft (and only appends it if it never reached Drafts)."""
     existing = followup.draft_for(ledger, finding_id)
+    if existing is not None and existing.pending and source is not None and existing.sent_at is None:
+        # Drafts still holds an earlier version (the mailbox was unreachable when it changed).
+        from scopewatch.store import draft_versions, swaps
+
+        swap = swaps.for_owner(ledger, draft_versions.owner_of(existing.id))
+        if swap is not None:
+            copies.carry_out(ledger, source, swap, who=who)
+            existing = followup.draft_for(ledger, finding_id) or existing
+            return DraftOutcome(existing, False, not existing.pending, body_text(existing.raw))
     if existing is None and source is not None:
         f = ledger.finding(finding_id)
         reply = followup.draft_for_message(ledger, f.message_pk) if f.message_pk else None
         if reply is not None and reply.in_mailbox:
             # One reply per client mail: the new request joins the draft already in Drafts.
-            if _edited(source, reply):
+            if versions.edited(ledger, source, reply):
                 why = f"not added to the reply {reply.message_id}: you edited it, so scopewatch leaves it alone"
                 if not any(e.why == why for e in ledger.events(finding_id)):
                     followup.note(ledger, finding_id, why, who=who)
@@ -370,177 +368,52 @@ def detect_sent(source: Any, ledger: Ledger, *, now: datetime | None = None) -> 
     return marked
 
 
-_ACCEPT = {
-    "en": [
-        r"go ahead", r"sounds good", r"please do (?:it|that|so)", r"yes,? please", r"let'?s do (?:it|that)",
-        r"(?:that'?s|that is) fine(?: by me| with me)?", r"approved", r"ok(?:ay)?,? do it",
-        r"happy (?:with that|to pay|to go ahead)", r"works for me",
-    ],
-    "nl": [
-        r"akkoord", r"ga je gang", r"gaat u (?:uw|je) gang", r"doe maar", r"ja,? graag",
-        r"dat is goed", r"klinkt goed", r"dat is prima", r"top,? doen",
-    ],
-}
-_DECLINE = {
-    "en": [
-        r"no,? thanks?(?: you)?", r"not now", r"leave it", r"let'?s (?:not|skip it|leave it)", r"no need",
-        r"never ?mind", r"forget (?:it|about it)", r"too (?:much|expensive)", r"don'?t (?:bother|do it)",
-        r"i'?ll do it myself", r"not (?:necessary|needed)", r"hold off", r"skip (?:it|that)",
-    ],
-    "nl": [
-        r"laat maar", r"nee,? (?:dank je|dank u|bedankt)", r"niet nodig", r"hoeft niet", r"toch maar niet",
-        r"liever niet", r"te duur", r"doe ik zelf", r"laten we het laten", r"nu even niet", r"geen behoefte",
-    ],
-}
-_NEGATION = re.compile(r"\b(?:not|no|don'?t|doesn'?t|isn'?t|niet|geen|nee)\b", re.IGNORECASE)
-
-
-def _patterns(table: dict[str, list[str]]) -> re.Pattern:
-    words = [p for ps in table.values() for p in ps]
-    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.IGNORECASE)
-
-
-_ACCEPT_RE = _patterns(_ACCEPT)
-_DECLINE_RE = _patterns(_DECLINE)
-
-
-def reply_offer(text: str) -> tuple[str | None, str | None]:
-    """("accept" | "decline" | None, the words that say so) for a client's answer. Precision first:
-    a yes with a no or a negation before it in the same sentence, or a question, offers nothing."""
-    first = " ".join((text or "").split())[:600]
-    decline = _DECLINE_RE.search(first)
-    accept = _ACCEPT_RE.search(first)
-    if decline and accept:
-        return None, None  # "go ahead ... or leave it?" is not clear
-    if decline:
-        return "decline", decline.group(0)
-    if accept:
-        sentence_start = max(first.rfind(".", 0, accept.start()), first.rfind("!", 0, accept.start()), -1) + 1
-        before = first[sentence_start : accept.start()]
-        end = re.search(r"[.!?\n]|$", first[accept.end():])
-        after = first[accept.end(): accept.end() + (end.start() if end else 0) + 1]
-        if _NEGATION.search(before) or after.endswith("?"):
-            return None, None
-        return "accept", accept.group(0)
-    return None, None
-
-
-def link_reply(ledger: Ledger, parsed: ParsedMessage, *, account: str | None = None) -> list[int]:
-    """Link a client's mail whose In-Reply-To/References point at one of our drafts (or at the mail
-    a draft answered) to those findings; a clear yes or no becomes an "acceptance offered" / "decline
-    offered" event for the VA to confirm. Never accepts anything itself. Returns the linked finding ids."""
-    if not parsed.message_id:
-        return []
-    refs = [r for r in dict.fromkeys([parsed.in_reply_to, *parsed.references]) if r]
-    if not refs:
-        return []
-    targets: list[int] = []
-    for ref in refs:
-        d = followup.draft_by_message_id(ledger, ref)
-        if d is not None and (account is None or d.account == account):
-            targets.extend(d.finding_ids)
-    for _mid, ids in followup.findings_by_message_ids(ledger, refs, account).items():
-        # Only findings the VA has answered: other follow-ups in the thread are ordinary mail.
-        targets.extend(i for i in ids if followup.draft_for(ledger, i) is not None)
-    offer, phrase = reply_offer(parsed.new_text)
-    linked = []
-    for fid in dict.fromkeys(targets):
-        status = ledger.finding(fid).status
-        this_offer = offer if status not in CLOSED else None
-        if followup.record_reply(
-            ledger, fid, message_id=parsed.message_id, sender=parsed.sender, date=parsed.date,
-            excerpt=" ".join(parsed.new_text.split())[:300], offer=this_offer, phrase=phrase,
-        ):
-            linked.append(fid)
-    return linked
-
-
 # --- the VA's edits and the client's answer --------------------------------------------------------
 
 
-def replace_body(raw: bytes, text: str) -> bytes:
-    """The draft with a new plain-text body; every header (To, Subject, threading, Message-ID) kept."""
-    msg = email.message_from_bytes(raw, policy=policy.default)
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    return msg.as_bytes(policy=policy.SMTP)
-
-
-def edit_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, text: str, *, who: str) -> DraftRecord:
-    """Keep the VA's edited text of the finding's change request (made and stored first if needed).
-    A copy already in Drafts stays as it was: scopewatch only ever adds to the mailbox."""
+def edit_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, text: str, *, who: str,
+               source: Any = None, seen: str | None = None) -> DraftRecord:
+    """Keep the VA's text of the finding's change request (made and stored first if needed) and,
+    when the reply is in Drafts, put the new version there in place of the earlier copy: at once
+    with a mail `source`, else on the service's next pass (or "Put into Drafts"). `seen`: the digest
+    of a copy changed in the mail program that the VA's editor started from."""
     outcome = draft_for_finding(ledger, workspace, finding_id, va, who=who)
     if outcome.draft.sent_at is not None:
         raise MessageError(f"the change request for finding {finding_id} was sent already; it cannot be edited")
-    record = followup.update_draft_raw(ledger, outcome.draft.id, replace_body(outcome.draft.raw, text))
-    where = f" (the copy in {record.folder} is the earlier version)" if record.in_mailbox else ""
-    followup.note(ledger, finding_id, f"draft edited{where}", who=who)
-    return record
+    return versions.save_text(ledger, outcome.draft, text, who=who, source=source, seen=seen)
 
 
-def rerender_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, *, who: str) -> DraftRecord:
-    """Drop the VA's edits: the stored draft's text written anew from the template and the current
-    agreement, for the same findings; headers (Message-ID, threading) stay. Not once it was sent."""
+def rerender_draft(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA, *, who: str,
+                   source: Any = None) -> DraftRecord:
+    """Drop the VA's edits: the reply written anew from the template and the current agreement, for
+    the same findings, in the ledger and in Drafts. Not once it was sent."""
     existing = followup.draft_for(ledger, finding_id)
     if existing is None:
-        return draft_for_finding(ledger, workspace, finding_id, va, who=who).draft
+        return draft_for_finding(ledger, workspace, finding_id, va, who=who, source=source).draft
     if existing.sent_at is not None:
         raise MessageError(f"the change request for finding {finding_id} was sent already; it cannot be changed")
     rendered, _f, _ids = render_for_finding(ledger, workspace, finding_id, va, finding_ids=existing.finding_ids)
-    record = followup.update_draft_raw(ledger, existing.id, replace_body(existing.raw, rendered.text))
-    followup.note(ledger, finding_id, "draft written anew from the agreement (edits dropped)", who=who)
-    return record
+    return versions.write_anew(ledger, existing, rendered.text, who=who, source=source, drop_edits=True,
+                               why="draft written anew from the agreement (edits dropped)")
 
 
-def _short(text: str, words: int = 20) -> str:
-    parts = " ".join(text.split()).split(" ")
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
-def accept_finding(
-    ledger: Ledger, workspace: Workspace, finding_id: int, *, who: str, why: str | None = None,
-    default_estimate_hours: float | None = None, when=None,
-):
-    """The client said yes: the change becomes part of the agreement (a new `amendments:` entry in
-    the client's YAML, so later requests for the same work are in scope) and the finding `accepted`.
-    Returns (amendment, added_now). Running it again adds nothing."""
-    from scopewatch.agreement.amend import amendment_terms, append_amendment
-    from scopewatch.draft.render import estimate_for
-
-    f = ledger.finding(finding_id)
-    if f.verdict != "out_of_scope":
-        raise MessageError(f"finding {finding_id} is in scope already: there is no change to accept")
-    if f.status in ("dismissed", "declined"):
-        raise MessageError(f"finding {finding_id} is {f.status}; move it back (scopewatch confirm {finding_id}) before accepting it")
-    agreement = _agreement(workspace, f)
-    if not agreement.source_path:
-        raise NotFoundError(f"the agreement of '{agreement.client_id}' has no file to write the change into")
-    item = agreement.item(f.scope_item) if f.scope_item else None
-    estimate = estimate_for(agreement, item, default_estimate_hours)
-    _new, amendment, added = append_amendment(
-        Path(agreement.source_path),
-        finding_id=finding_id,
-        description=f"Accepted change request: {_short(f.evidence)}",
-        terms=amendment_terms(f.matched_terms, f.evidence),
-        when=when,
-        estimate_hours=estimate,
-    )
-    text = f"added to {Path(agreement.source_path).name} as amendment {amendment.id}"
-    ledger.set_status(finding_id, "accepted", who=who, why=f"{why}; {text}" if why else text)
-    if added:
-        from scopewatch.store.decisions import learn_accepted
-
-        learn_accepted(ledger, finding_id, amendment.id, who=who)  # like requests are in scope now
-    return amendment, added
-
-
-def decline_finding(ledger: Ledger, finding_id: int, *, who: str, why: str | None = None) -> FindingRecord:
-    """The client said no (or the VA let it go): the finding is `declined`; the agreement is unchanged."""
-    f = ledger.finding(finding_id)
-    if f.verdict != "out_of_scope":
-        raise MessageError(f"finding {finding_id} is in scope: there is no change request to decline")
-    if f.status == "accepted":
-        raise MessageError(f"finding {finding_id} was accepted and is part of the agreement now; edit the agreement to undo it")
-    return ledger.set_status(finding_id, "declined", who=who, why=why or "the client declined the change request")
+def refresh_after_correction(ledger: Ledger, workspace: Workspace, finding_id: int, va: VA | None, *,
+                             source: Any = None, who: str = SYSTEM) -> str | None:
+    """After the VA corrected a finding's category or clause: its reply, when scopewatch wrote it,
+    is written anew to say the corrected thing (and replaced in Drafts); an edited one stays and
+    the line says so. None when the finding has no unsent reply."""
+    d = followup.draft_for(ledger, finding_id)
+    if d is None or d.sent_at is not None or va is None:
+        return None
+    if versions.edited(ledger, source, d):
+        followup.note(ledger, finding_id, f"corrected; the edited reply {d.message_id} stays as you wrote it", who=who)
+        return "its reply was edited by you, so it stays as it is: write it anew on its page to follow the correction"
+    rendered, _f, _ids = render_for_finding(ledger, workspace, finding_id, va, finding_ids=d.finding_ids)
+    record = versions.write_anew(ledger, d, rendered.text, who=who, source=source,
+                                 why="the reply written anew after the correction")
+    if record.pending:
+        return "its reply was written anew; Drafts gets the new version when the mailbox can be reached"
+    return f"its reply was written anew{' in ' + record.folder if record.folder else ''}"
 
 
 # --- one call for the service --------------------------------------------------------------------
@@ -558,3 +431,7 @@ def follow_up(ledger: Ledger, workspace: Workspace, source: Any, va: VA | None, 
     reconcile_drafts(ledger, source)
     drafted = [o.draft.id for o in auto_draft(ledger, workspace, source, va, mode=auto_draft_mode)] if va else []
     return FollowUp(drafted=drafted, sent=detect_sent(source, ledger))
+
+
+# The client's answer lives in draft/answers.py; these names stay importable from here.
+from scopewatch.draft.answers import accept_finding, decline_finding, link_reply, reply_offer  # noqa: E402,F401

@@ -22,26 +22,78 @@ OPENINGS_FILE = "openings.yaml"
 
 # --- openings ------------------------------------------------------------------------------------
 
-_openings_cache: dict[str, dict] = {}
+_yaml_cache: dict[str, dict] = {}
 
 
-def _openings(template_dirs: Sequence[Path]) -> dict:
+def _template_yaml(template_dirs: Sequence[Path], name: str, what: str) -> dict:
+    """A YAML file of draft wording (openings.yaml, plurals.yaml): the workspace's copy first."""
     from scopewatch import resources
 
     for folder in [*template_dirs, resources.templates_dir()]:
-        path = Path(folder) / OPENINGS_FILE
+        path = Path(folder) / name
         if path.is_file():
             key = str(path)
-            if key not in _openings_cache:
+            if key not in _yaml_cache:
                 try:
                     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
                 except (OSError, yaml.YAMLError) as exc:
                     raise TemplateError(f"{path}: cannot be read as YAML ({exc})") from None
                 if not isinstance(data, dict):
-                    raise TemplateError(f"{path}: expected languages (en:, nl:) with tones under them")
-                _openings_cache[key] = data
-            return _openings_cache[key]
-    raise TemplateError(f"no {OPENINGS_FILE} in {', '.join(map(str, template_dirs))}")
+                    raise TemplateError(f"{path}: expected languages (en:, nl:) with {what} under them")
+                _yaml_cache[key] = data
+            return _yaml_cache[key]
+    raise TemplateError(f"no {name} in {', '.join(map(str, template_dirs))}")
+
+
+def _openings(template_dirs: Sequence[Path]) -> dict:
+    return _template_yaml(template_dirs, OPENINGS_FILE, "tones")
+
+
+# --- counted things --------------------------------------------------------------------------------
+
+PLURALS_FILE = "plurals.yaml"
+_EN_ES = re.compile(r"(?:s|x|z|ch|sh)$")
+_EN_IES = re.compile(r"[^aeiou]y$")
+_NL_PLURAL = re.compile(r"(?:en|'s|s)$")
+
+
+def plural(noun: str, language: str, template_dirs: Sequence[Path] = ()) -> str | None:
+    """The plural of a one-word unit ("trip" -> "trips", "laag" -> "lagen"), or None when it cannot
+    be written surely (a Dutch word not in plurals.yaml): then the draft leaves the unit out."""
+    word = noun.strip()
+    if not word or " " in word:
+        return None
+    table = (_template_yaml(template_dirs, PLURALS_FILE, "words").get(language) or {})
+    known = table.get(word.lower())
+    if known:
+        return str(known) if word.islower() else str(known)[:1].upper() + str(known)[1:]
+    if language == "en":
+        if re.search(r"[^su]s$", word, re.IGNORECASE) and not word.lower().endswith("is"):
+            return word  # written in the plural already ("trips", "words")
+        if _EN_IES.search(word):
+            return word[:-1] + "ies"
+        if _EN_ES.search(word):
+            return word + "es"
+        return word + "s"
+    if word.lower() in {str(v).lower() for v in table.values()} or (language == "nl" and _NL_PLURAL.search(word)
+                                                                     and word.lower() not in table):
+        return word  # written in the plural already ("woorden", "posts")
+    return None
+
+
+def counted(count: float | int, noun: str | None, language: str, template_dirs: Sequence[Path] = ()) -> str:
+    """"2 trips", "1 trip", "3 lagen"; the number alone when the noun's plural is not known."""
+    number = f"{count:g}" if isinstance(count, float) else str(count)
+    if not noun:
+        return number
+    if count == 1:
+        singular = {str(v): k for k, v in ((_template_yaml(template_dirs, PLURALS_FILE, "words").get(language) or {}).items())}
+        one = singular.get(noun.lower(), noun)
+        if one == noun and language == "en" and re.search(r"[^su]s$", noun) and not noun.endswith("is"):
+            one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        return f"{number} {one}"
+    form = plural(noun, language, template_dirs)
+    return f"{number} {form}" if form else number
 
 
 def opening(new_text: str, language: str, register: str | None, template_dirs: Sequence[Path],
@@ -164,30 +216,85 @@ _DAYS = {
     "en": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
 }
-_WHEN = {
-    # "by"/"before" name the deadline itself; "on"/"for" may be the event it is for: looked for last.
-    "en": [
-        r"\b(?:by|before)\s+(?:(?:this|next)\s+)?(?:{days})(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{months}))?)?",
-        r"\b(?:by|before)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?",
-        r"\b(?:by\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?", r"\bby\s+(?:tonight|today|the weekend)\b",
-        r"\b(?:on|for)\s+(?:(?:this|next)\s+)?(?:{days})(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{months}))?)?",
-        r"\b(?:on|for)\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?",
-        r"\b(?:this|next)\s+(?:{days}|week)\b", r"\b(?:{days})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})",
-        r"\btonight\b", r"\btoday\b", r"\b(?:this|next)\s+weekend\b",
-    ],
-    "nl": [
-        r"\b(?:voor|op|uiterlijk|vóór)\s+(?:deze\s+|volgende\s+)?(?:{days})(?:\s+\d{{1,2}}(?:\s+(?:{months}))?)?",
-        r"\b(?:voor|op|uiterlijk|vóór)\s+\d{{1,2}}\s+(?:{months})", r"\b(?:deze|volgende)\s+(?:{days}|week)\b",
-        r"\bmorgen(?:ochtend|middag|avond)?\b", r"\bvanavond\b", r"\bvandaag\b", r"\bdit weekend\b",
-    ],
+_DATE = {
+    "en": (r"(?:(?:this|next)\s+)?(?:{days})(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{months}))?)?"
+           r"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+           r"|the\s+\d{{1,2}}(?:st|nd|rd|th)\b|tomorrow(?:\s+(?:morning|afternoon|evening|night))?|tonight|today"
+           r"|(?:this|next)\s+(?:week(?:end)?)|the\s+weekend"),
+    "nl": (r"(?:(?:deze|volgende|komende|aanstaande)\s+)?(?:{days})(?:ochtend|middag|avond)?(?:\s+\d{{1,2}}(?:\s+(?:{months}))?)?"
+           r"|\d{{1,2}}\s+(?:{months})|morgen(?:ochtend|middag|avond|vroeg)?|overmorgen|vanavond|vandaag"
+           r"|(?:deze|volgende|komende)\s+week|dit\s+weekend|het\s+weekend"),
+}
+# The deadline itself: "by Friday", "uiterlijk vrijdag" name the moment asked for.
+_BY = {"en": r"\b(?:by|before|no later than)\s+$", "nl": r"\b(?:voor|vóór|uiterlijk|uiterlijk op)\s+$"}
+# A moment that belongs to something else: "instead of Monday" (the agreed one), "before I'm back on
+# Monday", "als je woensdag langskomt" (a side remark, not the moment asked for).
+_NOT_ASKED = {
+    "en": (r"\b(?:instead\s+of|rather\s+than|not)\s+(?:on\s+|the\s+)?$",
+           r"\b(?:before|until|till|after|when|once|while|since|as\s+soon\s+as)\s+(?:i|i'm|i am|we|we're|we are|"
+           r"he|she|they|you|he's|she's|they're)\b[^,;.!?]*$"),
+    "nl": (r"\b(?:in\s+plaats\s+van|i\.p\.v\.|niet)\s+(?:op\s+)?$",
+           r"\b(?:voordat|totdat|tot|nadat|als|wanneer|zodra|terwijl)\s+(?:ik|we|wij|hij|zij|ze|jij|je|u)\b[^,;.!?]*$"),
 }
 
 
+def asked_moments(evidence: str, language: str) -> list[tuple[int, str, bool]]:
+    """Every moment the request names as the one asked for: (where, the words, a deadline "by"),
+    leaving out the agreed one it replaces and moments of a side clause."""
+    lang = language if language in _DATE else "en"
+    text = evidence or ""
+    found = []
+    # Not "this week's report": a possessive names a thing, not a moment.
+    pattern = re.compile(r"(?<![\w-])(?:" + _DATE[lang].format(days=_DAYS[lang], months=_MONTHS[lang])
+                         + r")(?![\w-])(?!['’]s\b)", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        if any(re.search(p, before, re.IGNORECASE) for p in _NOT_ASKED[lang]):
+            continue
+        found.append((m.start(), m.group(0).strip(), bool(re.search(_BY[lang], before, re.IGNORECASE))))
+    return found
+
+
+_ASK_CUE = {
+    "en": r"\b(?:could|can|would|will|please|pls|love|like|need|want|have it|get it)\b",
+    "nl": r"\b(?:kun|kunt|kan|zou|zouden|wil|wilt|graag|moet|mag)\b",
+}
+_INSTEAD = {"en": r"\b(?:instead\s+of|rather\s+than)\b", "nl": r"\b(?:in\s+plaats\s+van|i\.p\.v\.)"}
+_CLAUSE_END = r"[,;.!?:]|\s(?:so|because|as|dus|want|omdat)\s"
+
+
+def _clause_of(text: str, at: int) -> tuple[int, int]:
+    starts = [m.end() for m in re.finditer(_CLAUSE_END, text[:at])]
+    end = re.search(_CLAUSE_END, text[at:])
+    return (starts[-1] if starts else 0), (at + end.start() if end else len(text))
+
+
 def asked_when(evidence: str, language: str) -> str | None:
-    """The moment the client asks for, in their words ("by Friday 27 February"), if they named one."""
-    lang = language if language in _WHEN else "en"
-    for pattern in _WHEN[lang]:
-        m = re.search(pattern.format(days=_DAYS[lang], months=_MONTHS[lang]), evidence or "", re.IGNORECASE)
-        if m:
-            return m.group(0).strip()
-    return None
+    """The moment the client asks for, in their words ("by Friday 27 February", "this Saturday"), if
+    they named one: a deadline ("by ..."), else the moment right before "instead of ...", else one
+    in the clause that asks ("I'd love it live on Tuesday"), else the first named."""
+    text = evidence or ""
+    moments = asked_moments(text, language)
+    if not moments:
+        return None
+    lang = language if language in _ASK_CUE else "en"
+    ranked = []
+    for at, words, by in moments:
+        start, end = _clause_of(text, at)
+        clause = text[start:end]
+        after = text[at:end]
+        rank = 0 if by else 1 if re.search(_INSTEAD[lang], after, re.IGNORECASE) else \
+            2 if re.search(_ASK_CUE[lang], clause, re.IGNORECASE) else 3
+        ranked.append((rank, at, words, by))
+    _rank, at, words, by = min(ranked)
+    before = text[max(0, at - 20):at]
+    if by:
+        lead = re.search(r"\b(by|before|no later than|voor|vóór|uiterlijk(?:\s+op)?)\s+$", before, re.IGNORECASE)
+        return f"{lead.group(1)} {words}" if lead else words
+    # "on Friday" as the client wrote it; a bare weekday or date gets its "on" in English.
+    lead = re.search(r"\b(on|for|op)\s+$", before, re.IGNORECASE)
+    if lead:
+        return f"{lead.group(1)} {words}"
+    if language == "en" and re.match(r"(?:" + _DAYS["en"] + r"|\d)", words, re.IGNORECASE):
+        return f"on {words}"
+    return words

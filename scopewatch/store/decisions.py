@@ -17,7 +17,7 @@ from scopewatch.store.ledger import Ledger
 from scopewatch.store.models import Event, Finding, Learned, Message, utcnow
 from scopewatch.store.records import FindingRecord
 
-__all__ = ["Decision", "confirm", "dismiss", "learn_accepted", "DISMISS_REASONS"]
+__all__ = ["Decision", "confirm", "confirmed_by_va", "dismiss", "learn_accepted", "DISMISS_REASONS"]
 
 # Statuses past "confirmed": a confirmation (with a correction) keeps them.
 LATER = ("drafted", "sent", "accepted", "declined")
@@ -119,6 +119,7 @@ def _decide(ledger: Ledger, finding_id: int, status: str, *, who: str, why: str 
             correct(row)
         if status == "confirmed" and row.status in LATER:
             status = row.status  # drafted, sent or answered already: the correction does not undo that
+            why = why or "confirmed"  # still a person's decision on it (a draft alone is none)
         changed = row.status != status
         if changed or decision is not None:
             s.add(Event(finding_id=finding_id, from_status=row.status, to_status=status, who=who, why=why,
@@ -173,9 +174,12 @@ def confirm(ledger: Ledger, finding_id: int, *, who: str, category: str | None =
         new_category = category or row.category or ("new_work" if row.verdict == "in_scope" else None)
         new_item = item or (row.scope_item if row.verdict == "out_of_scope" and category in (None, row.category) else None)
         corrected = row.verdict != "out_of_scope" or row.review or new_category != row.category or new_item != row.scope_item
+        again = row.status == "confirmed" and not corrected  # nothing new to record
     parts = [f"as {new_category}" + (f", {new_item}" if new_item else "")] if corrected else []
     why = "; ".join([*parts, *([reason] if reason else [])]) or None
-    decision = {"reason": "confirm", "category": new_category, **({"item": new_item} if new_item else {})} if corrected else None
+    # Always recorded: under auto_draft = "all" a drafted finding is confirmed only by this event.
+    decision = None if again else {"reason": "confirm", "category": new_category,
+                                   **({"item": new_item} if new_item else {}), **({} if corrected else {"plain": True})}
 
     def learn(s, row, message):
         # A plain confirmation is learned too: it keeps a like request from being "corrected" by a
@@ -208,3 +212,24 @@ def learn_accepted(ledger: Ledger, finding_id: int, amendment_id: str, *, who: s
         if made:
             bump(s, message.client_id)
         return [_record(m) for m in made]
+
+
+def confirmed_by_va(ledger: Ledger, finding_ids) -> set[int]:
+    """Which of these findings a person confirmed: moved to `confirmed`, or confirmed (or corrected)
+    after the service drafted it by itself (`auto_draft = "all"`), where a draft alone is no decision.
+    Replies written by hand before this was recorded count by their history's "confirmed ..." notes."""
+    from sqlalchemy import select
+
+    from scopewatch.store.ledger import SYSTEM
+
+    ids = list(dict.fromkeys(finding_ids))
+    found: set[int] = set()
+    with ledger._session() as s:
+        for i in range(0, len(ids), 500):
+            rows = s.execute(select(Event.finding_id, Event.to_status, Event.who, Event.why, Event.decision)
+                             .where(Event.finding_id.in_(ids[i:i + 500])))
+            for fid, to_status, who, why, decision in rows:
+                if to_status == "confirmed" or (who != SYSTEM and (
+                        (decision or {}).get("reason") == "confirm" or (why or "").startswith("confirmed"))):
+                    found.add(fid)
+    return found

@@ -14,7 +14,7 @@ from scopewatch.errors import NotFoundError, StoreError
 from scopewatch.parse.message import ParsedMessage
 from scopewatch.store.convert import identity_of_message_id, storable_date, storable_text
 from scopewatch.store.ledger import SYSTEM, Ledger
-from scopewatch.store.models import DigestLog, Draft, DraftFinding, Event, Finding, Message, Reply, utcnow
+from scopewatch.store.models import DigestLog, Draft, DraftFinding, Event, Finding, MailboxSwap, Message, Reply, utcnow
 
 __all__ = [
     "DraftRecord",
@@ -24,8 +24,7 @@ __all__ = [
     "draft_by_message_id",
     "draft_for",
     "draft_for_message",
-    "replace_draft",
-    "withdraw_draft",
+    "drafts_for",
     "drafts",
     "forget_draft",
     "log_digest",
@@ -38,7 +37,6 @@ __all__ = [
     "original_message",
     "record_reply",
     "replies",
-    "update_draft_raw",
     "findings_by_message_ids",
     "drafted_in_mailbox",
     "digest_slot_taken",
@@ -65,6 +63,8 @@ class DraftRecord:
     sent_how: str | None
     finding_ids: list[int] = field(default_factory=list)
     original_message_id: str | None = None  # the client mail it answers
+    # The copy in Drafts is still an earlier version: the replacement is journalled, not done yet.
+    pending: bool = False
 
     @property
     def in_mailbox(self) -> bool:
@@ -87,6 +87,7 @@ class ReplyRecord:
 def _draft_record(s, row: Draft) -> DraftRecord:
     ids = list(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == row.id).order_by(DraftFinding.finding_id)))
     original = s.scalar(select(Message.message_id).where(Message.id == row.message_pk))
+    pending = s.scalar(select(MailboxSwap.id).where(MailboxSwap.owner == f"draft:{row.id}")) is not None
     return DraftRecord(
         id=row.id,
         message_pk=row.message_pk,
@@ -104,6 +105,7 @@ def _draft_record(s, row: Draft) -> DraftRecord:
         sent_how=row.sent_how,
         finding_ids=ids,
         original_message_id=original,
+        pending=pending,
     )
 
 
@@ -177,6 +179,22 @@ def draft_for(ledger: Ledger, finding_id: int) -> DraftRecord | None:
             select(Draft).join(DraftFinding, DraftFinding.draft_id == Draft.id).where(DraftFinding.finding_id == finding_id)
         )
         return _draft_record(s, row) if row is not None else None
+
+
+def drafts_for(ledger: Ledger, finding_ids: Iterable[int]) -> dict[int, DraftRecord]:
+    """Finding id -> the draft answering it, for the findings that have one (one query per 500)."""
+    ids = list(dict.fromkeys(finding_ids))
+    out: dict[int, DraftRecord] = {}
+    with ledger._session() as s:
+        for i in range(0, len(ids), 500):
+            rows = s.execute(select(DraftFinding.finding_id, Draft).join(Draft, Draft.id == DraftFinding.draft_id)
+                             .where(DraftFinding.finding_id.in_(ids[i:i + 500])))
+            records: dict[int, DraftRecord] = {}
+            for fid, row in rows:
+                if row.id not in records:
+                    records[row.id] = _draft_record(s, row)
+                out[fid] = records[row.id]
+    return out
 
 
 def draft_by_message_id(ledger: Ledger, message_id: str) -> DraftRecord | None:
@@ -253,51 +271,6 @@ def draft_for_message(ledger: Ledger, message_pk: int) -> DraftRecord | None:
         return _draft_record(s, row) if row is not None else None
 
 
-def replace_draft(ledger: Ledger, draft_id: int, *, message_id: str, raw: bytes, finding_ids: list[int],
-                  folder: str | None, who: str = SYSTEM, why: str) -> DraftRecord:
-    """The draft's new version (a new Message-ID, answering `finding_ids`), in place of the old one,
-    with an event on every finding it answers, in one transaction."""
-    with ledger._session(write=True) as s:
-        row = s.get(Draft, draft_id)
-        if row is None:
-            raise NotFoundError(f"no draft {draft_id} in the ledger")
-        if row.sent_at is not None:
-            raise StoreError(f"draft {row.message_id} was sent already; it cannot be replaced")
-        row.message_id = message_id
-        row.raw = _raw_text(raw)
-        row.folder = folder
-        row.appended_at = utcnow() if folder else None
-        row.edited_at = None
-        have = set(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
-        for fid in dict.fromkeys(finding_ids):
-            if fid not in have:
-                s.add(DraftFinding(finding_id=fid, draft_id=draft_id))
-        for fid in have - set(finding_ids):
-            s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id, DraftFinding.finding_id == fid))
-        for f in s.scalars(select(Finding).where(Finding.id.in_(set(finding_ids) | have))):
-            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
-            if folder and f.id in finding_ids and f.status in ("new", "confirmed"):
-                # In Drafts and `drafted` in one transaction, as mark_appended does.
-                s.add(Event(finding_id=f.id, from_status=f.status, to_status="drafted", who=who,
-                            why=storable_text(f"change request {message_id} in {folder}")))
-                f.status = "drafted"
-        s.flush()
-        return _draft_record(s, row)
-
-
-def withdraw_draft(ledger: Ledger, draft_id: int, *, who: str = SYSTEM, why: str) -> None:
-    """Forget a draft the VA no longer wants (its copy is gone from Drafts), logged on its findings."""
-    with ledger._session(write=True) as s:
-        row = s.get(Draft, draft_id)
-        if row is None or row.sent_at is not None:
-            return
-        ids = list(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
-        for f in s.scalars(select(Finding).where(Finding.id.in_(ids))):
-            s.add(Event(finding_id=f.id, from_status=f.status, to_status=f.status, who=who, why=storable_text(why)))
-        s.execute(delete(DraftFinding).where(DraftFinding.draft_id == draft_id))
-        s.delete(row)
-
-
 def forget_draft(ledger: Ledger, draft_id: int) -> None:
     """Remove a draft that never reached the mailbox (its append failed), so it can be made again."""
     with ledger._session(write=True) as s:
@@ -355,20 +328,6 @@ def drafted_left_open(ledger: Ledger, account: str | None = None) -> list[int]:
         return list(s.scalars(q))
 
 
-def update_draft_raw(ledger: Ledger, draft_id: int, raw: bytes) -> DraftRecord:
-    """Keep the VA's edited version of a draft (what `send` will send)."""
-    with ledger._session(write=True) as s:
-        row = s.get(Draft, draft_id)
-        if row is None:
-            raise NotFoundError(f"no draft {draft_id} in the ledger")
-        if row.sent_at is not None:
-            raise StoreError(f"draft {row.message_id} was sent already; it can no longer be edited")
-        row.raw = _raw_text(raw)
-        row.edited_at = utcnow()
-        s.flush()
-        return _draft_record(s, row)
-
-
 def mark_sent(ledger: Ledger, draft_id: int, how: str, *, who: str = SYSTEM, why: str | None = None) -> bool:
     """Mark the draft sent and move its open findings to `sent`, in one transaction.
     False when it was marked sent before (nothing changes)."""
@@ -380,6 +339,8 @@ def mark_sent(ledger: Ledger, draft_id: int, how: str, *, who: str = SYSTEM, why
             return False
         row.sent_at = utcnow()
         row.sent_how = how
+        # What was sent is final: a replacement of its copy in Drafts still journalled is not wanted.
+        s.execute(delete(MailboxSwap).where(MailboxSwap.owner == f"draft:{draft_id}"))
         ids = list(s.scalars(select(DraftFinding.finding_id).where(DraftFinding.draft_id == draft_id)))
         for f in s.scalars(select(Finding).where(Finding.id.in_(ids))):
             # An outcome the VA already recorded (accepted/declined, dismissed) stays.

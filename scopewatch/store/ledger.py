@@ -586,12 +586,18 @@ class Ledger:
                     select(day, Message.verdict).where(Message.client_id == agreement.client_id)
                 )
             ]
-            findings = [
-                ReportRow(d.date(), st, v, c, item)
-                for d, st, v, c, item in s.execute(
-                    select(day, Finding.status, Finding.verdict, Finding.category, Finding.scope_item)
-                    .join(Message, Finding.message_pk == Message.id)
-                    .where(Message.client_id == agreement.client_id)
-                )
-            ]
+            rows = list(s.execute(
+                select(Finding.id, day, Finding.status, Finding.verdict, Finding.category, Finding.scope_item)
+                .join(Message, Finding.message_pk == Message.id)
+                .where(Message.client_id == agreement.client_id)
+            ))
+        # Drafted is confirmed only when a person confirmed it (auto_draft = "all" drafts alone).
+        from scopewatch.store.decisions import confirmed_by_va
+
+        by_va = confirmed_by_va(self, [fid for fid, _d, st, v, _c, _i in rows if st == "drafted" and v == "out_of_scope"])
+        findings = [
+            ReportRow(d.date(), st, v, c, item,
+                      confirmed=st in ("confirmed", "sent", "accepted", "declined") or (st == "drafted" and fid in by_va))
+            for fid, d, st, v, c, item in rows
+        ]
         return build_report(agreement, messages, findings, today)

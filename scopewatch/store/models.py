@@ -235,6 +235,28 @@ class Draft(Base):
     sent_how: Mapped[str | None] = mapped_column(String(20))  # smtp, seen-in-sent, reply-in-sent
 
 
+class MailboxSwap(Base):
+    """A copy in the mailbox's Drafts being replaced by a newer version (the VA's edit, a reply that
+    now answers another request, a letter written anew): append `new_raw`, remove the copies with
+    `old_message_ids` (only when their text is one of `remove_digests`, or any text with
+    `remove_any`), then apply it to its `owner` ("draft:12") and delete this row. Kept until done,
+    so a crash at any step is resumed."""
+
+    __tablename__ = "mailbox_swap"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(String(200), index=True)
+    owner: Mapped[str] = mapped_column(String(200), unique=True)  # one replacement per copy at a time
+    old_message_ids: Mapped[list[str]] = mapped_column(JSON)
+    remove_digests: Mapped[list[str]] = mapped_column(JSON)  # [] with remove_any: whatever is there
+    remove_any: Mapped[bool] = mapped_column(Boolean, default=False)
+    new_message_id: Mapped[str] = mapped_column(String(1000))
+    new_raw: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))  # the process carrying it out now
+    claimed_at: Mapped[datetime | None]
+
+
 class DraftFinding(Base):
     """Which draft answers a finding: at most one per finding, so re-running never drafts twice."""
 

@@ -54,10 +54,15 @@ class LedgerReport:
     out_of_scope: int = 0
     dismissed: int = 0  # not counted anywhere else: the VA said they are no request
     usage: list[LimitUsage] = field(default_factory=list)
+    # Extra work counts only what is sure: requests the VA confirmed (and those she took further:
+    # drafted after her confirmation, sent, accepted, declined). The rest is shown apart.
     extra_hours: float | None = None
     extra_value: Decimal | None = None
     currency: str | None = None
-    unestimated: int = 0  # out-of-scope findings without any hour estimate
+    unestimated: int = 0  # confirmed out-of-scope findings without any hour estimate
+    unconfirmed: int = 0  # out-of-scope findings nobody confirmed yet (new, checks, drafted by the service alone)
+    unconfirmed_hours: float | None = None
+    unconfirmed_value: Decimal | None = None
     accepted: int = 0  # change requests the client accepted (now amendments of the agreement)
     accepted_hours: float | None = None
     accepted_value: Decimal | None = None
@@ -96,6 +101,9 @@ class LedgerReport:
             "extra_value": str(self.extra_value) if self.extra_value is not None else None,
             "currency": self.currency,
             "unestimated": self.unestimated,
+            "unconfirmed": self.unconfirmed,
+            "unconfirmed_hours": self.unconfirmed_hours,
+            "unconfirmed_value": str(self.unconfirmed_value) if self.unconfirmed_value is not None else None,
             "accepted": self.accepted,
             "accepted_hours": self.accepted_hours,
             "accepted_value": str(self.accepted_value) if self.accepted_value is not None else None,
@@ -111,6 +119,7 @@ class ReportRow:
     verdict: str
     category: str | None
     scope_item: str | None
+    confirmed: bool = True  # a person confirmed it (see LedgerReport.extra_hours)
 
 
 def limit_window(per: str, today: date, period_start: date | None, period_end: date | None):
@@ -224,6 +233,10 @@ def _hours_and_value(agreement: Agreement, rows: list[ReportRow]) -> tuple[float
 
 
 def _value_extra_work(report: LedgerReport, agreement: Agreement, out: list[ReportRow]) -> None:
-    report.extra_hours, report.unestimated, report.extra_value = _hours_and_value(agreement, out)
-    if report.extra_value is not None:
+    sure = [r for r in out if r.confirmed]
+    unsure = [r for r in out if not r.confirmed]
+    report.extra_hours, report.unestimated, report.extra_value = _hours_and_value(agreement, sure)
+    report.unconfirmed = len(unsure)
+    report.unconfirmed_hours, _missing, report.unconfirmed_value = _hours_and_value(agreement, unsure)
+    if report.extra_value is not None or report.unconfirmed_value is not None:
         report.currency = agreement.rate.currency

@@ -3,10 +3,12 @@ calls the same library function as the matching command (confirm, dismiss, draft
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Flask, abort, current_app, redirect, render_template, request, send_file, session, url_for
 from flask import flash as _flash
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from scopewatch.errors import (
@@ -66,7 +68,33 @@ def _learned(decided) -> str:
     return (" " + "; ".join(line.strip() for line in lines) + ".") if lines else ""
 
 
+def _saved(head: str, done) -> str:
+    """The flash after a new version of the reply: what happened, and which version Drafts holds."""
+    from scopewatch.web.pages import draft_state
+
+    state = draft_state(done.record)
+    line = f"{head} {_t('draft_state_' + state)}."
+    return line + (f" ({done.why_not})" if done.why_not and state == "earlier" else "")
+
+
+def ticks(text) -> Markup:
+    """Text with `command` spans as <code>: messages written for the terminal read right on the page
+    (escaped first, so client text can never become markup)."""
+    escaped = str(escape(text or ""))
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escaped))
+
+
+def counted(count, unit: str | None, language: str) -> str:
+    """"2 trips", "3 lagen": a limit's number with its unit agreeing, as the replies write it."""
+    from scopewatch.draft.wording import counted as words
+
+    return words(count, unit, language, web_session().workspace.template_dirs())
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.filters["ticks"] = ticks
+    app.jinja_env.filters["counted"] = counted
+
     @app.get("/")
     def today():
         s = web_session()
@@ -98,7 +126,8 @@ def register(app: Flask) -> None:
     @app.post("/finding/<int:fid>/confirm")
     def confirm(fid: int):
         from scopewatch.outbox import draft_into_mailbox
-        from scopewatch.store import decisions
+        from scopewatch.replies import after_correction
+        from scopewatch.store import decisions, followup
 
         s = web_session()
         f = s.ledger.finding(fid)
@@ -107,6 +136,12 @@ def register(app: Flask) -> None:
                                     item=request.form.get("item") or None, reason=_note(),
                                     agreement=s.workspace.agreements.get(f.client or ""))
         learned = _learned(decided)
+        existing = followup.draft_for(s.ledger, fid)
+        if existing is not None and decided.corrected and (request.form.get("category") or request.form.get("item")):
+            # Its reply says the corrected thing now (unless the VA edited it: then it says so).
+            follow = after_correction(s, fid)
+            flash(_t("flash_confirmed", id=fid) + (f" {follow[0].upper()}{follow[1:]}." if follow else "") + learned, "ok")
+            return _back(fid)
         try:
             out = draft_into_mailbox(s, fid)
             where = f"{out.draft.account}/{out.draft.folder}" if out.draft.in_mailbox else _t("ledger_only")
@@ -117,16 +152,21 @@ def register(app: Flask) -> None:
 
     @app.post("/finding/<int:fid>/dismiss")
     def dismiss(fid: int):
-        from scopewatch.outbox import withdraw_after
-
-        s = web_session()
+        from scopewatch.outbox import dismiss_question, withdraw_after
         from scopewatch.store import decisions
 
+        s = web_session()
         kind = request.form.get("reason", "other")
         if kind not in DISMISS_REASONS:
             abort(400, "unknown dismiss reason")
         f = s.ledger.finding(fid)
         item, note = request.form.get("item") or None, _note()
+        # An edited reply leaves Drafts too, but only after the VA said so once on this page.
+        question = dismiss_question(s, fid) if f.status not in ("dismissed",) else None
+        if question and request.form.get("confirm_edited") != "yes":
+            fields = {k: request.form.get(k, "") for k in ("reason", "item", "note", "next")}
+            return _render("confirm_dismiss.html.j2", fid=fid, f=f, question=question, fields=fields,
+                           title=_t("dismiss_title"))
         if kind == "in_scope" and not item:  # agreed work, but no deliverable named: nothing to learn
             kind, note = "other", "in scope" + (f"; {note}" if note else "")
         # The same decision as `scopewatch dismiss --in-scope ITEM / --not-a-request / --already-agreed`.
@@ -134,15 +174,16 @@ def register(app: Flask) -> None:
             s.ledger, fid, who=s.who, in_scope=item if kind == "in_scope" else None,
             not_a_request=kind == "not_a_request", already_agreed=kind == "already_agreed",
             reason=note, agreement=s.workspace.agreements.get(f.client or ""))
-        # Its unedited reply leaves Drafts, as with `scopewatch dismiss`.
-        done = withdraw_after(s, fid) if decided.changed else None
+        # Its reply leaves Drafts, as with `scopewatch dismiss`.
+        done = withdraw_after(s, fid, confirmed=bool(question)) if decided.changed else None
         flash(_t("flash_dismissed", id=fid, why=decided.why or "") + _learned(decided)
               + (f" {done[0].upper()}{done[1:]}." if done else ""), "ok")
         return _back(fid)
 
     @app.post("/finding/<int:fid>/draft")
     def draft(fid: int):
-        from scopewatch.draft.service import edit_draft, rerender_draft
+        from scopewatch import replies
+        from scopewatch.draft.versions import DraftChanged
 
         s = web_session()
         action = request.form.get("action")
@@ -151,17 +192,26 @@ def register(app: Flask) -> None:
             if not text.strip():
                 flash(_t("flash_empty_draft"), "warn")
             else:
-                edit_draft(s.ledger, s.workspace, fid, s.va(), text, who=s.who)
-                flash(_t("flash_draft_saved"), "ok")
+                try:
+                    done = replies.save(s, fid, text, seen=request.form.get("seen") or None)
+                    flash(_saved(_t("flash_draft_saved"), done), "warn" if done.record.pending else "ok")
+                except DraftChanged as exc:
+                    # Her text stays in the editor; the copy from Drafts is shown beside it to compare.
+                    page = pages.finding(s, fid, _lang())
+                    page.draft_text, page.conflict, page.seen = text, exc.text, exc.digest
+                    agreement = s.workspace.agreements.get(page.card.f.client or "")
+                    flash(str(exc)[0].upper() + str(exc)[1:] + ".", "error")
+                    return _render("finding.html.j2", p=page, agreement=agreement, reasons=DISMISS_REASONS,
+                                   title=f"#{fid}"), 409
         elif action == "rerender":
-            rerender_draft(s.ledger, s.workspace, fid, s.va(), who=s.who)
-            flash(_t("flash_draft_rerendered"), "ok")
+            done = replies.rewrite(s, fid)
+            flash(_saved(_t("flash_draft_rerendered"), done), "warn" if done.record.pending else "ok")
         elif action == "mailbox":
             from scopewatch.outbox import draft_into_mailbox
 
             out = draft_into_mailbox(s, fid)
-            flash(_t("flash_in_drafts", where=f"{out.draft.account}/{out.draft.folder}") if out.draft.in_mailbox
-                  else _t("ledger_only"), "ok")
+            flash(_t("flash_in_drafts", where=f"{out.draft.account}/{out.draft.folder}")
+                  if out.draft.in_mailbox and not out.draft.pending else _t("ledger_only"), "ok")
         else:
             abort(400, "unknown draft action")
         return redirect(url_for("finding", fid=fid) + "#draft")
